@@ -1,0 +1,140 @@
+//! Typed attributes of an entry, shared by `show` and the graph exports.
+
+use std::fmt;
+
+use crate::data::Dataset;
+use crate::graph::Node;
+use crate::model::{EntryKind, Key, LinkType, Links, format_count};
+
+/// An attribute value with the type exports declare for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Text(s) => f.write_str(s),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Float(x) => write!(f, "{x}"),
+            Value::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
+/// Attributes of one entry, in a fixed order per kind; empty values are left out.
+pub fn attributes(data: &Dataset, node: &Node) -> Vec<(&'static str, Value)> {
+    let mut a = Attrs(Vec::new());
+    let i = node.index;
+    match node.key.kind {
+        EntryKind::Organisation => a.text("colour", data.organisations[i].colour.as_deref()),
+        EntryKind::Family => {
+            let f = &data.families[i];
+            a.text("published", f.published.map(|d| d.to_string()).as_deref());
+            a.links(&f.links());
+        }
+        EntryKind::Model => {
+            let m = &data.models[i];
+            a.text("released", m.released.map(|d| d.to_string()).as_deref());
+            a.text("sizes", Some(&m.sizes.raw));
+            let counts: Vec<String> = m.sizes.counts().map(format_count).collect();
+            a.text("params", Some(&counts.join(";")));
+            if let Some(max) = m.sizes.counts().max() {
+                a.0.push(("max_params", Value::Float(max as f64)));
+            }
+            a.text(
+                "edge",
+                m.edge.map(|e| format!("{e:?}").to_lowercase()).as_deref(),
+            );
+            a.text("modalities", Some(&m.modalities.join(";")));
+            a.links(&m.links());
+        }
+        EntryKind::Framework => {
+            let f = &data.frameworks[i];
+            a.0.push(("open_source", Value::Bool(f.open_source)));
+            a.0.push(("vendor_sdk", Value::Bool(f.vendor_sdk)));
+            a.text("sizes", Some(&f.sizes.raw));
+            a.links(&f.links());
+        }
+        EntryKind::Backend => {}
+        EntryKind::Chip => {
+            let c = &data.chips[i];
+            a.text("line", Some(&c.line));
+            a.text("released", c.released.map(|d| d.to_string()).as_deref());
+            if let Some(t) = &c.tops {
+                a.0.push(("tops", Value::Float(t.value.high)));
+                a.0.push(("tops_min", Value::Float(t.value.low)));
+            }
+            a.text("memory", c.memory.as_ref().map(|m| m.raw.as_str()));
+        }
+        EntryKind::Device => a.text(
+            "category",
+            Some(&format!("{:?}", data.devices[i].category).to_lowercase()),
+        ),
+        EntryKind::Paper => {
+            let p = &data.papers[i];
+            a.text("title", Some(&p.title));
+            a.text("venue", p.venue.as_deref());
+            a.text("published", p.published.map(|d| d.to_string()).as_deref());
+            if p.survey {
+                a.0.push(("survey", Value::Bool(true)));
+            }
+            a.text("tags", Some(&p.tags.join(";")));
+            a.links(&p.links());
+        }
+        EntryKind::Technique => a.text("number", data.techniques[i].number.as_deref()),
+        EntryKind::Product => {
+            let p = &data.products[i];
+            a.text("category", Some(&p.category));
+            a.links(&p.links());
+        }
+        EntryKind::Benchmark => {
+            let b = &data.benchmarks[i];
+            a.text("category", Some(&b.category));
+            a.links(&b.links());
+        }
+        EntryKind::Format => {
+            let f = &data.formats[i];
+            for (name, s) in f.properties() {
+                a.text(name, Some(&format!("{s:?}").to_lowercase()));
+            }
+            a.links(&f.links());
+        }
+    }
+    a.0
+}
+
+struct Attrs(Vec<(&'static str, Value)>);
+
+impl Attrs {
+    fn text(&mut self, name: &'static str, v: Option<&str>) {
+        if let Some(v) = v.filter(|v| !v.is_empty()) {
+            self.0.push((name, Value::Text(v.to_string())));
+        }
+    }
+
+    fn links(&mut self, l: &Links) {
+        for t in LinkType::ALL {
+            self.text(t.column(), Some(&l.get(t).join(" ")));
+        }
+    }
+}
+
+/// The entry's main URL, if any.
+pub fn url(data: &Dataset, key: &Key, index: usize) -> Option<String> {
+    let links = match key.kind {
+        EntryKind::Family => data.families[index].links(),
+        EntryKind::Model => data.models[index].links(),
+        EntryKind::Framework => data.frameworks[index].links(),
+        EntryKind::Paper => data.papers[index].links(),
+        EntryKind::Product => data.products[index].links(),
+        EntryKind::Benchmark => data.benchmarks[index].links(),
+        EntryKind::Format => data.formats[index].links(),
+        _ => return None,
+    };
+    links.primary().map(str::to_string)
+}

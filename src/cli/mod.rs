@@ -1,0 +1,52 @@
+//! Command dispatch and exit codes: 0 success, 1 invalid input or data, 2 usage or unknown names.
+
+pub mod args;
+mod check;
+mod import;
+mod show;
+
+use std::process::ExitCode;
+
+use edge_atlas::data::{self, Loaded};
+use edge_atlas::diag::Diagnostics;
+use edge_atlas::graph::KnowledgeGraph;
+use edge_atlas::resolve::ResolveError;
+
+use args::{Cli, Command};
+
+/// What ended a command, mapped to an exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// Bad input or data: the diagnostics say where.
+    #[error("{0}")]
+    Invalid(Diagnostics),
+    /// A name that matches nothing or several things.
+    #[error("{0}")]
+    Name(#[from] ResolveError),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Failure::Invalid(_) | Failure::Other(_) => ExitCode::from(1),
+            Failure::Name(_) => ExitCode::from(2),
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Import(a) => import::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Show(a) => show::run(a),
+    }
+}
+
+/// Loads and validates data/, printing warnings to stderr.
+fn load(dir: &std::path::Path) -> Result<KnowledgeGraph, Failure> {
+    let Loaded { data, warnings } = data::load(dir).map_err(Failure::Invalid)?;
+    eprint!("{warnings}");
+    Ok(KnowledgeGraph::build(data))
+}

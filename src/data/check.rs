@@ -1,0 +1,219 @@
+//! Whole-dataset validation: duplicate ids, dangling references, relations of the wrong kinds.
+
+use std::collections::{HashMap, HashSet};
+
+use super::tables::Table;
+use super::{Dataset, EXTRA_RELATIONS_FILE, Positions};
+use crate::diag::Diagnostics;
+use crate::model::*;
+use crate::resolve::{NameIndex, ResolveError};
+use crate::suggest::did_you_mean;
+
+struct Ctx<'a> {
+    data: &'a Dataset,
+    pos: &'a Positions,
+    ids: HashMap<EntryKind, HashSet<&'a Id>>,
+    out: Diagnostics,
+}
+
+impl Ctx<'_> {
+    /// Reports `id` at (`file`, row `index`, `column`) unless an entry of `kind` has it.
+    fn reference(&mut self, kind: EntryKind, id: &Id, file: &str, index: usize, column: &str) {
+        if self.ids.get(&kind).is_some_and(|s| s.contains(id)) {
+            return;
+        }
+        let hint = did_you_mean(
+            id.as_str(),
+            self.data.entries_of(kind).map(|e| e.id.as_str()),
+        );
+        let msg = format!("{column} {:?}: no {kind} has this id{hint}", id.as_str());
+        self.out.push(self.pos.at(file, index, column, msg));
+    }
+}
+
+pub(crate) fn validate(data: &Dataset, pos: &Positions) -> Diagnostics {
+    let mut cx = Ctx {
+        data,
+        pos,
+        ids: HashMap::new(),
+        out: Diagnostics::default(),
+    };
+    duplicate_ids(&mut cx);
+    reference_columns(&mut cx);
+    technique_cycles(&mut cx);
+    relations(&mut cx, Relation::FILE, &data.relations);
+    relations(&mut cx, EXTRA_RELATIONS_FILE, &data.extra_relations);
+    curated(&mut cx);
+    cx.out
+}
+
+fn duplicate_ids(cx: &mut Ctx) {
+    for kind in EntryKind::ALL {
+        let mut first: HashMap<&Id, usize> = HashMap::new();
+        for e in cx.data.entries_of(kind) {
+            if let Some(&prev) = first.get(e.id) {
+                let line = cx.pos.line(kind.file_name(), prev);
+                let msg = format!(
+                    "id {:?} is used twice in {}; first at line {line}",
+                    e.id.as_str(),
+                    kind.file_name()
+                );
+                cx.out.push(cx.pos.at(kind.file_name(), e.index, "id", msg));
+            } else {
+                first.insert(e.id, e.index);
+            }
+        }
+        cx.ids.insert(kind, first.into_keys().collect());
+    }
+}
+
+fn reference_columns(cx: &mut Ctx) {
+    use EntryKind::{Family as F, Organisation as O, Technique as T};
+    let d = cx.data;
+    for (i, f) in d.families.iter().enumerate() {
+        f.organisations
+            .iter()
+            .for_each(|o| cx.reference(O, o, Family::FILE, i, "organisations"));
+    }
+    for (i, m) in d.models.iter().enumerate() {
+        if let Some(f) = &m.family {
+            cx.reference(F, f, Model::FILE, i, "family");
+        }
+        m.organisations
+            .iter()
+            .for_each(|o| cx.reference(O, o, Model::FILE, i, "organisations"));
+    }
+    for (i, f) in d.frameworks.iter().enumerate() {
+        f.organisations
+            .iter()
+            .for_each(|o| cx.reference(O, o, Framework::FILE, i, "organisations"));
+    }
+    for (i, f) in d.formats.iter().enumerate() {
+        f.organisations
+            .iter()
+            .for_each(|o| cx.reference(O, o, Format::FILE, i, "organisations"));
+    }
+    for (i, c) in d.chips.iter().enumerate() {
+        if let Some(v) = &c.vendor {
+            cx.reference(O, v, Chip::FILE, i, "vendor");
+        }
+    }
+    for (i, t) in d.techniques.iter().enumerate() {
+        if let Some(p) = &t.parent {
+            cx.reference(T, p, Technique::FILE, i, "parent");
+        }
+    }
+}
+
+fn technique_cycles(cx: &mut Ctx) {
+    let parent: HashMap<&Id, &Id> = cx
+        .data
+        .techniques
+        .iter()
+        .filter_map(|t| t.parent.as_ref().map(|p| (&t.id, p)))
+        .collect();
+    for (i, t) in cx.data.techniques.iter().enumerate() {
+        let mut at = &t.id;
+        for _ in 0..=parent.len() {
+            match parent.get(at) {
+                Some(&p) if p == &t.id => {
+                    let parent_id = t.parent.as_ref().map_or("", Id::as_str);
+                    let msg = format!(
+                        "parent {parent_id:?}: technique {} is its own ancestor",
+                        t.id
+                    );
+                    cx.out.push(cx.pos.at(Technique::FILE, i, "parent", msg));
+                    break;
+                }
+                Some(&p) => at = p,
+                None => break,
+            }
+        }
+    }
+}
+
+fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) {
+    let mut seen: HashMap<&Relation, usize> = HashMap::new();
+    for (i, r) in rels.iter().enumerate() {
+        let (sources, targets) = r.relation.endpoints();
+        for (column, key, allowed, end) in [
+            ("source", &r.source, sources, "source"),
+            ("target", &r.target, targets, "target"),
+        ] {
+            if allowed.contains(&key.kind) {
+                cx.reference(key.kind, &key.id, file, i, column);
+            } else {
+                let expected: Vec<&str> = allowed.iter().map(|k| k.as_str()).collect();
+                let msg = format!(
+                    "{column} \"{key}\": a {} cannot be the {end} of {} (expected {})",
+                    key.kind,
+                    r.relation,
+                    expected.join(" or ")
+                );
+                cx.out.push(cx.pos.at(file, i, column, msg));
+            }
+        }
+        if let Some(&prev) = seen.get(r) {
+            let msg = format!(
+                "duplicate relation {} {} {}; first at line {}",
+                r.source,
+                r.relation,
+                r.target,
+                cx.pos.line(file, prev)
+            );
+            cx.out.push(cx.pos.at(file, i, "source", msg));
+        } else {
+            seen.insert(r, i);
+        }
+    }
+}
+
+fn curated(cx: &mut Ctx) {
+    let d = cx.data;
+    for (i, a) in d.aliases.iter().enumerate() {
+        cx.reference(a.target.kind, &a.target.id, Alias::FILE, i, "target");
+    }
+    for (i, fa) in d.family_assignments.iter().enumerate() {
+        cx.reference(
+            EntryKind::Model,
+            &fa.model,
+            FamilyAssignment::FILE,
+            i,
+            "model",
+        );
+        let known = d
+            .families
+            .iter()
+            .any(|f| f.id.as_str() == fa.family || f.name == fa.family);
+        if !known {
+            let hint = did_you_mean(&fa.family, d.families.iter().map(|f| f.name.as_str()));
+            let msg = format!(
+                "family {:?}: no family has this id or name{hint}",
+                fa.family
+            );
+            cx.out
+                .push(cx.pos.at(FamilyAssignment::FILE, i, "family", msg));
+        }
+    }
+    let names = NameIndex::build(d);
+    for (i, dc) in d.device_chips.iter().enumerate() {
+        for (column, value, kind) in [
+            ("device", &dc.device, EntryKind::Device),
+            ("chip", &dc.chip, EntryKind::Chip),
+        ] {
+            if let Err(e) = names.resolve(value, &[kind]) {
+                let why = match e {
+                    ResolveError::Unknown { .. } => format!("no {kind} has this id or name"),
+                    ResolveError::Ambiguous { .. } => format!("names more than one {kind}"),
+                };
+                let hint = did_you_mean(value, d.entries_of(kind).map(|e| e.name));
+                cx.out.push(cx.pos.at(
+                    DeviceChip::FILE,
+                    i,
+                    column,
+                    format!("{column} {value:?}: {why}{hint}"),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! The knowledge base on disk: loading every table of data/ and validating it as a whole.
+
+mod check;
+mod read;
+mod tables;
+mod write;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub use read::{RowPos, split_list};
+pub use tables::{Entry, Table, family_base_names};
+pub use write::render;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::*;
+
+/// File names of the hand-curated tables, which `import` reads but never writes.
+pub const EXTRA_RELATIONS_FILE: &str = "extra_relations.csv";
+pub const CURATED_FILES: [&str; 4] = [
+    <Alias as Table>::FILE,
+    <FamilyAssignment as Table>::FILE,
+    <DeviceChip as Table>::FILE,
+    EXTRA_RELATIONS_FILE,
+];
+
+/// Every table of data/, typed.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub organisations: Vec<Organisation>,
+    pub families: Vec<Family>,
+    pub models: Vec<Model>,
+    pub frameworks: Vec<Framework>,
+    pub backends: Vec<Backend>,
+    pub chips: Vec<Chip>,
+    pub devices: Vec<Device>,
+    pub papers: Vec<Paper>,
+    pub techniques: Vec<Technique>,
+    pub products: Vec<Product>,
+    pub benchmarks: Vec<Benchmark>,
+    pub formats: Vec<Format>,
+    /// relations.csv, written by import.
+    pub relations: Vec<Relation>,
+    /// extra_relations.csv, curated by hand.
+    pub extra_relations: Vec<Relation>,
+    pub aliases: Vec<Alias>,
+    pub family_assignments: Vec<FamilyAssignment>,
+    pub device_chips: Vec<DeviceChip>,
+}
+
+/// A uniform view of one entry of any kind.
+#[derive(Debug, Clone)]
+pub struct EntryRef<'a> {
+    pub kind: EntryKind,
+    pub index: usize,
+    pub id: &'a Id,
+    pub name: &'a str,
+    pub other_names: Vec<&'a str>,
+}
+
+impl<'a> EntryRef<'a> {
+    fn of<T: Entry>(index: usize, e: &'a T) -> Self {
+        EntryRef {
+            kind: T::KIND,
+            index,
+            id: e.id(),
+            name: e.name(),
+            other_names: e.other_names(),
+        }
+    }
+
+    pub fn key(&self) -> Key {
+        Key::new(self.kind, self.id.clone())
+    }
+}
+
+fn refs<T: Entry>(rows: &[T]) -> impl Iterator<Item = EntryRef<'_>> {
+    rows.iter().enumerate().map(|(i, e)| EntryRef::of(i, e))
+}
+
+impl Dataset {
+    /// Entries of one kind, in file order.
+    pub fn entries_of(&self, kind: EntryKind) -> Box<dyn Iterator<Item = EntryRef<'_>> + '_> {
+        match kind {
+            EntryKind::Organisation => Box::new(refs(&self.organisations)),
+            EntryKind::Family => Box::new(refs(&self.families)),
+            EntryKind::Model => Box::new(refs(&self.models)),
+            EntryKind::Framework => Box::new(refs(&self.frameworks)),
+            EntryKind::Backend => Box::new(refs(&self.backends)),
+            EntryKind::Chip => Box::new(refs(&self.chips)),
+            EntryKind::Device => Box::new(refs(&self.devices)),
+            EntryKind::Paper => Box::new(refs(&self.papers)),
+            EntryKind::Technique => Box::new(refs(&self.techniques)),
+            EntryKind::Product => Box::new(refs(&self.products)),
+            EntryKind::Benchmark => Box::new(refs(&self.benchmarks)),
+            EntryKind::Format => Box::new(refs(&self.formats)),
+        }
+    }
+
+    /// All entries, kind by kind in `EntryKind::ALL` order.
+    pub fn entries(&self) -> impl Iterator<Item = EntryRef<'_>> {
+        EntryKind::ALL.into_iter().flat_map(|k| self.entries_of(k))
+    }
+
+    pub fn count(&self, kind: EntryKind) -> usize {
+        self.entries_of(kind).count()
+    }
+
+    /// The relations the tables' reference columns stand for (family, organisations,
+    /// vendor, parent), in table order.
+    pub fn column_relations(&self) -> Vec<Relation> {
+        let mut out = Vec::new();
+        let mut add = |sk, s: &Id, rel, tk, t: &Id| {
+            out.push(Relation {
+                source: Key::new(sk, s.clone()),
+                relation: rel,
+                target: Key::new(tk, t.clone()),
+            })
+        };
+        use EntryKind as K;
+        use RelationKind as R;
+        for f in &self.families {
+            f.organisations
+                .iter()
+                .for_each(|o| add(K::Family, &f.id, R::ReleasedBy, K::Organisation, o));
+        }
+        for m in &self.models {
+            if let Some(f) = &m.family {
+                add(K::Model, &m.id, R::MemberOf, K::Family, f);
+            }
+            m.organisations
+                .iter()
+                .for_each(|o| add(K::Model, &m.id, R::ReleasedBy, K::Organisation, o));
+        }
+        for f in &self.frameworks {
+            f.organisations
+                .iter()
+                .for_each(|o| add(K::Framework, &f.id, R::ReleasedBy, K::Organisation, o));
+        }
+        for c in &self.chips {
+            if let Some(v) = &c.vendor {
+                add(K::Chip, &c.id, R::MadeBy, K::Organisation, v);
+            }
+        }
+        for t in &self.techniques {
+            if let Some(p) = &t.parent {
+                add(K::Technique, &t.id, R::SubtopicOf, K::Technique, p);
+            }
+        }
+        for f in &self.formats {
+            f.organisations
+                .iter()
+                .for_each(|o| add(K::Format, &f.id, R::ReleasedBy, K::Organisation, o));
+        }
+        out
+    }
+}
+
+/// A loaded, valid knowledge base and the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub data: Dataset,
+    pub warnings: Diagnostics,
+}
+
+/// Positions of every row, per file, kept while validating.
+#[derive(Default)]
+pub(crate) struct Positions {
+    files: BTreeMap<&'static str, (read::Source, Vec<RowPos>)>,
+}
+
+impl Positions {
+    /// A diagnostic at `column` of row `index` of `file`.
+    pub(crate) fn at(&self, file: &str, index: usize, column: &str, message: String) -> Diagnostic {
+        match self
+            .files
+            .get(file)
+            .and_then(|(s, p)| p.get(index).map(|p| (s, *p)))
+        {
+            Some((source, pos)) => source.diag(pos, column, message),
+            None => Diagnostic::error(file, 0, 0, message),
+        }
+    }
+
+    pub(crate) fn line(&self, file: &str, index: usize) -> usize {
+        self.files
+            .get(file)
+            .and_then(|(_, p)| p.get(index))
+            .map_or(0, |p| p.line as usize)
+    }
+}
+
+struct Loader<'a> {
+    dir: &'a Path,
+    diags: Diagnostics,
+    positions: Positions,
+    found_any: bool,
+}
+
+impl Loader<'_> {
+    fn table<T: Table>(&mut self, file: &'static str) -> Vec<T> {
+        let path = self.dir.join(file);
+        self.found_any |= path.exists();
+        let display = path.display().to_string();
+        let (rows, source) =
+            read::read_table(&path, &display, T::COLUMNS, &mut self.diags, T::from_row);
+        let (rows, pos): (Vec<T>, Vec<RowPos>) = rows.into_iter().unzip();
+        self.positions.files.insert(file, (source, pos));
+        rows
+    }
+}
+
+/// Reads and validates data/. All problems of all files come back together.
+pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
+    let (data, positions, mut diags) = read_all(dir)?;
+    diags.extend(check::validate(&data, &positions));
+    let diags = diags.sorted();
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(Loaded {
+            data,
+            warnings: diags,
+        })
+    }
+}
+
+/// Reads every table without cross-table validation; import uses this to see what is there.
+pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), Diagnostics> {
+    if !dir.is_dir() {
+        let mut d = Diagnostics::default();
+        d.push(Diagnostic::error(
+            dir.display().to_string(),
+            0,
+            0,
+            "no such data directory",
+        ));
+        return Err(d);
+    }
+    let mut l = Loader {
+        dir,
+        diags: Diagnostics::default(),
+        positions: Positions::default(),
+        found_any: false,
+    };
+    let data = Dataset {
+        organisations: l.table(Organisation::FILE),
+        families: l.table(Family::FILE),
+        models: l.table(Model::FILE),
+        frameworks: l.table(Framework::FILE),
+        backends: l.table(Backend::FILE),
+        chips: l.table(Chip::FILE),
+        devices: l.table(Device::FILE),
+        papers: l.table(Paper::FILE),
+        techniques: l.table(Technique::FILE),
+        products: l.table(Product::FILE),
+        benchmarks: l.table(Benchmark::FILE),
+        formats: l.table(Format::FILE),
+        relations: l.table(Relation::FILE),
+        extra_relations: l.table(EXTRA_RELATIONS_FILE),
+        aliases: l.table(Alias::FILE),
+        family_assignments: l.table(FamilyAssignment::FILE),
+        device_chips: l.table(DeviceChip::FILE),
+    };
+    if !l.found_any {
+        let msg = "no data tables here (models.csv, papers.csv, ...); run `edge-atlas import LIST_DIR` first";
+        l.diags
+            .push(Diagnostic::error(dir.display().to_string(), 0, 0, msg));
+        return Err(l.diags);
+    }
+    Ok((data, l.positions, l.diags))
+}

@@ -1,0 +1,360 @@
+//! Reading one CSV table: header check, then each row's fields parsed with every error kept.
+
+use std::path::Path;
+
+use csv::{ByteRecord, ReaderBuilder};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Id, Key};
+
+/// Where a row starts, so later checks can point at any of its fields.
+#[derive(Debug, Clone, Copy)]
+pub struct RowPos {
+    pub line: u64,
+    pub byte: u64,
+}
+
+/// The raw text of a table file, kept while loading to turn positions into columns.
+pub struct Source {
+    pub display: String,
+    pub bytes: Vec<u8>,
+    pub columns: &'static [&'static str],
+}
+
+impl Source {
+    /// The 1-based line and character column where field `column` of the row at `pos` begins.
+    pub fn locate(&self, pos: RowPos, column: &str) -> (usize, usize) {
+        let Some(field) = self.columns.iter().position(|c| *c == column) else {
+            return (pos.line as usize, 0);
+        };
+        field_position(&self.bytes, pos, field)
+    }
+
+    pub fn diag(&self, pos: RowPos, column: &str, message: String) -> Diagnostic {
+        let (line, col) = self.locate(pos, column);
+        Diagnostic::error(self.display.clone(), line, col, message)
+    }
+}
+
+/// Scans from the start of a record to field `field`, honouring quotes and quoted newlines.
+fn field_position(bytes: &[u8], pos: RowPos, field: usize) -> (usize, usize) {
+    let mut line = pos.line as usize;
+    let mut line_start = pos.byte as usize;
+    let mut in_quotes = false;
+    let mut seen = 0;
+    let mut i = pos.byte as usize;
+    while i < bytes.len() && seen < field {
+        match bytes[i] {
+            b'"' => in_quotes = !in_quotes,
+            b',' if !in_quotes => seen += 1,
+            b'\n' if in_quotes => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'\n' if !in_quotes => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    let col = String::from_utf8_lossy(&bytes[line_start.min(i)..i])
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}
+
+/// One row being parsed; every field error is recorded and parsing goes on.
+pub struct Row<'a> {
+    source: &'a Source,
+    record: &'a ByteRecord,
+    pub pos: RowPos,
+    diags: &'a mut Diagnostics,
+}
+
+impl<'a> Row<'a> {
+    pub fn cell(&self, column: &str) -> &'a str {
+        let i = self.source.columns.iter().position(|c| *c == column);
+        i.and_then(|i| self.record.get(i))
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .map(str::trim)
+            .unwrap_or("")
+    }
+
+    pub fn error(&mut self, column: &str, message: String) {
+        self.diags.push(self.source.diag(self.pos, column, message));
+    }
+
+    fn bad(&mut self, column: &str, why: String) {
+        let value = self.cell(column);
+        self.error(column, format!("{column} {value:?}: {why}"));
+    }
+
+    /// A required value parsed by `parse`.
+    pub fn parse<T>(
+        &mut self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        let v = self.cell(column);
+        if v.is_empty() {
+            self.error(column, format!("{column} is empty: a value is required"));
+            return None;
+        }
+        parse(v).map_err(|e| self.bad(column, e)).ok()
+    }
+
+    /// An optional value: empty is `Some(None)`, a bad value is `None`.
+    pub fn opt<T>(
+        &mut self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<Option<T>> {
+        let v = self.cell(column);
+        if v.is_empty() {
+            return Some(None);
+        }
+        parse(v).map(Some).map_err(|e| self.bad(column, e)).ok()
+    }
+
+    pub fn text(&mut self, column: &str) -> Option<String> {
+        self.parse(column, |s| Ok(s.to_string()))
+    }
+
+    pub fn opt_text(&mut self, column: &str) -> Option<String> {
+        Some(self.cell(column))
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    }
+
+    pub fn id(&mut self, column: &str) -> Option<Id> {
+        self.parse(column, str::parse)
+    }
+
+    pub fn opt_id(&mut self, column: &str) -> Option<Option<Id>> {
+        self.opt(column, str::parse)
+    }
+
+    pub fn key(&mut self, column: &str) -> Option<Key> {
+        self.parse(column, str::parse)
+    }
+
+    /// A `;`-separated list of plain items.
+    pub fn list(&mut self, column: &str) -> Vec<String> {
+        split_list(self.cell(column)).map(str::to_string).collect()
+    }
+
+    /// A `;`-separated list of ids; each bad one is reported.
+    pub fn ids(&mut self, column: &str) -> Option<Vec<Id>> {
+        let mut out = Vec::new();
+        let mut ok = true;
+        for item in split_list(self.cell(column)) {
+            match item.parse::<Id>() {
+                Ok(id) => out.push(id),
+                Err(e) => {
+                    self.error(column, format!("{column} item {item:?}: {e}"));
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(out)
+    }
+
+    pub fn flag(&mut self, column: &str) -> Option<bool> {
+        match self.cell(column) {
+            "" | "false" => Some(false),
+            "true" => Some(true),
+            _ => {
+                self.bad(column, "expected true or false".to_string());
+                None
+            }
+        }
+    }
+
+    pub fn choice<T: std::str::FromStr<Err = String>>(&mut self, column: &str) -> Option<T> {
+        self.parse(column, str::parse)
+    }
+}
+
+pub fn split_list(s: &str) -> impl Iterator<Item = &str> {
+    s.split(';').map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// Largest table file accepted; beyond it the input is refused rather than exhausting memory.
+pub const MAX_FILE_BYTES: u64 = 4 << 30;
+
+/// Reads `path` and calls `each` on every row. A missing file reads as an empty table.
+pub fn read_table<T>(
+    path: &Path,
+    display: &str,
+    columns: &'static [&'static str],
+    diags: &mut Diagnostics,
+    mut each: impl FnMut(&mut Row) -> Option<T>,
+) -> (Vec<(T, RowPos)>, Source) {
+    let mut source = Source {
+        display: display.to_string(),
+        bytes: Vec::new(),
+        columns,
+    };
+    let mut out = Vec::new();
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (out, source),
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                display,
+                0,
+                0,
+                format!("cannot read: {e}"),
+            ));
+            return (out, source);
+        }
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            let msg = format!(
+                "file is {} bytes, over the limit of {MAX_FILE_BYTES}",
+                m.len()
+            );
+            diags.push(Diagnostic::error(display, 0, 0, msg));
+            return (out, source);
+        }
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(b) => source.bytes = b,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                display,
+                0,
+                0,
+                format!("cannot read: {e}"),
+            ));
+            return (out, source);
+        }
+    }
+    let mut reader = ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(&source.bytes[..]);
+    let header = match reader.byte_headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                display,
+                1,
+                0,
+                format!("unreadable header: {e}"),
+            ));
+            return (out, source);
+        }
+    };
+    if !check_header(&header, columns, display, diags) {
+        return (out, source);
+    }
+    let mut record = ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                diags.push(Diagnostic::error(
+                    display,
+                    line,
+                    0,
+                    format!("malformed CSV: {e}"),
+                ));
+                break;
+            }
+        }
+        let pos = record
+            .position()
+            .map_or(RowPos { line: 0, byte: 0 }, |p| RowPos {
+                line: p.line(),
+                byte: p.byte(),
+            });
+        if record.len() == 1 && record.get(0) == Some(b"") {
+            continue; // a blank line
+        }
+        if record.len() != columns.len() {
+            let msg = format!(
+                "row has {} fields, expected {} ({})",
+                record.len(),
+                columns.len(),
+                columns.join(",")
+            );
+            diags.push(Diagnostic::error(display, pos.line as usize, 0, msg));
+            continue;
+        }
+        if let Some(i) = (0..record.len()).find(|&i| std::str::from_utf8(&record[i]).is_err()) {
+            let (line, col) = field_position(&source.bytes, pos, i);
+            let msg = format!("{} is not valid UTF-8 text", columns[i]);
+            diags.push(Diagnostic::error(display, line, col, msg));
+            continue;
+        }
+        let mut row = Row {
+            source: &source,
+            record: &record,
+            pos,
+            diags,
+        };
+        if let Some(value) = each(&mut row) {
+            out.push((value, pos));
+        }
+    }
+    (out, source)
+}
+
+fn check_header(
+    header: &ByteRecord,
+    columns: &[&str],
+    display: &str,
+    diags: &mut Diagnostics,
+) -> bool {
+    let found: Vec<String> = header
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        .collect();
+    if found.iter().map(String::as_str).eq(columns.iter().copied()) {
+        return true;
+    }
+    let missing: Vec<&str> = columns
+        .iter()
+        .copied()
+        .filter(|c| !found.iter().any(|f| f == c))
+        .collect();
+    let unknown: Vec<&str> = found
+        .iter()
+        .map(String::as_str)
+        .filter(|f| !columns.contains(f))
+        .collect();
+    let mut msg = String::from("header does not match");
+    if !missing.is_empty() {
+        msg += &format!("; missing column {}", missing.join(", "));
+    }
+    if !unknown.is_empty() {
+        msg += &format!("; unknown column {}", unknown.join(", "));
+    }
+    msg += &format!("; expected the columns {}", columns.join(","));
+    diags.push(Diagnostic::error(display, 1, 0, msg));
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_and_skip_quoted_commas() {
+        let text = "a,b,c\nx,\"y,é\",zz\n";
+        let pos = RowPos { line: 2, byte: 6 };
+        assert_eq!(field_position(text.as_bytes(), pos, 0), (2, 1));
+        assert_eq!(field_position(text.as_bytes(), pos, 1), (2, 3));
+        assert_eq!(field_position(text.as_bytes(), pos, 2), (2, 9));
+    }
+
+    #[test]
+    fn columns_follow_quoted_newlines() {
+        let text = "a,b\n\"x\nyy\",z\n";
+        assert_eq!(
+            field_position(text.as_bytes(), RowPos { line: 2, byte: 4 }, 1),
+            (3, 5)
+        );
+    }
+}

@@ -1,0 +1,179 @@
+//! The knowledge graph: every entry a node, every relation a typed edge, over petgraph.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use crate::data::Dataset;
+use crate::model::{EntryKind, Key, Relation, RelationKind};
+use crate::resolve::{NameIndex, ResolveError};
+
+/// A node: which entry it is and where its record lives in the dataset.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub key: Key,
+    pub name: String,
+    /// Row of the record in its kind's table.
+    pub index: usize,
+}
+
+/// The graph every later capability works on. Node order is table order, kind by kind;
+/// edge order is the reference columns, then relations.csv, extra_relations.csv and
+/// device_chips.csv, each in file order.
+pub struct KnowledgeGraph {
+    pub data: Dataset,
+    graph: DiGraph<Node, RelationKind>,
+    by_key: HashMap<Key, NodeIndex>,
+    names: NameIndex,
+}
+
+impl KnowledgeGraph {
+    /// Builds the graph from a dataset `data::load` has validated; relations whose ends
+    /// are missing are skipped (validation reported them).
+    pub fn build(data: Dataset) -> KnowledgeGraph {
+        let names = NameIndex::build(&data);
+        let mut graph = DiGraph::new();
+        let mut by_key = HashMap::new();
+        for e in data.entries() {
+            let key = e.key();
+            let n = graph.add_node(Node {
+                key: key.clone(),
+                name: e.name.to_string(),
+                index: e.index,
+            });
+            by_key.insert(key, n);
+        }
+        let mut seen: HashSet<(NodeIndex, RelationKind, NodeIndex)> = HashSet::new();
+        let device_chips = data.device_chips.iter().filter_map(|dc| {
+            let device = names.resolve(&dc.device, &[EntryKind::Device]).ok()?;
+            let chip = names.resolve(&dc.chip, &[EntryKind::Chip]).ok()?;
+            Some(Relation {
+                source: chip,
+                relation: RelationKind::ShipsIn,
+                target: device,
+            })
+        });
+        let all: Vec<Relation> = data
+            .column_relations()
+            .into_iter()
+            .chain(data.relations.iter().cloned())
+            .chain(data.extra_relations.iter().cloned())
+            .chain(device_chips)
+            .collect();
+        for r in all {
+            if let (Some(&s), Some(&t)) = (by_key.get(&r.source), by_key.get(&r.target)) {
+                if seen.insert((s, r.relation, t)) {
+                    graph.add_edge(s, t, r.relation);
+                }
+            }
+        }
+        KnowledgeGraph {
+            data,
+            graph,
+            by_key,
+            names,
+        }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    pub fn node(&self, n: NodeIndex) -> &Node {
+        &self.graph[n]
+    }
+
+    pub fn nodes(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.graph.node_indices()
+    }
+
+    pub fn find(&self, key: &Key) -> Option<NodeIndex> {
+        self.by_key.get(key).copied()
+    }
+
+    /// Resolves a name, id or `kind:id` to a node; see `NameIndex::resolve`.
+    pub fn resolve(&self, name: &str, kinds: &[EntryKind]) -> Result<NodeIndex, ResolveError> {
+        self.names.resolve(name, kinds).map(|k| self.by_key[&k])
+    }
+
+    pub fn names(&self) -> &NameIndex {
+        &self.names
+    }
+
+    /// Every edge as (source, relation, target), in edge order.
+    pub fn edges(&self) -> impl Iterator<Item = (NodeIndex, RelationKind, NodeIndex)> + '_ {
+        self.graph
+            .edge_references()
+            .map(|e| (e.source(), *e.weight(), e.target()))
+    }
+
+    pub fn edge(&self, e: EdgeIndex) -> (NodeIndex, RelationKind, NodeIndex) {
+        let (s, t) = self
+            .graph
+            .edge_endpoints(e)
+            .unwrap_or((NodeIndex::end(), NodeIndex::end()));
+        (s, self.graph[e], t)
+    }
+
+    /// Neighbours along edges leaving `n` (outgoing) or arriving at it (incoming), in edge order.
+    pub fn neighbours(&self, n: NodeIndex, dir: Direction) -> Vec<(RelationKind, NodeIndex)> {
+        let mut v: Vec<(EdgeIndex, RelationKind, NodeIndex)> = self
+            .graph
+            .edges_directed(n, dir)
+            .map(|e| {
+                (
+                    e.id(),
+                    *e.weight(),
+                    if dir == Direction::Outgoing {
+                        e.target()
+                    } else {
+                        e.source()
+                    },
+                )
+            })
+            .collect();
+        v.sort_by_key(|(e, _, _)| *e);
+        v.into_iter().map(|(_, r, m)| (r, m)).collect()
+    }
+
+    /// Targets of `n`'s outgoing `relation` edges.
+    pub fn out(&self, n: NodeIndex, relation: RelationKind) -> Vec<NodeIndex> {
+        self.neighbours(n, Direction::Outgoing)
+            .into_iter()
+            .filter(|(r, _)| *r == relation)
+            .map(|(_, m)| m)
+            .collect()
+    }
+
+    /// Sources of `n`'s incoming `relation` edges.
+    pub fn inc(&self, n: NodeIndex, relation: RelationKind) -> Vec<NodeIndex> {
+        self.neighbours(n, Direction::Incoming)
+            .into_iter()
+            .filter(|(r, _)| *r == relation)
+            .map(|(_, m)| m)
+            .collect()
+    }
+
+    pub fn counts_by_kind(&self) -> BTreeMap<EntryKind, usize> {
+        let mut m: BTreeMap<EntryKind, usize> = EntryKind::ALL.iter().map(|k| (*k, 0)).collect();
+        for n in self.graph.node_weights() {
+            *m.entry(n.key.kind).or_default() += 1;
+        }
+        m
+    }
+
+    pub fn counts_by_relation(&self) -> BTreeMap<RelationKind, usize> {
+        let mut m: BTreeMap<RelationKind, usize> =
+            RelationKind::ALL.iter().map(|k| (*k, 0)).collect();
+        for r in self.graph.edge_weights() {
+            *m.entry(*r).or_default() += 1;
+        }
+        m
+    }
+}

@@ -1,0 +1,1 @@
+//! Importing the list's Markdown into data/.

@@ -1,0 +1,13 @@
+//! edge-atlas: the Awesome-Edge-LLMs list as a typed knowledge graph, with its importer,
+//! validation, queries, figures and graph exports. The CLI in `main.rs` is a thin layer on this.
+
+pub mod attrs;
+pub mod data;
+pub mod diag;
+pub mod fsx;
+pub mod graph;
+pub mod import;
+pub mod model;
+pub mod resolve;
+pub mod show;
+pub mod suggest;

@@ -1,0 +1,416 @@
+//! The typed domain: one struct per entry kind, the relation record, and their value types.
+
+mod date;
+mod hardware;
+mod id;
+mod kind;
+mod size;
+
+pub use date::{DATE_EXPECTED, YearMonth};
+pub use hardware::{MEMORY_EXPECTED, TOPS_EXPECTED, Tops, parse_memory};
+pub use id::{Id, Key, expand_latex, name_key};
+pub use kind::{EntryKind, RelationKind};
+pub use size::{ParamSize, SIZE_EXPECTED, Sizes, format_count, parse_count};
+
+use serde::{Serialize, Serializer};
+
+/// Whether a model runs on edge devices, as the list's "Edge" column says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Edge {
+    Yes,
+    No,
+    Unknown,
+    /// The list names devices instead of a check mark; they are `runs_on` relations.
+    Devices,
+}
+
+/// A cell of the export-format comparison table: ✔️, ✗, ~ or ?.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Support {
+    Yes,
+    No,
+    Partial,
+    Unknown,
+}
+
+/// What a device entry stands for: a concrete product or a class such as "NPU" or "x86_64 CPU".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeviceCategory {
+    Phone,
+    Laptop,
+    Board,
+    Gpu,
+    Class,
+    Other,
+}
+
+macro_rules! choice_parse {
+    ($t:ty, $($s:literal => $v:expr),+ $(,)?) => {
+        impl std::str::FromStr for $t {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s {
+                    $($s => Ok($v),)+
+                    _ => Err(format!("expected one of {}", [$($s),+].join(", "))),
+                }
+            }
+        }
+    };
+}
+choice_parse!(Edge, "yes" => Edge::Yes, "no" => Edge::No, "unknown" => Edge::Unknown, "devices" => Edge::Devices);
+choice_parse!(Support, "yes" => Support::Yes, "no" => Support::No, "partial" => Support::Partial, "unknown" => Support::Unknown);
+choice_parse!(DeviceCategory, "phone" => DeviceCategory::Phone, "laptop" => DeviceCategory::Laptop,
+    "board" => DeviceCategory::Board, "gpu" => DeviceCategory::Gpu, "class" => DeviceCategory::Class,
+    "other" => DeviceCategory::Other);
+
+/// Links by type, as the list's badge colours tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LinkType {
+    Paper,
+    Code,
+    Official,
+    HuggingFace,
+}
+
+impl LinkType {
+    pub const ALL: [LinkType; 4] = [
+        LinkType::Paper,
+        LinkType::Code,
+        LinkType::Official,
+        LinkType::HuggingFace,
+    ];
+
+    pub fn column(self) -> &'static str {
+        match self {
+            LinkType::Paper => "paper_url",
+            LinkType::Code => "code_url",
+            LinkType::Official => "official_url",
+            LinkType::HuggingFace => "hf_url",
+        }
+    }
+}
+
+/// URLs of one entry, each list in the order the source gave them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Links {
+    pub paper: Vec<String>,
+    pub code: Vec<String>,
+    pub official: Vec<String>,
+    pub hf: Vec<String>,
+}
+
+impl Links {
+    pub fn get(&self, t: LinkType) -> &[String] {
+        match t {
+            LinkType::Paper => &self.paper,
+            LinkType::Code => &self.code,
+            LinkType::Official => &self.official,
+            LinkType::HuggingFace => &self.hf,
+        }
+    }
+
+    pub fn get_mut(&mut self, t: LinkType) -> &mut Vec<String> {
+        match t {
+            LinkType::Paper => &mut self.paper,
+            LinkType::Code => &mut self.code,
+            LinkType::Official => &mut self.official,
+            LinkType::HuggingFace => &mut self.hf,
+        }
+    }
+
+    /// Adds a URL unless already present.
+    pub fn add(&mut self, t: LinkType, url: &str) {
+        let list = self.get_mut(t);
+        if !list.iter().any(|u| u == url) {
+            list.push(url.to_string());
+        }
+    }
+
+    /// The first URL, preferring official pages, then code, papers, Hugging Face.
+    pub fn primary(&self) -> Option<&str> {
+        [&self.official, &self.code, &self.paper, &self.hf]
+            .into_iter()
+            .flatten()
+            .next()
+            .map(String::as_str)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (LinkType, &str)> {
+        LinkType::ALL
+            .into_iter()
+            .flat_map(move |t| self.get(t).iter().map(move |u| (t, u.as_str())))
+    }
+}
+
+/// Serialises a list cell: items joined by ";".
+pub(crate) fn join_list<S: Serializer, T: AsRef<str>>(
+    items: &[T],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(
+        &items
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join(";"),
+    )
+}
+
+fn ser_ids<S: Serializer>(ids: &[Id], s: S) -> Result<S::Ok, S::Error> {
+    join_list(&ids.iter().map(Id::as_str).collect::<Vec<_>>(), s)
+}
+
+fn ser_links<S: Serializer>(urls: &[String], s: S) -> Result<S::Ok, S::Error> {
+    join_list(urls, s)
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl Serialize for Key {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Serialize for Sizes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.raw)
+    }
+}
+
+/// A chip figure kept as written ("20/40") next to its parsed value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raw<T> {
+    pub raw: String,
+    pub value: T,
+}
+
+impl<T> Serialize for Raw<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.raw)
+    }
+}
+
+/// Links columns shared by several kinds, serialised in a fixed order.
+macro_rules! entry_struct {
+    ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty),* $(,)? } links) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        pub struct $name {
+            $($(#[$fm])* pub $field: $ty,)*
+            #[serde(serialize_with = "ser_links")]
+            pub paper_url: Vec<String>,
+            #[serde(serialize_with = "ser_links")]
+            pub code_url: Vec<String>,
+            #[serde(serialize_with = "ser_links")]
+            pub official_url: Vec<String>,
+            #[serde(serialize_with = "ser_links")]
+            pub hf_url: Vec<String>,
+        }
+
+        impl $name {
+            pub fn links(&self) -> Links {
+                Links {
+                    paper: self.paper_url.clone(),
+                    code: self.code_url.clone(),
+                    official: self.official_url.clone(),
+                    hf: self.hf_url.clone(),
+                }
+            }
+
+            pub fn set_links(&mut self, l: Links) {
+                self.paper_url = l.paper;
+                self.code_url = l.code;
+                self.official_url = l.official;
+                self.hf_url = l.hf;
+            }
+        }
+    };
+}
+
+/// An organisation: company, lab, university or community.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Organisation {
+    pub id: Id,
+    pub name: String,
+    /// Brand colour "#rrggbb" for figures and exports; curated, import keeps it.
+    pub colour: Option<String>,
+}
+
+entry_struct!(
+    /// A model family ("Qwen Series"): what releases belong to and frameworks support.
+    Family {
+        id: Id,
+        name: String,
+        #[serde(serialize_with = "ser_ids")]
+        organisations: Vec<Id>,
+        published: Option<YearMonth>,
+    } links
+);
+
+entry_struct!(
+    /// A model release ("Qwen2.5") with its sizes, release month and edge readiness.
+    Model {
+        id: Id,
+        name: String,
+        family: Option<Id>,
+        #[serde(serialize_with = "ser_ids")]
+        organisations: Vec<Id>,
+        sizes: Sizes,
+        edge: Option<Edge>,
+        released: Option<YearMonth>,
+        #[serde(serialize_with = "join_list")]
+        modalities: Vec<String>,
+    } links
+);
+
+entry_struct!(
+    /// An inference framework: an open-source engine, a vendor SDK, or both.
+    Framework {
+        id: Id,
+        name: String,
+        open_source: bool,
+        vendor_sdk: bool,
+        #[serde(serialize_with = "ser_ids")]
+        organisations: Vec<Id>,
+        sizes: Sizes,
+    } links
+);
+
+/// A compute backend a framework uses (CUDA, Metal, QNN, ...).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Backend {
+    pub id: Id,
+    pub name: String,
+}
+
+/// An AI chip with its peak TOPS, release month and memory options.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chip {
+    pub id: Id,
+    pub name: String,
+    /// Curated, import keeps it.
+    pub vendor: Option<Id>,
+    /// The product line the chip timeline draws as one series; curated, import keeps it.
+    pub line: String,
+    pub tops: Option<Raw<Tops>>,
+    pub released: Option<YearMonth>,
+    pub memory: Option<Raw<Vec<u32>>>,
+}
+
+/// A device: a phone, laptop or board the list names, or a device class ("NPU").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Device {
+    pub id: Id,
+    pub name: String,
+    /// Curated, import keeps it.
+    pub category: DeviceCategory,
+}
+
+entry_struct!(
+    /// A paper, de-duplicated across the sections that list it.
+    Paper {
+        id: Id,
+        title: String,
+        short_name: Option<String>,
+        venue: Option<String>,
+        published: Option<YearMonth>,
+        survey: bool,
+        #[serde(serialize_with = "join_list")]
+        tags: Vec<String>,
+    } links
+);
+
+/// A technique: a section of the list's paper tree ("Quantization" under "High-Speed ...").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Technique {
+    pub id: Id,
+    pub name: String,
+    /// The list's section number ("V.A.1"), when the heading has one.
+    pub number: Option<String>,
+    pub parent: Option<Id>,
+}
+
+entry_struct!(
+    /// A commercial product or application ("YOYO Assistant").
+    Product {
+        id: Id,
+        name: String,
+        category: String,
+    } links
+);
+
+entry_struct!(
+    /// A benchmark or leaderboard.
+    Benchmark {
+        id: Id,
+        name: String,
+        category: String,
+    } links
+);
+
+entry_struct!(
+    /// A model export format with the list's comparison of its properties.
+    Format {
+        id: Id,
+        name: String,
+        #[serde(serialize_with = "ser_ids")]
+        organisations: Vec<Id>,
+        safe: Support,
+        zero_copy: Support,
+        lazy_loading: Support,
+        no_file_size_limit: Support,
+        layout_control: Support,
+        flexibility: Support,
+        bf16_fp8: Support,
+    } links
+);
+
+/// A typed, directed relation between two entries.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Relation {
+    pub source: Key,
+    pub relation: RelationKind,
+    pub target: Key,
+}
+
+impl Serialize for RelationKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Another spelling of an entry's name ("Shanghai AI Laboratory" for organisation:shanghai-ai-lab).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Alias {
+    pub alias: String,
+    pub target: Key,
+}
+
+/// A curated family choice for a release, where the name alone does not tell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FamilyAssignment {
+    pub model: Id,
+    /// A family id, or the name of a family the import creates.
+    pub family: String,
+}
+
+/// A curated fact: this device has this chip.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeviceChip {
+    pub device: String,
+    pub chip: String,
+}
