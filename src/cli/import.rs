@@ -1,10 +1,59 @@
-//! `edge-atlas import LIST_DIR`: update data/ from the list's Markdown.
+//! `edge-atlas import LIST_DIR`: update data/ from the list's Markdown and say what changed.
+
+use edge_atlas::import::{self, ImportError, Options};
 
 use super::Failure;
 use super::args::ImportArgs;
 
-pub fn run(_a: ImportArgs) -> Result<(), Failure> {
-    Err(Failure::Other(anyhow::anyhow!(
-        "import is not implemented yet"
-    )))
+pub fn run(a: ImportArgs) -> Result<(), Failure> {
+    let opts = Options {
+        prune: a.prune,
+        dry_run: a.dry_run,
+    };
+    let report = match import::import(&a.list, &a.data.data, opts) {
+        Ok(r) => r,
+        Err(ImportError::Invalid(d)) => return Err(Failure::Invalid(d)),
+        Err(e) => return Err(Failure::Other(e.into())),
+    };
+    eprint!("{}", report.warnings);
+    let verb = if a.dry_run { "would change" } else { "changed" };
+    let mut any = false;
+    for t in &report.tables {
+        if t.added.is_empty() && t.changed.is_empty() && t.removed.is_empty() {
+            continue;
+        }
+        any = true;
+        let mut line = format!(
+            "{}: {} rows; {} added, {} changed",
+            t.file,
+            t.rows,
+            t.added.len(),
+            t.changed.len()
+        );
+        if !t.removed.is_empty() {
+            let fate = if a.prune {
+                "removed"
+            } else {
+                "gone from the list (kept; --prune removes them)"
+            };
+            line += &format!(", {} {fate}", t.removed.len());
+        }
+        println!("{line}");
+        for (sign, ids) in [("+", &t.added), ("~", &t.changed), ("-", &t.removed)] {
+            if ids.len() <= 20 {
+                ids.iter().for_each(|id| println!("  {sign} {id}"));
+            }
+        }
+    }
+    for f in &report.curated_created {
+        println!("{f}: created empty (curated by hand; import never writes it again)");
+    }
+    if !any {
+        println!("{}: nothing {verb}", a.data.data.display());
+    }
+    println!(
+        "{} warning(s) about the list",
+        report.warnings.iter().count()
+    );
+    Ok(())
 }

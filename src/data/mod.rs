@@ -225,6 +225,11 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
     }
 }
 
+/// Validates a dataset that is not (yet) on disk; messages name files but no lines.
+pub fn validate_in_memory(data: &Dataset) -> Diagnostics {
+    check::validate(data, &Positions::default()).sorted()
+}
+
 /// Reads every table without cross-table validation; import uses this to see what is there.
 pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), Diagnostics> {
     if !dir.is_dir() {

@@ -162,9 +162,7 @@ impl Table for Model {
         let name = r.text("name");
         let family = r.opt_id("family");
         let organisations = r.ids("organisations");
-        let sizes = r
-            .parse("sizes", Sizes::parse)
-            .or_else(|| r.cell("sizes").is_empty().then(Sizes::default));
+        let sizes = r.opt("sizes", Sizes::parse).map(Option::unwrap_or_default);
         let edge = r.opt("edge", str::parse);
         let released = r.opt("released", str::parse);
         let modalities = r.list("modalities");

@@ -1,1 +1,272 @@
-//! Importing the list's Markdown into data/.
+//! Importing the list's Markdown into data/: parse (markdown), recognise (extract), unify and
+//! merge (build), then write only the tables that changed, keeping curated files and columns.
+
+mod badge;
+mod build;
+mod extract;
+mod markdown;
+mod names;
+
+use std::path::{Path, PathBuf};
+
+use crate::data::{self, Dataset, Table};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fsx::{WriteError, write_if_changed};
+use crate::model::*;
+
+/// Markdown files larger than this are refused rather than read.
+pub const MAX_MARKDOWN_BYTES: u64 = 16 << 20;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Drop rows the list no longer has (otherwise they are kept and listed).
+    pub prune: bool,
+    /// Compute and report, write nothing.
+    pub dry_run: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}: not a checkout of the list (no README.md and no docs/*.md)", .0.display())]
+    NotAList(PathBuf),
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The existing data/ or the imported result is invalid.
+    #[error("{0}")]
+    Invalid(Diagnostics),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// What import did to one table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TableChange {
+    pub file: &'static str,
+    pub rows: usize,
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    /// Rows the list no longer has: removed with `prune`, kept otherwise.
+    pub removed: Vec<String>,
+    pub written: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub tables: Vec<TableChange>,
+    /// Everything the importer could not interpret or found contradictory, with file:line.
+    pub warnings: Diagnostics,
+    pub curated_created: Vec<&'static str>,
+}
+
+/// The list's Markdown files in reading order: README.md, then docs/*.md by name.
+fn list_files(list: &Path) -> Result<Vec<PathBuf>, ImportError> {
+    let mut files = Vec::new();
+    let readme = list.join("README.md");
+    if readme.is_file() {
+        files.push(readme);
+    }
+    let docs = list.join("docs");
+    if docs.is_dir() {
+        let entries = std::fs::read_dir(&docs).map_err(|source| ImportError::Read {
+            path: docs.clone(),
+            source,
+        })?;
+        let mut md: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        md.sort();
+        files.extend(md);
+    }
+    if files.is_empty() {
+        return Err(ImportError::NotAList(list.to_path_buf()));
+    }
+    Ok(files)
+}
+
+/// Imports the list at `list` into `data_dir`.
+pub fn import(list: &Path, data_dir: &Path, opts: Options) -> Result<Report, ImportError> {
+    let mut warnings = Diagnostics::default();
+    let mut docs = Vec::new();
+    for path in list_files(list)? {
+        let read_err = |source| ImportError::Read {
+            path: path.clone(),
+            source,
+        };
+        let len = std::fs::metadata(&path).map_err(read_err)?.len();
+        if len > MAX_MARKDOWN_BYTES {
+            let msg =
+                format!("file is {len} bytes, over the limit of {MAX_MARKDOWN_BYTES}; skipped");
+            warnings.push(Diagnostic::error(path.display().to_string(), 0, 0, msg));
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|source| ImportError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let text = String::from_utf8_lossy(&bytes);
+        if let std::borrow::Cow::Owned(_) = text {
+            let msg = "not valid UTF-8; invalid bytes read as U+FFFD";
+            warnings.push(Diagnostic::warning(path.display().to_string(), 0, 0, msg));
+        }
+        docs.push(markdown::parse(
+            &path.display().to_string(),
+            &text,
+            &mut warnings,
+        ));
+    }
+    let extracted = extract::extract(&docs, &mut warnings);
+    let prev = previous(data_dir)?;
+    let fresh = build::build(&extracted, &prev, &mut warnings);
+    let (merged, tables) = merge_all(fresh, &prev, opts.prune);
+    let problems = data::validate_in_memory(&merged);
+    if problems.has_errors() {
+        return Err(ImportError::Invalid(problems));
+    }
+    let mut report = Report {
+        tables,
+        warnings: warnings.sorted(),
+        curated_created: Vec::new(),
+    };
+    if !opts.dry_run {
+        write_all(&merged, data_dir, &mut report)?;
+    }
+    Ok(report)
+}
+
+fn previous(data_dir: &Path) -> Result<Dataset, ImportError> {
+    let any_csv = std::fs::read_dir(data_dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .any(|e| e.path().extension().is_some_and(|x| x == "csv"))
+        })
+        .unwrap_or(false);
+    if !any_csv {
+        return Ok(Dataset::default());
+    }
+    match data::read_all(data_dir) {
+        Ok((d, _, diags)) if !diags.has_errors() => Ok(d),
+        Ok((_, _, diags)) | Err(diags) => Err(ImportError::Invalid(diags)),
+    }
+}
+
+/// Merges one table: the fresh rows, plus old rows the list no longer has unless pruning;
+/// sorted by id so files diff well.
+fn merge<T: Table + Clone + PartialEq>(
+    fresh: Vec<T>,
+    old: &[T],
+    prune: bool,
+    id: impl Fn(&T) -> String,
+) -> (Vec<T>, TableChange) {
+    let mut change = TableChange {
+        file: T::FILE,
+        ..TableChange::default()
+    };
+    let old_by_id: std::collections::HashMap<String, &T> = old.iter().map(|r| (id(r), r)).collect();
+    let fresh_ids: std::collections::HashSet<String> = fresh.iter().map(&id).collect();
+    for r in &fresh {
+        match old_by_id.get(&id(r)) {
+            None => change.added.push(id(r)),
+            Some(o) if *o != r => change.changed.push(id(r)),
+            Some(_) => {}
+        }
+    }
+    let mut rows = fresh;
+    for o in old {
+        if !fresh_ids.contains(&id(o)) {
+            change.removed.push(id(o));
+            if !prune {
+                rows.push(o.clone());
+            }
+        }
+    }
+    rows.sort_by_key(|r| id(r));
+    change.rows = rows.len();
+    (rows, change)
+}
+
+fn merge_all(fresh: Dataset, prev: &Dataset, prune: bool) -> (Dataset, Vec<TableChange>) {
+    let mut changes = Vec::new();
+    macro_rules! table {
+        ($field:ident) => {{
+            let (rows, c) = merge(fresh.$field, &prev.$field, prune, |r| r.id.to_string());
+            changes.push(c);
+            rows
+        }};
+    }
+    let organisations = table!(organisations);
+    let families = table!(families);
+    let models = table!(models);
+    let frameworks = table!(frameworks);
+    let backends = table!(backends);
+    let chips = table!(chips);
+    let devices = table!(devices);
+    let papers = table!(papers);
+    let techniques = table!(techniques);
+    let products = table!(products);
+    let benchmarks = table!(benchmarks);
+    let formats = table!(formats);
+    let (relations, c) = merge(fresh.relations, &prev.relations, prune, |r| {
+        format!("{} {} {}", r.source, r.relation, r.target)
+    });
+    changes.push(c);
+    let merged = Dataset {
+        organisations,
+        families,
+        models,
+        frameworks,
+        backends,
+        chips,
+        devices,
+        papers,
+        techniques,
+        products,
+        benchmarks,
+        formats,
+        relations,
+        ..fresh
+    };
+    (merged, changes)
+}
+
+fn write_all(d: &Dataset, dir: &Path, report: &mut Report) -> Result<(), ImportError> {
+    let bytes: [(&str, Vec<u8>); 13] = [
+        (Organisation::FILE, data::render(&d.organisations)),
+        (Family::FILE, data::render(&d.families)),
+        (Model::FILE, data::render(&d.models)),
+        (Framework::FILE, data::render(&d.frameworks)),
+        (Backend::FILE, data::render(&d.backends)),
+        (Chip::FILE, data::render(&d.chips)),
+        (Device::FILE, data::render(&d.devices)),
+        (Paper::FILE, data::render(&d.papers)),
+        (Technique::FILE, data::render(&d.techniques)),
+        (Product::FILE, data::render(&d.products)),
+        (Benchmark::FILE, data::render(&d.benchmarks)),
+        (Format::FILE, data::render(&d.formats)),
+        (Relation::FILE, data::render(&d.relations)),
+    ];
+    for (file, content) in bytes {
+        let written = write_if_changed(&dir.join(file), &content)?;
+        if let Some(t) = report.tables.iter_mut().find(|t| t.file == file) {
+            t.written = written;
+        }
+    }
+    let headers: [(&'static str, &[&str]); 4] = [
+        (Alias::FILE, Alias::COLUMNS),
+        (FamilyAssignment::FILE, FamilyAssignment::COLUMNS),
+        (DeviceChip::FILE, DeviceChip::COLUMNS),
+        (data::EXTRA_RELATIONS_FILE, Relation::COLUMNS),
+    ];
+    for (file, columns) in headers {
+        let path = dir.join(file);
+        if !path.exists() {
+            crate::fsx::write_atomic(&path, format!("{}\n", columns.join(",")).as_bytes())?;
+            report.curated_created.push(file);
+        }
+    }
+    Ok(())
+}
