@@ -46,10 +46,7 @@ pub fn attributes(data: &Dataset, node: &Node) -> Vec<(&'static str, Value)> {
             if let Some(max) = m.sizes.counts().max() {
                 a.0.push(("max_params", Value::Float(max as f64)));
             }
-            a.text(
-                "edge",
-                m.edge.map(|e| format!("{e:?}").to_lowercase()).as_deref(),
-            );
+            a.text("edge", m.edge.map(|e| format!("{e:?}").to_lowercase()).as_deref());
             a.text("modalities", Some(&m.modalities.join(";")));
             a.links(&m.links());
         }
@@ -71,10 +68,7 @@ pub fn attributes(data: &Dataset, node: &Node) -> Vec<(&'static str, Value)> {
             }
             a.text("memory", c.memory.as_ref().map(|m| m.raw.as_str()));
         }
-        EntryKind::Device => a.text(
-            "category",
-            Some(&format!("{:?}", data.devices[i].category).to_lowercase()),
-        ),
+        EntryKind::Device => a.text("category", Some(&format!("{:?}", data.devices[i].category).to_lowercase())),
         EntryKind::Paper => {
             let p = &data.papers[i];
             a.text("title", Some(&p.title));

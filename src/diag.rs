@@ -19,31 +19,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(
-        file: impl Into<String>,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            file: file.into(),
-            line,
-            column,
-            severity: Severity::Error,
-            message: message.into(),
-        }
+    pub fn error(file: impl Into<String>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic { file: file.into(), line, column, severity: Severity::Error, message: message.into() }
     }
 
-    pub fn warning(
-        file: impl Into<String>,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, line, column, message)
-        }
+    pub fn warning(file: impl Into<String>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, line, column, message) }
     }
 }
 
@@ -79,10 +60,7 @@ impl Diagnostics {
     }
 
     pub fn error_count(&self) -> usize {
-        self.0
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.0.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -122,24 +100,10 @@ mod tests {
 
     #[test]
     fn renders_file_line_column() {
-        let d = Diagnostic::error(
-            "data/models.csv",
-            12,
-            40,
-            r#"released "2024-13": month 13 does not exist"#,
-        );
-        assert_eq!(
-            d.to_string(),
-            r#"data/models.csv:12:40: error: released "2024-13": month 13 does not exist"#
-        );
-        assert_eq!(
-            Diagnostic::warning("README.md", 3, 0, "x").to_string(),
-            "README.md:3: warning: x"
-        );
-        assert_eq!(
-            Diagnostic::error("data", 0, 0, "x").to_string(),
-            "data: error: x"
-        );
+        let d = Diagnostic::error("data/models.csv", 12, 40, r#"released "2024-13": month 13 does not exist"#);
+        assert_eq!(d.to_string(), r#"data/models.csv:12:40: error: released "2024-13": month 13 does not exist"#);
+        assert_eq!(Diagnostic::warning("README.md", 3, 0, "x").to_string(), "README.md:3: warning: x");
+        assert_eq!(Diagnostic::error("data", 0, 0, "x").to_string(), "data: error: x");
     }
 
     #[test]

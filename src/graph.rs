@@ -38,22 +38,14 @@ impl KnowledgeGraph {
         let mut by_key = HashMap::new();
         for e in data.entries() {
             let key = e.key();
-            let n = graph.add_node(Node {
-                key: key.clone(),
-                name: e.name.to_string(),
-                index: e.index,
-            });
+            let n = graph.add_node(Node { key: key.clone(), name: e.name.to_string(), index: e.index });
             by_key.insert(key, n);
         }
         let mut seen: HashSet<(NodeIndex, RelationKind, NodeIndex)> = HashSet::new();
         let device_chips = data.device_chips.iter().filter_map(|dc| {
             let device = names.resolve(&dc.device, &[EntryKind::Device]).ok()?;
             let chip = names.resolve(&dc.chip, &[EntryKind::Chip]).ok()?;
-            Some(Relation {
-                source: chip,
-                relation: RelationKind::ShipsIn,
-                target: device,
-            })
+            Some(Relation { source: chip, relation: RelationKind::ShipsIn, target: device })
         });
         let all: Vec<Relation> = data
             .column_relations()
@@ -69,12 +61,7 @@ impl KnowledgeGraph {
                 }
             }
         }
-        KnowledgeGraph {
-            data,
-            graph,
-            by_key,
-            names,
-        }
+        KnowledgeGraph { data, graph, by_key, names }
     }
 
     pub fn node_count(&self) -> usize {
@@ -108,16 +95,11 @@ impl KnowledgeGraph {
 
     /// Every edge as (source, relation, target), in edge order.
     pub fn edges(&self) -> impl Iterator<Item = (NodeIndex, RelationKind, NodeIndex)> + '_ {
-        self.graph
-            .edge_references()
-            .map(|e| (e.source(), *e.weight(), e.target()))
+        self.graph.edge_references().map(|e| (e.source(), *e.weight(), e.target()))
     }
 
     pub fn edge(&self, e: EdgeIndex) -> (NodeIndex, RelationKind, NodeIndex) {
-        let (s, t) = self
-            .graph
-            .edge_endpoints(e)
-            .unwrap_or((NodeIndex::end(), NodeIndex::end()));
+        let (s, t) = self.graph.edge_endpoints(e).unwrap_or((NodeIndex::end(), NodeIndex::end()));
         (s, self.graph[e], t)
     }
 
@@ -126,17 +108,7 @@ impl KnowledgeGraph {
         let mut v: Vec<(EdgeIndex, RelationKind, NodeIndex)> = self
             .graph
             .edges_directed(n, dir)
-            .map(|e| {
-                (
-                    e.id(),
-                    *e.weight(),
-                    if dir == Direction::Outgoing {
-                        e.target()
-                    } else {
-                        e.source()
-                    },
-                )
-            })
+            .map(|e| (e.id(), *e.weight(), if dir == Direction::Outgoing { e.target() } else { e.source() }))
             .collect();
         v.sort_by_key(|(e, _, _)| *e);
         v.into_iter().map(|(_, r, m)| (r, m)).collect()
@@ -144,20 +116,12 @@ impl KnowledgeGraph {
 
     /// Targets of `n`'s outgoing `relation` edges.
     pub fn out(&self, n: NodeIndex, relation: RelationKind) -> Vec<NodeIndex> {
-        self.neighbours(n, Direction::Outgoing)
-            .into_iter()
-            .filter(|(r, _)| *r == relation)
-            .map(|(_, m)| m)
-            .collect()
+        self.neighbours(n, Direction::Outgoing).into_iter().filter(|(r, _)| *r == relation).map(|(_, m)| m).collect()
     }
 
     /// Sources of `n`'s incoming `relation` edges.
     pub fn inc(&self, n: NodeIndex, relation: RelationKind) -> Vec<NodeIndex> {
-        self.neighbours(n, Direction::Incoming)
-            .into_iter()
-            .filter(|(r, _)| *r == relation)
-            .map(|(_, m)| m)
-            .collect()
+        self.neighbours(n, Direction::Incoming).into_iter().filter(|(r, _)| *r == relation).map(|(_, m)| m).collect()
     }
 
     pub fn counts_by_kind(&self) -> BTreeMap<EntryKind, usize> {
@@ -169,8 +133,7 @@ impl KnowledgeGraph {
     }
 
     pub fn counts_by_relation(&self) -> BTreeMap<RelationKind, usize> {
-        let mut m: BTreeMap<RelationKind, usize> =
-            RelationKind::ALL.iter().map(|k| (*k, 0)).collect();
+        let mut m: BTreeMap<RelationKind, usize> = RelationKind::ALL.iter().map(|k| (*k, 0)).collect();
         for r in self.graph.edge_weights() {
             *m.entry(*r).or_default() += 1;
         }

@@ -21,16 +21,10 @@ pub struct NameIndex {
 /// Why a name did not resolve to exactly one entry.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ResolveError {
-    #[error("no entry is called {name:?}{}", list_candidates("; closest", .suggestions))]
-    Unknown {
-        name: String,
-        suggestions: Vec<(Key, String)>,
-    },
+    #[error("no entry is called {name:?}{}", list_candidates("; closest:", .suggestions))]
+    Unknown { name: String, suggestions: Vec<(Key, String)> },
     #[error("{name:?} is ambiguous{}", list_candidates("; it could be", .candidates))]
-    Ambiguous {
-        name: String,
-        candidates: Vec<(Key, String)>,
-    },
+    Ambiguous { name: String, candidates: Vec<(Key, String)> },
 }
 
 fn list_candidates(lead: &str, c: &[(Key, String)]) -> String {
@@ -38,7 +32,7 @@ fn list_candidates(lead: &str, c: &[(Key, String)]) -> String {
         return String::new();
     }
     let items: Vec<String> = c.iter().map(|(k, n)| format!("{k} ({n})")).collect();
-    format!("{lead}: {}", items.join(", "))
+    format!("{lead} {}", items.join(", "))
 }
 
 impl NameIndex {
@@ -48,10 +42,7 @@ impl NameIndex {
             let i = ix.entries.len();
             ix.entries.push((e.key(), e.name.to_string()));
             ix.by_key.insert(e.key(), i);
-            ix.by_id
-                .entry(e.id.as_str().to_string())
-                .or_default()
-                .push(i);
+            ix.by_id.entry(e.id.as_str().to_string()).or_default().push(i);
             ix.add_name(e.name, i, true);
             for other in e.other_names {
                 ix.add_name(other, i, false);
@@ -99,19 +90,12 @@ impl NameIndex {
         let named = self.by_name.get(&nk).map(Vec::as_slice).unwrap_or(&[]);
         let tiers: [Vec<usize>; 4] = [
             self.by_id.get(input).cloned().unwrap_or_default(),
-            named
-                .iter()
-                .filter(|(i, p)| *p && self.entries[*i].1 == input)
-                .map(|(i, _)| *i)
-                .collect(),
+            named.iter().filter(|(i, p)| *p && self.entries[*i].1 == input).map(|(i, _)| *i).collect(),
             named.iter().filter(|(_, p)| *p).map(|(i, _)| *i).collect(),
             named.iter().map(|(i, _)| *i).collect(),
         ];
         for tier in tiers {
-            let mut hits: Vec<usize> = tier
-                .into_iter()
-                .filter(|&i| wanted(&self.entries[i].0))
-                .collect();
+            let mut hits: Vec<usize> = tier.into_iter().filter(|&i| wanted(&self.entries[i].0)).collect();
             hits.sort_unstable();
             hits.dedup();
             match hits.len() {
@@ -119,26 +103,17 @@ impl NameIndex {
                 1 => return Ok(self.entries[hits[0]].0.clone()),
                 _ => {
                     let candidates = hits.iter().map(|&i| self.entries[i].clone()).collect();
-                    return Err(ResolveError::Ambiguous {
-                        name: input.to_string(),
-                        candidates,
-                    });
+                    return Err(ResolveError::Ambiguous { name: input.to_string(), candidates });
                 }
             }
         }
-        Err(ResolveError::Unknown {
-            name: input.to_string(),
-            suggestions: self.suggest(input, kinds, 5),
-        })
+        Err(ResolveError::Unknown { name: input.to_string(), suggestions: self.suggest(input, kinds, 5) })
     }
 
     /// The entries whose names come closest to `input`.
     pub fn suggest(&self, input: &str, kinds: &[EntryKind], max: usize) -> Vec<(Key, String)> {
-        let pool: Vec<&(Key, String)> = self
-            .entries
-            .iter()
-            .filter(|(k, _)| kinds.is_empty() || kinds.contains(&k.kind))
-            .collect();
+        let pool: Vec<&(Key, String)> =
+            self.entries.iter().filter(|(k, _)| kinds.is_empty() || kinds.contains(&k.kind)).collect();
         let names = closest(input, pool.iter().map(|(_, n)| n.as_str()), max);
         let mut out = Vec::new();
         for n in names {

@@ -41,19 +41,11 @@ pub fn render(g: &KnowledgeGraph, n: NodeIndex) -> String {
     for dir in [Direction::Outgoing, Direction::Incoming] {
         let all = g.neighbours(n, dir);
         for r in RelationKind::ALL {
-            let names: Vec<String> = all
-                .iter()
-                .filter(|(k, _)| *k == r)
-                .map(|(_, m)| label(*m))
-                .collect();
+            let names: Vec<String> = all.iter().filter(|(k, _)| *k == r).map(|(_, m)| label(*m)).collect();
             if names.is_empty() {
                 continue;
             }
-            let title = if dir == Direction::Outgoing {
-                r.as_str()
-            } else {
-                inverse_label(r)
-            };
+            let title = if dir == Direction::Outgoing { r.as_str() } else { inverse_label(r) };
             let _ = writeln!(s, "{title}:");
             for name in names {
                 let _ = writeln!(s, "  - {name}");

@@ -4,11 +4,7 @@ use crate::model::name_key;
 
 /// The candidates closest to `word`, best first: those sharing its name key, then by
 /// Jaro-Winkler similarity above a threshold. Ties keep the candidates' order.
-pub fn closest<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-    max: usize,
-) -> Vec<&'a str> {
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, max: usize) -> Vec<&'a str> {
     let key = name_key(word);
     let lower = word.to_lowercase();
     let mut scored: Vec<(f64, usize, &str)> = candidates
@@ -41,11 +37,7 @@ pub fn closest<'a>(
 /// "; did you mean a, b?" or nothing.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     let best = closest(word, candidates, 3);
-    if best.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean {}?", best.join(", "))
-    }
+    if best.is_empty() { String::new() } else { format!("; did you mean {}?", best.join(", ")) }
 }
 
 #[cfg(test)]

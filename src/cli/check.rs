@@ -5,12 +5,7 @@ use super::{Failure, load};
 
 pub fn run(a: DataArgs) -> Result<(), Failure> {
     let g = load(&a.data)?;
-    println!(
-        "{}: {} entries, {} relations, no errors",
-        a.data.display(),
-        g.node_count(),
-        g.edge_count()
-    );
+    println!("{}: {} entries, {} relations, no errors", a.data.display(), g.node_count(), g.edge_count());
     for (kind, n) in g.counts_by_kind() {
         println!("  {:<14} {n:>6}", kind.as_str());
     }

@@ -6,10 +6,7 @@ use super::Failure;
 use super::args::ImportArgs;
 
 pub fn run(a: ImportArgs) -> Result<(), Failure> {
-    let opts = Options {
-        prune: a.prune,
-        dry_run: a.dry_run,
-    };
+    let opts = Options { prune: a.prune, dry_run: a.dry_run };
     let report = match import::import(&a.list, &a.data.data, opts) {
         Ok(r) => r,
         Err(ImportError::Invalid(d)) => return Err(Failure::Invalid(d)),
@@ -23,19 +20,9 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
             continue;
         }
         any = true;
-        let mut line = format!(
-            "{}: {} rows; {} added, {} changed",
-            t.file,
-            t.rows,
-            t.added.len(),
-            t.changed.len()
-        );
+        let mut line = format!("{}: {} rows; {} added, {} changed", t.file, t.rows, t.added.len(), t.changed.len());
         if !t.removed.is_empty() {
-            let fate = if a.prune {
-                "removed"
-            } else {
-                "gone from the list (kept; --prune removes them)"
-            };
+            let fate = if a.prune { "removed" } else { "gone from the list (kept; --prune removes them)" };
             line += &format!(", {} {fate}", t.removed.len());
         }
         println!("{line}");
@@ -51,9 +38,6 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
     if !any {
         println!("{}: nothing {verb}", a.data.data.display());
     }
-    println!(
-        "{} warning(s) about the list",
-        report.warnings.iter().count()
-    );
+    println!("{} warning(s) about the list", report.warnings.iter().count());
     Ok(())
 }

@@ -17,27 +17,21 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Reports `id` at (`file`, row `index`, `column`) unless an entry of `kind` has it.
+    /// Reports `id` at (`file`, row `index`, `column`) unless an entry of `kind` has it, or
+    /// a row with that id failed to parse (already reported; no second error for it).
     fn reference(&mut self, kind: EntryKind, id: &Id, file: &str, index: usize, column: &str) {
-        if self.ids.get(&kind).is_some_and(|s| s.contains(id)) {
+        if self.ids.get(&kind).is_some_and(|s| s.contains(id)) || self.pos.is_broken(kind, id.as_str()) {
             return;
         }
-        let hint = did_you_mean(
-            id.as_str(),
-            self.data.entries_of(kind).map(|e| e.id.as_str()),
-        );
-        let msg = format!("{column} {:?}: no {kind} has this id{hint}", id.as_str());
+        let hint = did_you_mean(id.as_str(), self.data.entries_of(kind).map(|e| e.id.as_str()));
+        let shown = if matches!(column, "source" | "target") { format!("{kind}:{id}") } else { id.to_string() };
+        let msg = format!("{column} {shown:?}: no {kind} has this id{hint}");
         self.out.push(self.pos.at(file, index, column, msg));
     }
 }
 
 pub(crate) fn validate(data: &Dataset, pos: &Positions) -> Diagnostics {
-    let mut cx = Ctx {
-        data,
-        pos,
-        ids: HashMap::new(),
-        out: Diagnostics::default(),
-    };
+    let mut cx = Ctx { data, pos, ids: HashMap::new(), out: Diagnostics::default() };
     duplicate_ids(&mut cx);
     reference_columns(&mut cx);
     technique_cycles(&mut cx);
@@ -53,11 +47,7 @@ fn duplicate_ids(cx: &mut Ctx) {
         for e in cx.data.entries_of(kind) {
             if let Some(&prev) = first.get(e.id) {
                 let line = cx.pos.line(kind.file_name(), prev);
-                let msg = format!(
-                    "id {:?} is used twice in {}; first at line {line}",
-                    e.id.as_str(),
-                    kind.file_name()
-                );
+                let msg = format!("id {:?} is used twice in {}; first at line {line}", e.id.as_str(), kind.file_name());
                 cx.out.push(cx.pos.at(kind.file_name(), e.index, "id", msg));
             } else {
                 first.insert(e.id, e.index);
@@ -71,27 +61,19 @@ fn reference_columns(cx: &mut Ctx) {
     use EntryKind::{Family as F, Organisation as O, Technique as T};
     let d = cx.data;
     for (i, f) in d.families.iter().enumerate() {
-        f.organisations
-            .iter()
-            .for_each(|o| cx.reference(O, o, Family::FILE, i, "organisations"));
+        f.organisations.iter().for_each(|o| cx.reference(O, o, Family::FILE, i, "organisations"));
     }
     for (i, m) in d.models.iter().enumerate() {
         if let Some(f) = &m.family {
             cx.reference(F, f, Model::FILE, i, "family");
         }
-        m.organisations
-            .iter()
-            .for_each(|o| cx.reference(O, o, Model::FILE, i, "organisations"));
+        m.organisations.iter().for_each(|o| cx.reference(O, o, Model::FILE, i, "organisations"));
     }
     for (i, f) in d.frameworks.iter().enumerate() {
-        f.organisations
-            .iter()
-            .for_each(|o| cx.reference(O, o, Framework::FILE, i, "organisations"));
+        f.organisations.iter().for_each(|o| cx.reference(O, o, Framework::FILE, i, "organisations"));
     }
     for (i, f) in d.formats.iter().enumerate() {
-        f.organisations
-            .iter()
-            .for_each(|o| cx.reference(O, o, Format::FILE, i, "organisations"));
+        f.organisations.iter().for_each(|o| cx.reference(O, o, Format::FILE, i, "organisations"));
     }
     for (i, c) in d.chips.iter().enumerate() {
         if let Some(v) = &c.vendor {
@@ -106,22 +88,15 @@ fn reference_columns(cx: &mut Ctx) {
 }
 
 fn technique_cycles(cx: &mut Ctx) {
-    let parent: HashMap<&Id, &Id> = cx
-        .data
-        .techniques
-        .iter()
-        .filter_map(|t| t.parent.as_ref().map(|p| (&t.id, p)))
-        .collect();
+    let parent: HashMap<&Id, &Id> =
+        cx.data.techniques.iter().filter_map(|t| t.parent.as_ref().map(|p| (&t.id, p))).collect();
     for (i, t) in cx.data.techniques.iter().enumerate() {
         let mut at = &t.id;
         for _ in 0..=parent.len() {
             match parent.get(at) {
                 Some(&p) if p == &t.id => {
                     let parent_id = t.parent.as_ref().map_or("", Id::as_str);
-                    let msg = format!(
-                        "parent {parent_id:?}: technique {} is its own ancestor",
-                        t.id
-                    );
+                    let msg = format!("parent {parent_id:?}: technique {} is its own ancestor", t.id);
                     cx.out.push(cx.pos.at(Technique::FILE, i, "parent", msg));
                     break;
                 }
@@ -136,10 +111,9 @@ fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) {
     let mut seen: HashMap<&Relation, usize> = HashMap::new();
     for (i, r) in rels.iter().enumerate() {
         let (sources, targets) = r.relation.endpoints();
-        for (column, key, allowed, end) in [
-            ("source", &r.source, sources, "source"),
-            ("target", &r.target, targets, "target"),
-        ] {
+        for (column, key, allowed, end) in
+            [("source", &r.source, sources, "source"), ("target", &r.target, targets, "target")]
+        {
             if allowed.contains(&key.kind) {
                 cx.reference(key.kind, &key.id, file, i, column);
             } else {
@@ -174,45 +148,24 @@ fn curated(cx: &mut Ctx) {
         cx.reference(a.target.kind, &a.target.id, Alias::FILE, i, "target");
     }
     for (i, fa) in d.family_assignments.iter().enumerate() {
-        cx.reference(
-            EntryKind::Model,
-            &fa.model,
-            FamilyAssignment::FILE,
-            i,
-            "model",
-        );
-        let known = d
-            .families
-            .iter()
-            .any(|f| f.id.as_str() == fa.family || f.name == fa.family);
+        cx.reference(EntryKind::Model, &fa.model, FamilyAssignment::FILE, i, "model");
+        let known = d.families.iter().any(|f| f.id.as_str() == fa.family || f.name == fa.family);
         if !known {
             let hint = did_you_mean(&fa.family, d.families.iter().map(|f| f.name.as_str()));
-            let msg = format!(
-                "family {:?}: no family has this id or name{hint}",
-                fa.family
-            );
-            cx.out
-                .push(cx.pos.at(FamilyAssignment::FILE, i, "family", msg));
+            let msg = format!("family {:?}: no family has this id or name{hint}", fa.family);
+            cx.out.push(cx.pos.at(FamilyAssignment::FILE, i, "family", msg));
         }
     }
     let names = NameIndex::build(d);
     for (i, dc) in d.device_chips.iter().enumerate() {
-        for (column, value, kind) in [
-            ("device", &dc.device, EntryKind::Device),
-            ("chip", &dc.chip, EntryKind::Chip),
-        ] {
+        for (column, value, kind) in [("device", &dc.device, EntryKind::Device), ("chip", &dc.chip, EntryKind::Chip)] {
             if let Err(e) = names.resolve(value, &[kind]) {
                 let why = match e {
                     ResolveError::Unknown { .. } => format!("no {kind} has this id or name"),
                     ResolveError::Ambiguous { .. } => format!("names more than one {kind}"),
                 };
                 let hint = did_you_mean(value, d.entries_of(kind).map(|e| e.name));
-                cx.out.push(cx.pos.at(
-                    DeviceChip::FILE,
-                    i,
-                    column,
-                    format!("{column} {value:?}: {why}{hint}"),
-                ));
+                cx.out.push(cx.pos.at(DeviceChip::FILE, i, column, format!("{column} {value:?}: {why}{hint}")));
             }
         }
     }

@@ -17,12 +17,8 @@ use crate::model::*;
 
 /// File names of the hand-curated tables, which `import` reads but never writes.
 pub const EXTRA_RELATIONS_FILE: &str = "extra_relations.csv";
-pub const CURATED_FILES: [&str; 4] = [
-    <Alias as Table>::FILE,
-    <FamilyAssignment as Table>::FILE,
-    <DeviceChip as Table>::FILE,
-    EXTRA_RELATIONS_FILE,
-];
+pub const CURATED_FILES: [&str; 4] =
+    [<Alias as Table>::FILE, <FamilyAssignment as Table>::FILE, <DeviceChip as Table>::FILE, EXTRA_RELATIONS_FILE];
 
 /// Every table of data/, typed.
 #[derive(Debug, Clone, Default)]
@@ -60,13 +56,7 @@ pub struct EntryRef<'a> {
 
 impl<'a> EntryRef<'a> {
     fn of<T: Entry>(index: usize, e: &'a T) -> Self {
-        EntryRef {
-            kind: T::KIND,
-            index,
-            id: e.id(),
-            name: e.name(),
-            other_names: e.other_names(),
-        }
+        EntryRef { kind: T::KIND, index, id: e.id(), name: e.name(), other_names: e.other_names() }
     }
 
     pub fn key(&self) -> Key {
@@ -111,31 +101,21 @@ impl Dataset {
     pub fn column_relations(&self) -> Vec<Relation> {
         let mut out = Vec::new();
         let mut add = |sk, s: &Id, rel, tk, t: &Id| {
-            out.push(Relation {
-                source: Key::new(sk, s.clone()),
-                relation: rel,
-                target: Key::new(tk, t.clone()),
-            })
+            out.push(Relation { source: Key::new(sk, s.clone()), relation: rel, target: Key::new(tk, t.clone()) })
         };
         use EntryKind as K;
         use RelationKind as R;
         for f in &self.families {
-            f.organisations
-                .iter()
-                .for_each(|o| add(K::Family, &f.id, R::ReleasedBy, K::Organisation, o));
+            f.organisations.iter().for_each(|o| add(K::Family, &f.id, R::ReleasedBy, K::Organisation, o));
         }
         for m in &self.models {
             if let Some(f) = &m.family {
                 add(K::Model, &m.id, R::MemberOf, K::Family, f);
             }
-            m.organisations
-                .iter()
-                .for_each(|o| add(K::Model, &m.id, R::ReleasedBy, K::Organisation, o));
+            m.organisations.iter().for_each(|o| add(K::Model, &m.id, R::ReleasedBy, K::Organisation, o));
         }
         for f in &self.frameworks {
-            f.organisations
-                .iter()
-                .for_each(|o| add(K::Framework, &f.id, R::ReleasedBy, K::Organisation, o));
+            f.organisations.iter().for_each(|o| add(K::Framework, &f.id, R::ReleasedBy, K::Organisation, o));
         }
         for c in &self.chips {
             if let Some(v) = &c.vendor {
@@ -148,9 +128,7 @@ impl Dataset {
             }
         }
         for f in &self.formats {
-            f.organisations
-                .iter()
-                .for_each(|o| add(K::Format, &f.id, R::ReleasedBy, K::Organisation, o));
+            f.organisations.iter().for_each(|o| add(K::Format, &f.id, R::ReleasedBy, K::Organisation, o));
         }
         out
     }
@@ -167,26 +145,25 @@ pub struct Loaded {
 #[derive(Default)]
 pub(crate) struct Positions {
     files: BTreeMap<&'static str, (read::Source, Vec<RowPos>)>,
+    /// Ids of rows that failed to parse, per kind: they exist, their errors are reported.
+    broken: std::collections::HashSet<(EntryKind, String)>,
 }
 
 impl Positions {
+    pub(crate) fn is_broken(&self, kind: EntryKind, id: &str) -> bool {
+        self.broken.contains(&(kind, id.to_string()))
+    }
+
     /// A diagnostic at `column` of row `index` of `file`.
     pub(crate) fn at(&self, file: &str, index: usize, column: &str, message: String) -> Diagnostic {
-        match self
-            .files
-            .get(file)
-            .and_then(|(s, p)| p.get(index).map(|p| (s, *p)))
-        {
+        match self.files.get(file).and_then(|(s, p)| p.get(index).map(|p| (s, *p))) {
             Some((source, pos)) => source.diag(pos, column, message),
             None => Diagnostic::error(file, 0, 0, message),
         }
     }
 
     pub(crate) fn line(&self, file: &str, index: usize) -> usize {
-        self.files
-            .get(file)
-            .and_then(|(_, p)| p.get(index))
-            .map_or(0, |p| p.line as usize)
+        self.files.get(file).and_then(|(_, p)| p.get(index)).map_or(0, |p| p.line as usize)
     }
 }
 
@@ -202,8 +179,16 @@ impl Loader<'_> {
         let path = self.dir.join(file);
         self.found_any |= path.exists();
         let display = path.display().to_string();
-        let (rows, source) =
-            read::read_table(&path, &display, T::COLUMNS, &mut self.diags, T::from_row);
+        let kind = EntryKind::ALL.into_iter().find(|k| k.file_name() == file);
+        let broken = &mut self.positions.broken;
+        let parse = |r: &mut read::Row| {
+            let row = T::from_row(r);
+            if let (None, Some(kind)) = (&row, kind) {
+                broken.insert((kind, r.cell("id").to_string()));
+            }
+            row
+        };
+        let (rows, source) = read::read_table(&path, &display, T::COLUMNS, &mut self.diags, parse);
         let (rows, pos): (Vec<T>, Vec<RowPos>) = rows.into_iter().unzip();
         self.positions.files.insert(file, (source, pos));
         rows
@@ -215,14 +200,7 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
     let (data, positions, mut diags) = read_all(dir)?;
     diags.extend(check::validate(&data, &positions));
     let diags = diags.sorted();
-    if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok(Loaded {
-            data,
-            warnings: diags,
-        })
-    }
+    if diags.has_errors() { Err(diags) } else { Ok(Loaded { data, warnings: diags }) }
 }
 
 /// Validates a dataset that is not (yet) on disk; messages name files but no lines.
@@ -234,20 +212,10 @@ pub fn validate_in_memory(data: &Dataset) -> Diagnostics {
 pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), Diagnostics> {
     if !dir.is_dir() {
         let mut d = Diagnostics::default();
-        d.push(Diagnostic::error(
-            dir.display().to_string(),
-            0,
-            0,
-            "no such data directory",
-        ));
+        d.push(Diagnostic::error(dir.display().to_string(), 0, 0, "no such data directory"));
         return Err(d);
     }
-    let mut l = Loader {
-        dir,
-        diags: Diagnostics::default(),
-        positions: Positions::default(),
-        found_any: false,
-    };
+    let mut l = Loader { dir, diags: Diagnostics::default(), positions: Positions::default(), found_any: false };
     let data = Dataset {
         organisations: l.table(Organisation::FILE),
         families: l.table(Family::FILE),
@@ -269,8 +237,7 @@ pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), 
     };
     if !l.found_any {
         let msg = "no data tables here (models.csv, papers.csv, ...); run `edge-atlas import LIST_DIR` first";
-        l.diags
-            .push(Diagnostic::error(dir.display().to_string(), 0, 0, msg));
+        l.diags.push(Diagnostic::error(dir.display().to_string(), 0, 0, msg));
         return Err(l.diags);
     }
     Ok((data, l.positions, l.diags))

@@ -56,10 +56,7 @@ fn field_position(bytes: &[u8], pos: RowPos, field: usize) -> (usize, usize) {
         }
         i += 1;
     }
-    let col = String::from_utf8_lossy(&bytes[line_start.min(i)..i])
-        .chars()
-        .count()
-        + 1;
+    let col = String::from_utf8_lossy(&bytes[line_start.min(i)..i]).chars().count() + 1;
     (line, col)
 }
 
@@ -74,10 +71,7 @@ pub struct Row<'a> {
 impl<'a> Row<'a> {
     pub fn cell(&self, column: &str) -> &'a str {
         let i = self.source.columns.iter().position(|c| *c == column);
-        i.and_then(|i| self.record.get(i))
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .map(str::trim)
-            .unwrap_or("")
+        i.and_then(|i| self.record.get(i)).and_then(|b| std::str::from_utf8(b).ok()).map(str::trim).unwrap_or("")
     }
 
     pub fn error(&mut self, column: &str, message: String) {
@@ -90,11 +84,7 @@ impl<'a> Row<'a> {
     }
 
     /// A required value parsed by `parse`.
-    pub fn parse<T>(
-        &mut self,
-        column: &str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
-    ) -> Option<T> {
+    pub fn parse<T>(&mut self, column: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Option<T> {
         let v = self.cell(column);
         if v.is_empty() {
             self.error(column, format!("{column} is empty: a value is required"));
@@ -104,11 +94,7 @@ impl<'a> Row<'a> {
     }
 
     /// An optional value: empty is `Some(None)`, a bad value is `None`.
-    pub fn opt<T>(
-        &mut self,
-        column: &str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
-    ) -> Option<Option<T>> {
+    pub fn opt<T>(&mut self, column: &str, parse: impl FnOnce(&str) -> Result<T, String>) -> Option<Option<T>> {
         let v = self.cell(column);
         if v.is_empty() {
             return Some(None);
@@ -121,9 +107,7 @@ impl<'a> Row<'a> {
     }
 
     pub fn opt_text(&mut self, column: &str) -> Option<String> {
-        Some(self.cell(column))
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
+        Some(self.cell(column)).filter(|s| !s.is_empty()).map(str::to_string)
     }
 
     pub fn id(&mut self, column: &str) -> Option<Id> {
@@ -190,28 +174,16 @@ pub fn read_table<T>(
     diags: &mut Diagnostics,
     mut each: impl FnMut(&mut Row) -> Option<T>,
 ) -> (Vec<(T, RowPos)>, Source) {
-    let mut source = Source {
-        display: display.to_string(),
-        bytes: Vec::new(),
-        columns,
-    };
+    let mut source = Source { display: display.to_string(), bytes: Vec::new(), columns };
     let mut out = Vec::new();
     match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (out, source),
         Err(e) => {
-            diags.push(Diagnostic::error(
-                display,
-                0,
-                0,
-                format!("cannot read: {e}"),
-            ));
+            diags.push(Diagnostic::error(display, 0, 0, format!("cannot read: {e}")));
             return (out, source);
         }
         Ok(m) if m.len() > MAX_FILE_BYTES => {
-            let msg = format!(
-                "file is {} bytes, over the limit of {MAX_FILE_BYTES}",
-                m.len()
-            );
+            let msg = format!("file is {} bytes, over the limit of {MAX_FILE_BYTES}", m.len());
             diags.push(Diagnostic::error(display, 0, 0, msg));
             return (out, source);
         }
@@ -220,27 +192,15 @@ pub fn read_table<T>(
     match std::fs::read(path) {
         Ok(b) => source.bytes = b,
         Err(e) => {
-            diags.push(Diagnostic::error(
-                display,
-                0,
-                0,
-                format!("cannot read: {e}"),
-            ));
+            diags.push(Diagnostic::error(display, 0, 0, format!("cannot read: {e}")));
             return (out, source);
         }
     }
-    let mut reader = ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(&source.bytes[..]);
+    let mut reader = ReaderBuilder::new().flexible(true).from_reader(&source.bytes[..]);
     let header = match reader.byte_headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            diags.push(Diagnostic::error(
-                display,
-                1,
-                0,
-                format!("unreadable header: {e}"),
-            ));
+            diags.push(Diagnostic::error(display, 1, 0, format!("unreadable header: {e}")));
             return (out, source);
         }
     };
@@ -254,31 +214,16 @@ pub fn read_table<T>(
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                diags.push(Diagnostic::error(
-                    display,
-                    line,
-                    0,
-                    format!("malformed CSV: {e}"),
-                ));
+                diags.push(Diagnostic::error(display, line, 0, format!("malformed CSV: {e}")));
                 break;
             }
         }
-        let pos = record
-            .position()
-            .map_or(RowPos { line: 0, byte: 0 }, |p| RowPos {
-                line: p.line(),
-                byte: p.byte(),
-            });
+        let pos = record.position().map_or(RowPos { line: 0, byte: 0 }, |p| RowPos { line: p.line(), byte: p.byte() });
         if record.len() == 1 && record.get(0) == Some(b"") {
             continue; // a blank line
         }
         if record.len() != columns.len() {
-            let msg = format!(
-                "row has {} fields, expected {} ({})",
-                record.len(),
-                columns.len(),
-                columns.join(",")
-            );
+            let msg = format!("row has {} fields, expected {} ({})", record.len(), columns.len(), columns.join(","));
             diags.push(Diagnostic::error(display, pos.line as usize, 0, msg));
             continue;
         }
@@ -288,12 +233,7 @@ pub fn read_table<T>(
             diags.push(Diagnostic::error(display, line, col, msg));
             continue;
         }
-        let mut row = Row {
-            source: &source,
-            record: &record,
-            pos,
-            diags,
-        };
+        let mut row = Row { source: &source, record: &record, pos, diags };
         if let Some(value) = each(&mut row) {
             out.push((value, pos));
         }
@@ -301,29 +241,13 @@ pub fn read_table<T>(
     (out, source)
 }
 
-fn check_header(
-    header: &ByteRecord,
-    columns: &[&str],
-    display: &str,
-    diags: &mut Diagnostics,
-) -> bool {
-    let found: Vec<String> = header
-        .iter()
-        .map(|h| String::from_utf8_lossy(h).trim().to_string())
-        .collect();
+fn check_header(header: &ByteRecord, columns: &[&str], display: &str, diags: &mut Diagnostics) -> bool {
+    let found: Vec<String> = header.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
     if found.iter().map(String::as_str).eq(columns.iter().copied()) {
         return true;
     }
-    let missing: Vec<&str> = columns
-        .iter()
-        .copied()
-        .filter(|c| !found.iter().any(|f| f == c))
-        .collect();
-    let unknown: Vec<&str> = found
-        .iter()
-        .map(String::as_str)
-        .filter(|f| !columns.contains(f))
-        .collect();
+    let missing: Vec<&str> = columns.iter().copied().filter(|c| !found.iter().any(|f| f == c)).collect();
+    let unknown: Vec<&str> = found.iter().map(String::as_str).filter(|f| !columns.contains(f)).collect();
     let mut msg = String::from("header does not match");
     if !missing.is_empty() {
         msg += &format!("; missing column {}", missing.join(", "));
@@ -352,9 +276,6 @@ mod tests {
     #[test]
     fn columns_follow_quoted_newlines() {
         let text = "a,b\n\"x\nyy\",z\n";
-        assert_eq!(
-            field_position(text.as_bytes(), RowPos { line: 2, byte: 4 }, 1),
-            (3, 5)
-        );
+        assert_eq!(field_position(text.as_bytes(), RowPos { line: 2, byte: 4 }, 1), (3, 5));
     }
 }

@@ -35,20 +35,12 @@ fn links(r: &mut Row) -> Links {
 }
 
 fn parse_colour(s: &str) -> Result<String, String> {
-    let hex = s
-        .strip_prefix('#')
-        .filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()));
-    hex.map(|_| s.to_ascii_lowercase())
-        .ok_or_else(|| "expected a colour #rrggbb, e.g. #7b5fc9".to_string())
+    let hex = s.strip_prefix('#').filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    hex.map(|_| s.to_ascii_lowercase()).ok_or_else(|| "expected a colour #rrggbb, e.g. #7b5fc9".to_string())
 }
 
 fn raw<T>(parse: fn(&str) -> Result<T, String>) -> impl Fn(&str) -> Result<Raw<T>, String> {
-    move |s| {
-        parse(s).map(|value| Raw {
-            raw: s.to_string(),
-            value,
-        })
-    }
+    move |s| parse(s).map(|value| Raw { raw: s.to_string(), value })
 }
 
 macro_rules! entry_impl {
@@ -72,27 +64,15 @@ impl Table for Organisation {
         let id = r.id("id");
         let name = r.text("name");
         let colour = r.opt("colour", parse_colour);
-        Some(Organisation {
-            id: id?,
-            name: name?,
-            colour: colour?,
-        })
+        Some(Organisation { id: id?, name: name?, colour: colour? })
     }
 }
 entry_impl!(Organisation, EntryKind::Organisation, name);
 
 impl Table for Family {
     const FILE: &'static str = "families.csv";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "organisations",
-        "published",
-        "paper_url",
-        "code_url",
-        "official_url",
-        "hf_url",
-    ];
+    const COLUMNS: &'static [&'static str] =
+        &["id", "name", "organisations", "published", "paper_url", "code_url", "official_url", "hf_url"];
     fn from_row(r: &mut Row) -> Option<Self> {
         let id = r.id("id");
         let name = r.text("name");
@@ -129,11 +109,7 @@ impl Entry for Family {
 
 /// The names a family is called by in other tables: without " Series", and each "/" part.
 pub fn family_base_names(name: &str) -> Vec<&str> {
-    let base = name
-        .strip_suffix(" Series")
-        .or_else(|| name.strip_suffix(" series"))
-        .unwrap_or(name)
-        .trim();
+    let base = name.strip_suffix(" Series").or_else(|| name.strip_suffix(" series")).unwrap_or(name).trim();
     let mut out = vec![base];
     if base.contains('/') {
         out.extend(base.split('/').map(str::trim).filter(|p| !p.is_empty()));
@@ -233,18 +209,14 @@ impl Table for Backend {
     fn from_row(r: &mut Row) -> Option<Self> {
         let id = r.id("id");
         let name = r.text("name");
-        Some(Backend {
-            id: id?,
-            name: name?,
-        })
+        Some(Backend { id: id?, name: name? })
     }
 }
 entry_impl!(Backend, EntryKind::Backend, name);
 
 impl Table for Chip {
     const FILE: &'static str = "chips.csv";
-    const COLUMNS: &'static [&'static str] =
-        &["id", "name", "vendor", "line", "tops", "released", "memory"];
+    const COLUMNS: &'static [&'static str] = &["id", "name", "vendor", "line", "tops", "released", "memory"];
     fn from_row(r: &mut Row) -> Option<Self> {
         let id = r.id("id");
         let name = r.text("name");
@@ -253,15 +225,7 @@ impl Table for Chip {
         let tops = r.opt("tops", raw(Tops::parse));
         let released = r.opt("released", str::parse);
         let memory = r.opt("memory", raw(parse_memory));
-        Some(Chip {
-            id: id?,
-            name: name?,
-            vendor: vendor?,
-            line,
-            tops: tops?,
-            released: released?,
-            memory: memory?,
-        })
+        Some(Chip { id: id?, name: name?, vendor: vendor?, line, tops: tops?, released: released?, memory: memory? })
     }
 }
 entry_impl!(Chip, EntryKind::Chip, name);
@@ -273,11 +237,7 @@ impl Table for Device {
         let id = r.id("id");
         let name = r.text("name");
         let category = r.choice("category");
-        Some(Device {
-            id: id?,
-            name: name?,
-            category: category?,
-        })
+        Some(Device { id: id?, name: name?, category: category? })
     }
 }
 entry_impl!(Device, EntryKind::Device, name);
@@ -350,21 +310,12 @@ impl Table for Technique {
         let name = r.text("name");
         let number = r.opt_text("number");
         let parent = r.opt_id("parent");
-        Some(Technique {
-            id: id?,
-            name: name?,
-            number,
-            parent: parent?,
-        })
+        Some(Technique { id: id?, name: name?, number, parent: parent? })
     }
 }
 entry_impl!(Technique, EntryKind::Technique, name);
 
-fn named_with_category<T>(
-    r: &mut Row,
-    make: fn(Id, String, String) -> T,
-    set: fn(&mut T, Links),
-) -> Option<T> {
+fn named_with_category<T>(r: &mut Row, make: fn(Id, String, String) -> T, set: fn(&mut T, Links)) -> Option<T> {
     let id = r.id("id");
     let name = r.text("name");
     let category = r.opt_text("category").unwrap_or_default();
@@ -376,15 +327,8 @@ fn named_with_category<T>(
 
 impl Table for Product {
     const FILE: &'static str = "products.csv";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "category",
-        "paper_url",
-        "code_url",
-        "official_url",
-        "hf_url",
-    ];
+    const COLUMNS: &'static [&'static str] =
+        &["id", "name", "category", "paper_url", "code_url", "official_url", "hf_url"];
     fn from_row(r: &mut Row) -> Option<Self> {
         named_with_category(
             r,
@@ -405,15 +349,8 @@ entry_impl!(Product, EntryKind::Product, name);
 
 impl Table for Benchmark {
     const FILE: &'static str = "benchmarks.csv";
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "category",
-        "paper_url",
-        "code_url",
-        "official_url",
-        "hf_url",
-    ];
+    const COLUMNS: &'static [&'static str] =
+        &["id", "name", "category", "paper_url", "code_url", "official_url", "hf_url"];
     fn from_row(r: &mut Row) -> Option<Self> {
         named_with_category(
             r,
@@ -480,15 +417,8 @@ entry_impl!(Format, EntryKind::Format, name);
 
 impl Format {
     /// The comparison columns, in the list's order.
-    pub const PROPERTIES: [&'static str; 7] = [
-        "safe",
-        "zero_copy",
-        "lazy_loading",
-        "no_file_size_limit",
-        "layout_control",
-        "flexibility",
-        "bf16_fp8",
-    ];
+    pub const PROPERTIES: [&'static str; 7] =
+        ["safe", "zero_copy", "lazy_loading", "no_file_size_limit", "layout_control", "flexibility", "bf16_fp8"];
 
     pub fn properties(&self) -> [(&'static str, Support); 7] {
         let v = [
@@ -511,11 +441,7 @@ impl Table for Relation {
         let source = r.key("source");
         let relation = r.choice("relation");
         let target = r.key("target");
-        Some(Relation {
-            source: source?,
-            relation: relation?,
-            target: target?,
-        })
+        Some(Relation { source: source?, relation: relation?, target: target? })
     }
 }
 
@@ -525,10 +451,7 @@ impl Table for Alias {
     fn from_row(r: &mut Row) -> Option<Self> {
         let alias = r.text("alias");
         let target = r.key("target");
-        Some(Alias {
-            alias: alias?,
-            target: target?,
-        })
+        Some(Alias { alias: alias?, target: target? })
     }
 }
 
@@ -538,10 +461,7 @@ impl Table for FamilyAssignment {
     fn from_row(r: &mut Row) -> Option<Self> {
         let model = r.id("model");
         let family = r.text("family");
-        Some(FamilyAssignment {
-            model: model?,
-            family: family?,
-        })
+        Some(FamilyAssignment { model: model?, family: family? })
     }
 }
 
@@ -551,10 +471,7 @@ impl Table for DeviceChip {
     fn from_row(r: &mut Row) -> Option<Self> {
         let device = r.text("device");
         let chip = r.text("chip");
-        Some(DeviceChip {
-            device: device?,
-            chip: chip?,
-        })
+        Some(DeviceChip { device: device?, chip: chip? })
     }
 }
 
@@ -567,12 +484,7 @@ mod tests {
         let mut w = csv::Writer::from_writer(vec![]);
         w.serialize(sample).unwrap();
         let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
-        text.lines()
-            .next()
-            .unwrap()
-            .split(',')
-            .map(str::to_string)
-            .collect()
+        text.lines().next().unwrap().split(',').map(str::to_string).collect()
     }
 
     fn assert_columns<T: Table>(sample: T) {
@@ -583,11 +495,7 @@ mod tests {
     fn serde_field_order_matches_columns() {
         let id = || Id::from_name("x");
         let key = || Key::new(EntryKind::Model, id());
-        assert_columns(Organisation {
-            id: id(),
-            name: "X".into(),
-            colour: None,
-        });
+        assert_columns(Organisation { id: id(), name: "X".into(), colour: None });
         assert_columns(Family {
             id: id(),
             name: "X".into(),
@@ -624,10 +532,7 @@ mod tests {
             official_url: vec![],
             hf_url: vec![],
         });
-        assert_columns(Backend {
-            id: id(),
-            name: "X".into(),
-        });
+        assert_columns(Backend { id: id(), name: "X".into() });
         assert_columns(Chip {
             id: id(),
             name: "X".into(),
@@ -637,11 +542,7 @@ mod tests {
             released: None,
             memory: None,
         });
-        assert_columns(Device {
-            id: id(),
-            name: "X".into(),
-            category: DeviceCategory::Other,
-        });
+        assert_columns(Device { id: id(), name: "X".into(), category: DeviceCategory::Other });
         assert_columns(Paper {
             id: id(),
             title: "X".into(),
@@ -655,12 +556,7 @@ mod tests {
             official_url: vec![],
             hf_url: vec![],
         });
-        assert_columns(Technique {
-            id: id(),
-            name: "X".into(),
-            number: None,
-            parent: None,
-        });
+        assert_columns(Technique { id: id(), name: "X".into(), number: None, parent: None });
         assert_columns(Product {
             id: id(),
             name: "X".into(),
@@ -696,32 +592,16 @@ mod tests {
             official_url: vec![],
             hf_url: vec![],
         });
-        assert_columns(Relation {
-            source: key(),
-            relation: RelationKind::MemberOf,
-            target: key(),
-        });
-        assert_columns(Alias {
-            alias: "x".into(),
-            target: key(),
-        });
-        assert_columns(FamilyAssignment {
-            model: id(),
-            family: "x".into(),
-        });
-        assert_columns(DeviceChip {
-            device: "x".into(),
-            chip: "y".into(),
-        });
+        assert_columns(Relation { source: key(), relation: RelationKind::MemberOf, target: key() });
+        assert_columns(Alias { alias: "x".into(), target: key() });
+        assert_columns(FamilyAssignment { model: id(), family: "x".into() });
+        assert_columns(DeviceChip { device: "x".into(), chip: "y".into() });
     }
 
     #[test]
     fn family_names_answer_to_their_base_names() {
         assert_eq!(family_base_names("Qwen Series"), ["Qwen"]);
-        assert_eq!(
-            family_base_names("MM/OpenELM Series"),
-            ["MM/OpenELM", "MM", "OpenELM"]
-        );
+        assert_eq!(family_base_names("MM/OpenELM Series"), ["MM/OpenELM", "MM", "OpenELM"]);
         assert_eq!(family_base_names("GPT3"), ["GPT3"]);
     }
 }

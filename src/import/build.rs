@@ -32,25 +32,16 @@ const NOT_A_NAME: [&str; 5] = ["✔️", "✔", "✗", "?", "-"];
 
 impl Builder<'_> {
     fn warn(&mut self, src: &Src, msg: String) {
-        self.diags
-            .push(Diagnostic::warning(&src.file, src.line, 0, msg));
+        self.diags.push(Diagnostic::warning(&src.file, src.line, 0, msg));
     }
 
     fn alias(&self, name: &str, kind: EntryKind) -> Option<Id> {
-        self.aliases
-            .get(&name_key(name))?
-            .iter()
-            .find(|k| k.kind == kind)
-            .map(|k| k.id.clone())
+        self.aliases.get(&name_key(name))?.iter().find(|k| k.kind == kind).map(|k| k.id.clone())
     }
 
     fn relate(&mut self, source: Key, relation: RelationKind, target: Key) {
         if source != target {
-            self.relations.insert(Relation {
-                source,
-                relation,
-                target,
-            });
+            self.relations.insert(Relation { source, relation, target });
         }
     }
 
@@ -62,23 +53,14 @@ impl Builder<'_> {
             EntryKind::Backend => &mut self.backends,
             _ => &mut self.devices,
         };
-        if let Some(i) = alias
-            .as_ref()
-            .and_then(|a| reg.find_id(a))
-            .or_else(|| reg.find(name))
-        {
+        if let Some(i) = alias.as_ref().and_then(|a| reg.find_id(a)).or_else(|| reg.find(name)) {
             reg.spell(name, i);
             return reg.ids[i].clone();
         }
         let id = alias.unwrap_or_else(|| Id::from_name(name));
         let (_, created) = reg.add(id.clone(), name);
         if created && kind == EntryKind::Device {
-            let category = self
-                .prev
-                .devices
-                .iter()
-                .find(|d| d.id == id)
-                .map_or(DeviceCategory::Other, |d| d.category);
+            let category = self.prev.devices.iter().find(|d| d.id == id).map_or(DeviceCategory::Other, |d| d.category);
             self.device_categories.push(category);
         }
         id
@@ -92,10 +74,7 @@ impl Builder<'_> {
         let mut out = Vec::new();
         for name in items(cell, &[',', '、']) {
             if NOT_A_NAME.contains(&name.as_str()) {
-                self.warn(
-                    src,
-                    format!("{what}: organisation column holds {name:?}, expected a name; ignored"),
-                );
+                self.warn(src, format!("{what}: organisation column holds {name:?}, expected a name; ignored"));
             } else {
                 out.push(self.org(&name));
             }
@@ -106,12 +85,7 @@ impl Builder<'_> {
     /// Ensures the organisation `id` exists, taking its row from the previous data when curated.
     fn ensure_org(&mut self, id: &Id) {
         if self.orgs.find_id(id).is_none() {
-            let name = self
-                .prev
-                .organisations
-                .iter()
-                .find(|o| &o.id == id)
-                .map_or(id.as_str(), |o| o.name.as_str());
+            let name = self.prev.organisations.iter().find(|o| &o.id == id).map_or(id.as_str(), |o| o.name.as_str());
             self.orgs.add(id.clone(), name);
         }
     }
@@ -169,23 +143,15 @@ impl Builder<'_> {
         }
         prefix_cuts(name).into_iter().find_map(|cut| {
             let prefix = &name[..cut];
-            self.alias(prefix, EntryKind::Family).or_else(|| {
-                self.families
-                    .find(prefix)
-                    .map(|i| self.families.ids[i].clone())
-            })
+            self.alias(prefix, EntryKind::Family)
+                .or_else(|| self.families.find(prefix).map(|i| self.families.ids[i].clone()))
         })
     }
 
     /// The family of a release: a curated assignment, else `family_of`, else a new family
     /// named after the release without its version.
     fn family_for(&mut self, model: &Id, name: &str, orgs: &[Id]) -> Id {
-        let assigned = self
-            .prev
-            .family_assignments
-            .iter()
-            .find(|a| &a.model == model)
-            .map(|a| a.family.clone());
+        let assigned = self.prev.family_assignments.iter().find(|a| &a.model == model).map(|a| a.family.clone());
         if let Some(family) = assigned {
             let known = family
                 .parse::<Id>()
@@ -201,7 +167,7 @@ impl Builder<'_> {
             };
         }
         if let Some(id) = self.family_of(name) {
-            if !self.families.find_id(&id).is_some() {
+            if self.families.find_id(&id).is_none() {
                 self.add_family(id.clone(), name, orgs.to_vec());
             }
             return id;
@@ -225,10 +191,7 @@ fn merge_links(into: &mut Links, from: &Links) {
 pub fn build(ex: &Extracted, prev: &Dataset, diags: &mut Diagnostics) -> Dataset {
     let mut aliases: HashMap<String, Vec<Key>> = HashMap::new();
     for a in &prev.aliases {
-        aliases
-            .entry(name_key(&a.alias))
-            .or_default()
-            .push(a.target.clone());
+        aliases.entry(name_key(&a.alias)).or_default().push(a.target.clone());
     }
     let mut b = Builder {
         prev,
@@ -262,7 +225,7 @@ pub fn build(ex: &Extracted, prev: &Dataset, diags: &mut Diagnostics) -> Dataset
     frameworks(&mut b, ex);
     let products = products(&mut b, ex);
     let formats = formats(&mut b, ex);
-    let benchmarks = benchmarks(&mut b, ex);
+    let benchmarks = benchmarks(ex);
     let techniques: Vec<Technique> = ex
         .techniques
         .iter()
@@ -299,10 +262,7 @@ pub fn build(ex: &Extracted, prev: &Dataset, diags: &mut Diagnostics) -> Dataset
             .ids
             .iter()
             .zip(&b.backends.names)
-            .map(|(id, n)| Backend {
-                id: id.clone(),
-                name: n.clone(),
-            })
+            .map(|(id, n)| Backend { id: id.clone(), name: n.clone() })
             .collect(),
         chips: b.chip_rows,
         devices: b
@@ -311,11 +271,7 @@ pub fn build(ex: &Extracted, prev: &Dataset, diags: &mut Diagnostics) -> Dataset
             .iter()
             .zip(&b.devices.names)
             .zip(&b.device_categories)
-            .map(|((id, n), c)| Device {
-                id: id.clone(),
-                name: n.clone(),
-                category: *c,
-            })
+            .map(|((id, n), c)| Device { id: id.clone(), name: n.clone(), category: *c })
             .collect(),
         papers,
         techniques,
@@ -354,10 +310,7 @@ fn families(b: &mut Builder, ex: &Extracted) {
 fn chips(b: &mut Builder, ex: &Extracted) {
     for c in &ex.chips {
         if b.chips.find(&c.name).is_some() {
-            b.warn(
-                &c.src,
-                format!("chip {:?} is listed twice; the first row wins", c.name),
-            );
+            b.warn(&c.src, format!("chip {:?} is listed twice; the first row wins", c.name));
             continue;
         }
         let id = Id::from_name(&c.name);
@@ -369,8 +322,7 @@ fn chips(b: &mut Builder, ex: &Extracted) {
             b.chips.spell(rest, i);
         }
         let old = b.prev.chips.iter().find(|o| o.id == id).cloned();
-        let known =
-            b.alias(&first, EntryKind::Organisation).is_some() || b.orgs.find(&first).is_some();
+        let known = b.alias(&first, EntryKind::Organisation).is_some() || b.orgs.find(&first).is_some();
         let vendor = match old.as_ref().and_then(|o| o.vendor.clone()) {
             Some(v) => Some(v),
             None if known => Some(b.org(&first)),
@@ -379,13 +331,7 @@ fn chips(b: &mut Builder, ex: &Extracted) {
         if let Some(v) = &vendor {
             b.ensure_org(v);
         } else {
-            b.warn(
-                &c.src,
-                format!(
-                    "chip {:?}: vendor unknown; set it in chips.csv (import keeps it)",
-                    c.name
-                ),
-            );
+            b.warn(&c.src, format!("chip {:?}: vendor unknown; set it in chips.csv (import keeps it)", c.name));
         }
         let line = old
             .as_ref()
@@ -393,48 +339,26 @@ fn chips(b: &mut Builder, ex: &Extracted) {
             .filter(|l| !l.is_empty())
             .unwrap_or_else(|| chip_line(&c.name, &first, known));
         let tops = match Tops::parse(&c.tops) {
-            Ok(value) => Some(Raw {
-                raw: c.tops.clone(),
-                value,
-            }),
+            Ok(value) => Some(Raw { raw: c.tops.clone(), value }),
             Err(e) => {
                 b.warn(&c.src, format!("chip {:?}: TOPS {:?}: {e}", c.name, c.tops));
                 None
             }
         };
-        let released = YearMonth::parse_list(&c.year)
-            .map_err(|e| b.warn(&c.src, format!("chip {:?}: year: {e}", c.name)))
-            .ok();
+        let released =
+            YearMonth::parse_list(&c.year).map_err(|e| b.warn(&c.src, format!("chip {:?}: year: {e}", c.name))).ok();
         let memory = match parse_memory(&c.memory) {
-            Ok(value) => Some(Raw {
-                raw: c.memory.clone(),
-                value,
-            }),
+            Ok(value) => Some(Raw { raw: c.memory.clone(), value }),
             Err(e) => {
-                b.warn(
-                    &c.src,
-                    format!("chip {:?}: memory {:?}: {e}", c.name, c.memory),
-                );
+                b.warn(&c.src, format!("chip {:?}: memory {:?}: {e}", c.name, c.memory));
                 None
             }
         };
-        b.chip_rows.push(Chip {
-            id: id.clone(),
-            name: c.name.clone(),
-            vendor,
-            line,
-            tops,
-            released,
-            memory,
-        });
+        b.chip_rows.push(Chip { id: id.clone(), name: c.name.clone(), vendor, line, tops, released, memory });
         if !NOT_A_NAME.contains(&c.devices.as_str()) {
             for d in expand_slashes(&c.devices) {
                 let dev = b.device(&d, DeviceCategory::Other);
-                b.relate(
-                    key(EntryKind::Chip, &id),
-                    RelationKind::ShipsIn,
-                    key(EntryKind::Device, &dev),
-                );
+                b.relate(key(EntryKind::Chip, &id), RelationKind::ShipsIn, key(EntryKind::Device, &dev));
             }
         }
     }
@@ -443,18 +367,10 @@ fn chips(b: &mut Builder, ex: &Extracted) {
 /// The product line a chip is drawn in: the first word after the vendor, without its model
 /// number ("Qualcomm Snapdragon 8Gen3" -> "Snapdragon", "Apple A17 Pro" -> "Apple A").
 fn chip_line(name: &str, first: &str, vendor_first: bool) -> String {
-    let word = if vendor_first {
-        name.split_whitespace().nth(1).unwrap_or(first)
-    } else {
-        first
-    };
+    let word = if vendor_first { name.split_whitespace().nth(1).unwrap_or(first) } else { first };
     let stem = word.trim_end_matches(|c: char| c.is_ascii_digit() || c == '+');
     let stem = if stem.is_empty() { word } else { stem };
-    if stem.chars().count() <= 2 && vendor_first {
-        format!("{first} {stem}")
-    } else {
-        stem.to_string()
-    }
+    if stem.chars().count() <= 2 && vendor_first { format!("{first} {stem}") } else { stem.to_string() }
 }
 
 fn releases(b: &mut Builder, ex: &Extracted) {
@@ -471,14 +387,7 @@ fn releases(b: &mut Builder, ex: &Extracted) {
             }
             let src = src.clone();
             if !diffs.is_empty() {
-                b.warn(
-                    &r.src,
-                    format!(
-                        "{:?} disagrees with {src} ({}); the first is kept",
-                        r.name,
-                        diffs.join(", ")
-                    ),
-                );
+                b.warn(&r.src, format!("{:?} disagrees with {src} ({}); the first is kept", r.name, diffs.join(", ")));
             }
             continue;
         }
@@ -486,30 +395,21 @@ fn releases(b: &mut Builder, ex: &Extracted) {
         let mut orgs = b.orgs_of(&r.orgs, &r.src, &r.name);
         let family = b.family_for(&id, &r.name, &orgs);
         if orgs.is_empty() {
-            orgs = b
-                .family_rows
-                .iter()
-                .find(|f| f.id == family)
-                .map(|f| f.organisations.clone())
-                .unwrap_or_default();
+            orgs = b.family_rows.iter().find(|f| f.id == family).map(|f| f.organisations.clone()).unwrap_or_default();
         }
         let sizes = Sizes::parse(&r.sizes).unwrap_or_else(|e| {
             b.warn(&r.src, format!("{:?}: sizes {:?}: {e}", r.name, r.sizes));
             Sizes::default()
         });
-        let released = YearMonth::parse_list(&r.date)
-            .map_err(|e| b.warn(&r.src, format!("{:?}: release date: {e}", r.name)))
-            .ok();
+        let released =
+            YearMonth::parse_list(&r.date).map_err(|e| b.warn(&r.src, format!("{:?}: release date: {e}", r.name))).ok();
         let edge = match r.edge.as_str() {
             "✔️" | "✔" => Some(Edge::Yes),
             "✗" => Some(Edge::No),
             "?" => Some(Edge::Unknown),
             "" => None,
             devices => {
-                for d in items(devices, &['、', ','])
-                    .iter()
-                    .flat_map(|d| expand_slashes(d))
-                {
+                for d in items(devices, &['、', ',']).iter().flat_map(|d| expand_slashes(d)) {
                     let target = b.chip_or_device(&d);
                     b.relate(key(EntryKind::Model, &id), RelationKind::RunsOn, target);
                 }
@@ -551,18 +451,11 @@ fn successors(b: &mut Builder) {
     for list in by_family.values_mut() {
         list.sort();
         for w in list.windows(2) {
-            pairs.push((
-                b.model_rows[w[1].1].0.id.clone(),
-                b.model_rows[w[0].1].0.id.clone(),
-            ));
+            pairs.push((b.model_rows[w[1].1].0.id.clone(), b.model_rows[w[0].1].0.id.clone()));
         }
     }
     for (later, earlier) in pairs {
-        b.relate(
-            key(EntryKind::Model, &later),
-            RelationKind::SuccessorOf,
-            key(EntryKind::Model, &earlier),
-        );
+        b.relate(key(EntryKind::Model, &later), RelationKind::SuccessorOf, key(EntryKind::Model, &earlier));
     }
 }
 
@@ -573,12 +466,8 @@ fn multimodal(b: &mut Builder, ex: &Extracted) {
             None => {
                 let id = Id::from_name(&m.name);
                 let family = b.family_for(&id, &m.name, &[]);
-                let orgs = b
-                    .family_rows
-                    .iter()
-                    .find(|f| f.id == family)
-                    .map(|f| f.organisations.clone())
-                    .unwrap_or_default();
+                let orgs =
+                    b.family_rows.iter().find(|f| f.id == family).map(|f| f.organisations.clone()).unwrap_or_default();
                 let (i, _) = b.models.add(id.clone(), &m.name);
                 b.model_rows.push((
                     Model {
@@ -641,12 +530,7 @@ fn frameworks(b: &mut Builder, ex: &Extracted) {
             None
         } else {
             Sizes::parse(&f.sizes)
-                .map_err(|e| {
-                    b.warn(
-                        &f.src,
-                        format!("{:?}: model sizes {:?}: {e}", f.name, f.sizes),
-                    )
-                })
+                .map_err(|e| b.warn(&f.src, format!("{:?}: model sizes {:?}: {e}", f.name, f.sizes)))
                 .ok()
         };
         {
@@ -667,28 +551,16 @@ fn frameworks(b: &mut Builder, ex: &Extracted) {
         }
         for backend in &f.backends {
             let bk = b.named(EntryKind::Backend, backend);
-            b.relate(
-                me.clone(),
-                RelationKind::UsesBackend,
-                key(EntryKind::Backend, &bk),
-            );
+            b.relate(me.clone(), RelationKind::UsesBackend, key(EntryKind::Backend, &bk));
         }
         for t in &f.targets {
             match t {
                 Target::Class { class, item } => {
                     let c = b.device(class, DeviceCategory::Class);
-                    b.relate(
-                        me.clone(),
-                        RelationKind::Targets,
-                        key(EntryKind::Device, &c),
-                    );
+                    b.relate(me.clone(), RelationKind::Targets, key(EntryKind::Device, &c));
                     if let Some(item) = item {
                         let d = b.device(&format!("{item} {class}"), DeviceCategory::Class);
-                        b.relate(
-                            me.clone(),
-                            RelationKind::Targets,
-                            key(EntryKind::Device, &d),
-                        );
+                        b.relate(me.clone(), RelationKind::Targets, key(EntryKind::Device, &d));
                     }
                 }
                 Target::Named(name) => {
@@ -706,11 +578,7 @@ fn frameworks(b: &mut Builder, ex: &Extracted) {
                 Some(id) => b.add_family(id, fam, vec![]),
                 None => b.add_family(Id::from_name(fam), fam, vec![]),
             };
-            b.relate(
-                me.clone(),
-                RelationKind::Supports,
-                key(EntryKind::Family, &fid),
-            );
+            b.relate(me.clone(), RelationKind::Supports, key(EntryKind::Family, &fid));
         }
     }
     for f in &ex.frameworks {
@@ -724,13 +592,9 @@ fn frameworks(b: &mut Builder, ex: &Extracted) {
                     let target = key(EntryKind::Framework, &b.frameworks.ids[j]);
                     b.relate(me.clone(), RelationKind::BuiltOn, target);
                 }
-                None => b.warn(
-                    &f.src,
-                    format!(
-                        "{:?} is based on {base:?}, which is not a framework of the list",
-                        f.name
-                    ),
-                ),
+                None => {
+                    b.warn(&f.src, format!("{:?} is based on {base:?}, which is not a framework of the list", f.name))
+                }
             }
         }
     }
@@ -739,17 +603,12 @@ fn frameworks(b: &mut Builder, ex: &Extracted) {
 /// "Dimensity series" names every chip of that line; anything else one chip or device.
 fn series_or_named(b: &mut Builder, name: &str) -> Vec<Key> {
     let lower = name.to_lowercase();
-    if let Some(line) = lower
-        .strip_suffix(" series chips")
-        .or_else(|| lower.strip_suffix(" series"))
-    {
+    if let Some(line) = lower.strip_suffix(" series chips").or_else(|| lower.strip_suffix(" series")) {
         let k = name_key(line);
         let chips: Vec<Key> = b
             .chip_rows
             .iter()
-            .filter(|c| {
-                name_key(&c.line) == k || name_key(c.line.rsplit(' ').next().unwrap_or("")) == k
-            })
+            .filter(|c| name_key(&c.line) == k || name_key(c.line.rsplit(' ').next().unwrap_or("")) == k)
             .map(|c| key(EntryKind::Chip, &c.id))
             .collect();
         if !chips.is_empty() {
@@ -764,22 +623,14 @@ fn products(b: &mut Builder, ex: &Extracted) -> Vec<Product> {
     let mut rows: Vec<Product> = Vec::new();
     for p in &ex.products {
         if reg.find(&p.name).is_some() {
-            b.warn(
-                &p.src,
-                format!("product {:?} is listed twice; the first row wins", p.name),
-            );
+            b.warn(&p.src, format!("product {:?} is listed twice; the first row wins", p.name));
             continue;
         }
         let id = Id::from_name(&p.name);
         reg.add(id.clone(), &p.name);
         let me = key(EntryKind::Product, &id);
-        let model = b
-            .models
-            .find(&p.name)
-            .map(|i| key(EntryKind::Model, &b.models.ids[i]));
-        if let Some(target) =
-            model.or_else(|| b.family_of(&p.name).map(|f| key(EntryKind::Family, &f)))
-        {
+        let model = b.models.find(&p.name).map(|i| key(EntryKind::Model, &b.models.ids[i]));
+        if let Some(target) = model.or_else(|| b.family_of(&p.name).map(|f| key(EntryKind::Family, &f))) {
             b.relate(me.clone(), RelationKind::PoweredBy, target);
         }
         let text = format!(" {} ", p.text.to_lowercase());
@@ -789,14 +640,8 @@ fn products(b: &mut Builder, ex: &Extracted) -> Vec<Product> {
                 let n = name.to_lowercase();
                 let found = n.len() >= 5
                     && text.match_indices(&n).any(|(at, _)| {
-                        let before = text[..at]
-                            .chars()
-                            .next_back()
-                            .is_some_and(|c| !c.is_alphanumeric());
-                        let after = text[at + n.len()..]
-                            .chars()
-                            .next()
-                            .is_some_and(|c| !c.is_alphanumeric());
+                        let before = text[..at].chars().next_back().is_some_and(|c| !c.is_alphanumeric());
+                        let after = text[at + n.len()..].chars().next().is_some_and(|c| !c.is_alphanumeric());
                         before && after
                     });
                 if found {
@@ -826,10 +671,9 @@ fn formats(b: &mut Builder, ex: &Extracted) -> Vec<Format> {
     let mut rows: Vec<Format> = Vec::new();
     for f in &ex.formats {
         let (name, owner) = match f.name.rsplit_once('(') {
-            Some((n, o)) if !o.contains(',') => (
-                n.trim().to_string(),
-                Some(o.trim_end_matches(')').trim().to_string()),
-            ),
+            Some((n, o)) if !o.contains(',') => {
+                (n.trim().to_string(), Some(o.trim_end_matches(')').trim().to_string()))
+            }
             _ => (f.name.clone(), None),
         };
         let id = Id::from_name(&name);
@@ -843,12 +687,7 @@ fn formats(b: &mut Builder, ex: &Extracted) -> Vec<Format> {
                 "~" => Support::Partial,
                 "?" => Support::Unknown,
                 other => {
-                    b.warn(
-                        &f.src,
-                        format!(
-                            "format {name:?}: cell {other:?} is not ✔️, ✗, ~ or ?; read as unknown"
-                        ),
-                    );
+                    b.warn(&f.src, format!("format {name:?}: cell {other:?} is not ✔️, ✗, ~ or ?; read as unknown"));
                     Support::Unknown
                 }
             };
@@ -874,10 +713,7 @@ fn formats(b: &mut Builder, ex: &Extracted) -> Vec<Format> {
             Some(i) if rows[i] != row => {
                 b.warn(
                     &f.src,
-                    format!(
-                        "format {:?} is listed twice with different cells; the first row wins",
-                        row.name
-                    ),
+                    format!("format {:?} is listed twice with different cells; the first row wins", row.name),
                 );
             }
             Some(_) => {}
@@ -887,7 +723,7 @@ fn formats(b: &mut Builder, ex: &Extracted) -> Vec<Format> {
     rows
 }
 
-fn benchmarks(b: &mut Builder, ex: &Extracted) -> Vec<Benchmark> {
+fn benchmarks(ex: &Extracted) -> Vec<Benchmark> {
     let mut rows: Vec<Benchmark> = Vec::new();
     for x in &ex.benchmarks {
         let id = Id::from_name(&x.name);
@@ -906,35 +742,22 @@ fn benchmarks(b: &mut Builder, ex: &Extracted) -> Vec<Benchmark> {
         row.set_links(x.links.clone());
         rows.push(row);
     }
-    let _ = b;
     rows
 }
 
 fn normal_url(u: &str) -> String {
-    u.trim_end_matches('/')
-        .trim_end_matches(".git")
-        .to_lowercase()
+    u.trim_end_matches('/').trim_end_matches(".git").to_lowercase()
 }
 
 /// A paper's id: its short name, else the part of its title before ":" when short, else
 /// the title's first six words.
 fn paper_id(p: &RawPaper) -> Id {
-    let head = p
-        .title
-        .split_once(':')
-        .map(|(h, _)| h.trim())
-        .filter(|h| h.split_whitespace().count() <= 4);
+    let head = p.title.split_once(':').map(|(h, _)| h.trim()).filter(|h| h.split_whitespace().count() <= 4);
     let base = p
         .short_name
         .clone()
         .or(head.map(str::to_string))
-        .unwrap_or_else(|| {
-            p.title
-                .split_whitespace()
-                .take(6)
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
+        .unwrap_or_else(|| p.title.split_whitespace().take(6).collect::<Vec<_>>().join(" "));
     Id::from_name(&base)
 }
 
@@ -958,19 +781,12 @@ fn papers(b: &mut Builder, ex: &Extracted) -> Vec<Paper> {
             }
             if p.published.is_some() && first.published != p.published {
                 let show = |d: Option<YearMonth>| d.map(|d| d.to_string()).unwrap_or_default();
-                diffs.push(format!(
-                    "date {} vs {}",
-                    show(p.published),
-                    show(first.published)
-                ));
+                diffs.push(format!("date {} vs {}", show(p.published), show(first.published)));
             }
             let src = src.clone();
             if !diffs.is_empty() {
-                let msg = format!(
-                    "paper {:?} disagrees with {src} ({}); the first is kept",
-                    first.title,
-                    diffs.join(", ")
-                );
+                let msg =
+                    format!("paper {:?} disagrees with {src} ({}); the first is kept", first.title, diffs.join(", "));
                 b.warn(&p.src, msg);
             }
             let (row, _) = &mut rows[i];
@@ -1020,34 +836,18 @@ fn papers(b: &mut Builder, ex: &Extracted) -> Vec<Paper> {
     let framework_urls: Vec<(String, Id)> = b
         .framework_rows
         .iter()
-        .flat_map(|(f, _)| {
-            f.links()
-                .iter()
-                .map(|(_, u)| (normal_url(u), f.id.clone()))
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|(f, _)| f.links().iter().map(|(_, u)| (normal_url(u), f.id.clone())).collect::<Vec<_>>())
         .collect();
     for (i, (row, _)) in rows.iter().enumerate() {
         let me = key(EntryKind::Paper, &row.id);
         for t in &covers[i] {
-            b.relate(
-                me.clone(),
-                RelationKind::Covers,
-                key(EntryKind::Technique, &ex.techniques[*t].id),
-            );
+            b.relate(me.clone(), RelationKind::Covers, key(EntryKind::Technique, &ex.techniques[*t].id));
         }
-        let by_name = row
-            .short_name
-            .as_deref()
-            .and_then(|s| b.frameworks.find(s))
-            .map(|j| b.frameworks.ids[j].clone());
+        let by_name = row.short_name.as_deref().and_then(|s| b.frameworks.find(s)).map(|j| b.frameworks.ids[j].clone());
         let by_url = || {
-            row.code_url.iter().find_map(|u| {
-                framework_urls
-                    .iter()
-                    .find(|(f, _)| *f == normal_url(u))
-                    .map(|(_, id)| id.clone())
-            })
+            row.code_url
+                .iter()
+                .find_map(|u| framework_urls.iter().find(|(f, _)| *f == normal_url(u)).map(|(_, id)| id.clone()))
         };
         if let Some(fw) = by_name.or_else(by_url) {
             b.relate(me, RelationKind::Implements, key(EntryKind::Framework, &fw));

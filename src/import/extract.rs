@@ -47,7 +47,6 @@ pub struct RawFramework {
 
 #[derive(Debug, Clone)]
 pub struct RawFamily {
-    pub src: Src,
     pub name: String,
     pub orgs: Vec<String>,
     pub published: Option<YearMonth>,
@@ -102,7 +101,6 @@ pub struct RawFormat {
 
 #[derive(Debug, Clone)]
 pub struct RawBenchmark {
-    pub src: Src,
     pub name: String,
     pub category: String,
     pub links: Links,
@@ -151,13 +149,10 @@ pub fn section_number(heading: &str) -> (Option<String>, &str) {
     let end = heading.find(char::is_whitespace).unwrap_or(heading.len());
     let token = heading[..end].trim_end_matches('.');
     let mut parts = token.split('.');
-    let roman = parts
-        .next()
-        .is_some_and(|p| !p.is_empty() && p.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
+    let roman = parts.next().is_some_and(|p| !p.is_empty() && p.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
     let rest_ok = parts.all(|p| {
         !p.is_empty()
-            && (p.chars().all(|c| c.is_ascii_digit())
-                || (p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase())))
+            && (p.chars().all(|c| c.is_ascii_digit()) || (p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase())))
     });
     if roman && rest_ok && end < heading.len() {
         (Some(token.to_string()), heading[end..].trim())
@@ -201,15 +196,9 @@ pub fn badge_facts(inlines: &[Inline], src: &Src, diags: &mut Diagnostics) -> Ba
                     f.links.add(LinkType::Paper, h);
                 }
             }
-            Some(BadgeType::Code) => href
-                .into_iter()
-                .for_each(|h| f.links.add(LinkType::Code, h)),
-            Some(BadgeType::Official) => href
-                .into_iter()
-                .for_each(|h| f.links.add(LinkType::Official, h)),
-            Some(BadgeType::HuggingFace) => href
-                .into_iter()
-                .for_each(|h| f.links.add(LinkType::HuggingFace, h)),
+            Some(BadgeType::Code) => href.into_iter().for_each(|h| f.links.add(LinkType::Code, h)),
+            Some(BadgeType::Official) => href.into_iter().for_each(|h| f.links.add(LinkType::Official, h)),
+            Some(BadgeType::HuggingFace) => href.into_iter().for_each(|h| f.links.add(LinkType::HuggingFace, h)),
             Some(BadgeType::ShortName) => f.short_name = Some(badge.message.clone()),
             Some(BadgeType::Tag) => f.tags.push(badge.message.clone()),
             None => {
@@ -241,22 +230,13 @@ fn paper_badge(b: &Badge, f: &mut BadgeFacts) {
 
 /// Text before the first badge, trimmed: a list item's title or a cell's name.
 fn lead_text(inlines: &[Inline]) -> String {
-    let end = inlines
-        .iter()
-        .position(|i| matches!(i, Inline::Badge { .. }))
-        .unwrap_or(inlines.len());
-    plain(&inlines[..end])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let end = inlines.iter().position(|i| matches!(i, Inline::Badge { .. })).unwrap_or(inlines.len());
+    plain(&inlines[..end]).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Splits a cell into items on line breaks and the given separators.
 pub fn items(text: &str, seps: &[char]) -> Vec<String> {
-    text.split(|c| c == '\n' || seps.contains(&c))
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
+    text.split(|c| c == '\n' || seps.contains(&c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
 }
 
 #[derive(Debug, Clone)]
@@ -278,32 +258,18 @@ struct Walker<'a> {
 
 impl Walker<'_> {
     fn src(&self, line: usize) -> Src {
-        Src {
-            file: self.file.clone(),
-            line,
-        }
+        Src { file: self.file.clone(), line }
     }
 
     fn warn(&mut self, line: usize, msg: String) {
-        self.diags
-            .push(Diagnostic::warning(&self.file, line, 0, msg));
+        self.diags.push(Diagnostic::warning(&self.file, line, 0, msg));
     }
 
     fn push_section(&mut self, level: u32, name: &str, number: Option<String>) {
-        let parent_num = number
-            .as_deref()
-            .and_then(parent_number)
-            .map(str::to_string);
-        match parent_num
-            .as_deref()
-            .filter(|p| self.stack.iter().any(|s| s.number.as_deref() == Some(*p)))
-        {
+        let parent_num = number.as_deref().and_then(parent_number).map(str::to_string);
+        match parent_num.as_deref().filter(|p| self.stack.iter().any(|s| s.number.as_deref() == Some(*p))) {
             Some(p) => {
-                while self
-                    .stack
-                    .last()
-                    .is_some_and(|s| s.number.as_deref() != Some(p))
-                {
+                while self.stack.last().is_some_and(|s| s.number.as_deref() != Some(p)) {
                     self.stack.pop();
                 }
             }
@@ -313,12 +279,7 @@ impl Walker<'_> {
                 }
             }
         }
-        self.stack.push(Section {
-            level,
-            name: name.to_string(),
-            number,
-            technique: None,
-        });
+        self.stack.push(Section { level, name: name.to_string(), number, technique: None });
     }
 
     /// The innermost section's technique, creating it and its ancestors on first use.
@@ -327,15 +288,8 @@ impl Walker<'_> {
         if s.technique.is_some() {
             return s.technique;
         }
-        let parent = if depth == 0 {
-            None
-        } else {
-            self.technique(depth - 1)
-        };
-        let numbered = self.stack[..=depth]
-            .iter()
-            .rev()
-            .find_map(|s| s.number.clone());
+        let parent = if depth == 0 { None } else { self.technique(depth - 1) };
+        let numbered = self.stack[..=depth].iter().rev().find_map(|s| s.number.clone());
         let id = match (&s.number, numbered) {
             (Some(n), _) => Id::from_name(&format!("{n} {}", s.name)),
             (None, Some(n)) => Id::from_name(&format!("{n} {}", s.name)),
@@ -345,12 +299,7 @@ impl Walker<'_> {
             Some(i) => i,
             None => {
                 self.technique_ids.push(id.clone());
-                self.out.techniques.push(RawTechnique {
-                    id,
-                    name: s.name.clone(),
-                    number: s.number.clone(),
-                    parent,
-                });
+                self.out.techniques.push(RawTechnique { id, name: s.name.clone(), number: s.number.clone(), parent });
                 self.out.techniques.len() - 1
             }
         };
@@ -359,10 +308,7 @@ impl Walker<'_> {
     }
 
     fn category(&self) -> String {
-        self.stack
-            .last()
-            .map(|s| s.name.clone())
-            .unwrap_or_default()
+        self.stack.last().map(|s| s.name.clone()).unwrap_or_default()
     }
 }
 
@@ -372,13 +318,7 @@ pub fn extract(docs: &[Doc], diags: &mut Diagnostics) -> Extracted {
     let mut technique_ids = Vec::new();
     for doc in docs {
         let in_paper_tree = paper_tree_blocks(doc);
-        let mut w = Walker {
-            out: &mut out,
-            diags,
-            file: doc.path.clone(),
-            stack: Vec::new(),
-            technique_ids,
-        };
+        let mut w = Walker { out: &mut out, diags, file: doc.path.clone(), stack: Vec::new(), technique_ids };
         for (i, block) in doc.blocks.iter().enumerate() {
             let papers = in_paper_tree[i];
             match block {
@@ -390,12 +330,7 @@ pub fn extract(docs: &[Doc], diags: &mut Diagnostics) -> Extracted {
                     }
                 }
                 Block::Paragraph { inlines, .. } if papers && is_bold_title(inlines) => {
-                    let level = w
-                        .stack
-                        .iter()
-                        .rev()
-                        .find(|s| s.level % 2 == 0)
-                        .map_or(1, |s| s.level + 1);
+                    let level = w.stack.iter().rev().find(|s| s.level % 2 == 0).map_or(1, |s| s.level + 1);
                     w.push_section(level, plain(inlines).trim(), None);
                 }
                 Block::Paragraph { .. } => {}
@@ -412,9 +347,7 @@ fn is_bold_title(inlines: &[Inline]) -> bool {
     inlines.iter().all(|i| {
         matches!(i, Inline::Text { strong: true, .. })
             || matches!(i, Inline::Text { text, .. } if text.trim().is_empty())
-    }) && inlines
-        .iter()
-        .any(|i| matches!(i, Inline::Text { strong: true, .. }))
+    }) && inlines.iter().any(|i| matches!(i, Inline::Text { strong: true, .. }))
 }
 
 /// Marks the blocks of paper-list sections: top-level numbered sections ("V. Frameworks")
@@ -439,10 +372,7 @@ fn paper_tree_blocks(doc: &Doc) -> Vec<bool> {
         }
         top_of.push(top.map(|(_, t)| t));
     }
-    top_of
-        .into_iter()
-        .map(|t| t.is_some_and(|t| !with_tables.contains(&t)))
-        .collect()
+    top_of.into_iter().map(|t| t.is_some_and(|t| !with_tables.contains(&t))).collect()
 }
 
 fn is_navigation(inlines: &[Inline]) -> bool {
@@ -462,22 +392,13 @@ fn item(w: &mut Walker, line: usize, inlines: &[Inline], papers: bool) {
     let title = lead_text(inlines);
     let has_badge = inlines.iter().any(|i| matches!(i, Inline::Badge { .. }));
     if title.is_empty() || !has_badge {
-        w.warn(
-            line,
-            format!(
-                "list item {:?} has no title or no badge; skipped",
-                plain(inlines).trim()
-            ),
-        );
+        w.warn(line, format!("list item {:?} has no title or no badge; skipped", plain(inlines).trim()));
         return;
     }
     let facts = badge_facts(inlines, &src, w.diags);
     if papers {
         let Some(technique) = w.technique(w.stack.len().saturating_sub(1)) else {
-            w.warn(
-                line,
-                format!("paper {title:?} is outside any section; skipped"),
-            );
+            w.warn(line, format!("paper {title:?} is outside any section; skipped"));
             return;
         };
         w.out.papers.push(RawPaper {
@@ -491,30 +412,16 @@ fn item(w: &mut Walker, line: usize, inlines: &[Inline], papers: bool) {
             links: facts.links,
             technique,
         });
-    } else if w
-        .stack
-        .iter()
-        .any(|s| s.name.to_lowercase().contains("benchmark"))
-    {
+    } else if w.stack.iter().any(|s| s.name.to_lowercase().contains("benchmark")) {
         let category = w.category();
-        w.out.benchmarks.push(RawBenchmark {
-            src,
-            name: title,
-            category,
-            links: facts.links,
-        });
+        w.out.benchmarks.push(RawBenchmark { name: title, category, links: facts.links });
     } else {
-        w.warn(
-            line,
-            format!("list item {title:?} is in no paper or benchmark section; skipped"),
-        );
+        w.warn(line, format!("list item {title:?} is in no paper or benchmark section; skipped"));
     }
 }
 
 fn header_index(header: &[Cell], name: &str) -> Option<usize> {
-    header
-        .iter()
-        .position(|c| plain(&c.inlines).trim().eq_ignore_ascii_case(name))
+    header.iter().position(|c| plain(&c.inlines).trim().eq_ignore_ascii_case(name))
 }
 
 /// The first link's text and URL in a cell, else its text.
@@ -524,23 +431,10 @@ fn name_and_url(cell: &Cell) -> (String, Option<String>) {
         _ => None,
     });
     match link {
-        Some((text, href))
-            if cell
-                .inlines
-                .first()
-                .is_some_and(|i| matches!(i, Inline::Link { .. })) =>
-        {
+        Some((text, href)) if cell.inlines.first().is_some_and(|i| matches!(i, Inline::Link { .. })) => {
             (text, Some(href))
         }
-        _ => (
-            lead_text(&cell.inlines)
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_string(),
-            None,
-        ),
+        _ => (lead_text(&cell.inlines).lines().next().unwrap_or("").trim().to_string(), None),
     }
 }
 
@@ -563,50 +457,27 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
     } else if has("model") && has("links") {
         "families"
     } else {
-        let names: Vec<String> = header
-            .iter()
-            .map(|c| plain(&c.inlines).trim().to_string())
-            .collect();
-        w.warn(
-            line,
-            format!("table with columns {names:?} is not one the importer knows; skipped"),
-        );
+        let names: Vec<String> = header.iter().map(|c| plain(&c.inlines).trim().to_string()).collect();
+        w.warn(line, format!("table with columns {names:?} is not one the importer knows; skipped"));
         return;
     };
     for row in rows {
         let Some(first) = row.first() else { continue };
         let src = w.src(first.line);
         let cell = |name: &str| header_index(header, name).and_then(|i| row.get(i));
-        let text = |name: &str| {
-            cell(name)
-                .map(|c| plain(&c.inlines).trim().to_string())
-                .unwrap_or_default()
-        };
-        let facts = |w: &mut Walker, name: &str| {
-            cell(name)
-                .map(|c| badge_facts(&c.inlines, &src, w.diags))
-                .unwrap_or_default()
-        };
+        let text = |name: &str| cell(name).map(|c| plain(&c.inlines).trim().to_string()).unwrap_or_default();
+        let facts =
+            |w: &mut Walker, name: &str| cell(name).map(|c| badge_facts(&c.inlines, &src, w.diags)).unwrap_or_default();
         let (name, url) = name_and_url(first);
         if name.is_empty() {
-            w.warn(
-                first.line,
-                "row has no name in its first column; skipped".to_string(),
-            );
+            w.warn(first.line, "row has no name in its first column; skipped".to_string());
             continue;
         }
         match kind {
             "frameworks" => {
                 let mut links = Links::default();
                 if let Some(u) = &url {
-                    links.add(
-                        if u.contains("github.com") {
-                            LinkType::Code
-                        } else {
-                            LinkType::Official
-                        },
-                        u,
-                    );
+                    links.add(if u.contains("github.com") { LinkType::Code } else { LinkType::Official }, u);
                 }
                 let based_on = first
                     .inlines
@@ -622,18 +493,9 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
                     .flat_map(|l| match l.split_once(':') {
                         Some((class, rest)) => items(rest, &[','])
                             .into_iter()
-                            .map(|i| Target::Class {
-                                class: class.trim().to_string(),
-                                item: Some(i),
-                            })
+                            .map(|i| Target::Class { class: class.trim().to_string(), item: Some(i) })
                             .collect::<Vec<_>>(),
-                        None => items(l, &[','])
-                            .into_iter()
-                            .map(|c| Target::Class {
-                                class: c,
-                                item: None,
-                            })
-                            .collect(),
+                        None => items(l, &[',']).into_iter().map(|c| Target::Class { class: c, item: None }).collect(),
                     })
                     .collect();
                 w.out.frameworks.push(RawFramework {
@@ -653,24 +515,13 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
             "sdks" => {
                 let mut links = facts(w, "links").links;
                 if let Some(u) = &url {
-                    links.add(
-                        if u.contains("github.com") {
-                            LinkType::Code
-                        } else {
-                            LinkType::Official
-                        },
-                        u,
-                    );
+                    links.add(if u.contains("github.com") { LinkType::Code } else { LinkType::Official }, u);
                 }
                 let features = text("core features");
                 let field = |key: &str| {
                     features
                         .lines()
-                        .find_map(|l| {
-                            l.trim()
-                                .strip_prefix(key)
-                                .map(|r| r.trim_start_matches(':').trim().to_string())
-                        })
+                        .find_map(|l| l.trim().strip_prefix(key).map(|r| r.trim_start_matches(':').trim().to_string()))
                         .unwrap_or_default()
                 };
                 w.out.frameworks.push(RawFramework {
@@ -680,10 +531,7 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
                     vendor_sdk: true,
                     based_on: vec![],
                     backends: items(&field("Backend"), &[',']),
-                    targets: items(&field("Device"), &[','])
-                        .into_iter()
-                        .map(Target::Named)
-                        .collect(),
+                    targets: items(&field("Device"), &[',']).into_iter().map(Target::Named).collect(),
                     families: vec![],
                     sizes: String::new(),
                     orgs: items(&text("organization"), &[',']),
@@ -695,11 +543,7 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
                     .iter()
                     .skip(1)
                     .enumerate()
-                    .map(|(i, _)| {
-                        row.get(i + 1)
-                            .map(|c| plain(&c.inlines).trim().to_string())
-                            .unwrap_or_default()
-                    })
+                    .map(|(i, _)| row.get(i + 1).map(|c| plain(&c.inlines).trim().to_string()).unwrap_or_default())
                     .collect();
                 w.out.formats.push(RawFormat {
                     src,
@@ -747,7 +591,6 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
             _ => {
                 let f = facts(w, "links");
                 w.out.families.push(RawFamily {
-                    src,
                     name,
                     orgs: items(&text("organization"), &[',', '、']),
                     published: f.published,
@@ -764,30 +607,15 @@ mod tests {
 
     #[test]
     fn section_numbers() {
-        assert_eq!(
-            section_number("V.A.1. Quantization"),
-            (Some("V.A.1".into()), "Quantization")
-        );
+        assert_eq!(section_number("V.A.1. Quantization"), (Some("V.A.1".into()), "Quantization"));
         assert_eq!(
             section_number("V.F.1 Separate Model Deployment"),
             (Some("V.F.1".into()), "Separate Model Deployment")
         );
-        assert_eq!(
-            section_number("VI.A. ASIC & FPGA"),
-            (Some("VI.A".into()), "ASIC & FPGA")
-        );
-        assert_eq!(
-            section_number("IV. Algorithms"),
-            (Some("IV".into()), "Algorithms")
-        );
-        assert_eq!(
-            section_number("Intelligent Assistant"),
-            (None, "Intelligent Assistant")
-        );
-        assert_eq!(
-            section_number("I.B. Performance Benchmarks "),
-            (Some("I.B".into()), "Performance Benchmarks")
-        );
+        assert_eq!(section_number("VI.A. ASIC & FPGA"), (Some("VI.A".into()), "ASIC & FPGA"));
+        assert_eq!(section_number("IV. Algorithms"), (Some("IV".into()), "Algorithms"));
+        assert_eq!(section_number("Intelligent Assistant"), (None, "Intelligent Assistant"));
+        assert_eq!(section_number("I.B. Performance Benchmarks "), (Some("I.B".into()), "Performance Benchmarks"));
         assert_eq!(section_number("2023"), (None, "2023"));
         assert_eq!(section_number("V."), (None, "V."));
     }

@@ -37,26 +37,13 @@ pub struct Cell {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    Heading {
-        line: usize,
-        level: u8,
-        text: String,
-    },
-    Table {
-        line: usize,
-        header: Vec<Cell>,
-        rows: Vec<Vec<Cell>>,
-    },
-    Item {
-        line: usize,
-        inlines: Vec<Inline>,
-    },
-    Paragraph {
-        line: usize,
-        inlines: Vec<Inline>,
-    },
+    Heading { line: usize, level: u8, text: String },
+    Table { line: usize, header: Vec<Cell>, rows: Vec<Vec<Cell>> },
+    Item { line: usize, inlines: Vec<Inline> },
+    Paragraph { line: usize, inlines: Vec<Inline> },
 }
 
+#[cfg(test)]
 impl Block {
     pub fn line(&self) -> usize {
         match self {
@@ -92,11 +79,7 @@ struct Lines(Vec<usize>);
 
 impl Lines {
     fn new(text: &str) -> Lines {
-        Lines(
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        )
+        Lines(std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
     }
 
     /// 1-based line and character column of a byte offset.
@@ -128,10 +111,7 @@ impl Inlines {
         let strong = self.strong > 0;
         match self.out.last_mut() {
             Some(Inline::Text { text, strong: s }) if *s == strong => text.push_str(t),
-            _ => self.out.push(Inline::Text {
-                text: t.to_string(),
-                strong,
-            }),
+            _ => self.out.push(Inline::Text { text: t.to_string(), strong }),
         }
     }
 
@@ -163,14 +143,12 @@ impl Inlines {
 
     fn html(&mut self, html: &str) {
         match parse_tag(html) {
-            Some(HtmlTag::Open(name, attrs)) | Some(HtmlTag::Empty(name, attrs)) => {
-                match name.as_str() {
-                    "a" => self.open_link(&attr(&attrs, "href")),
-                    "img" => self.image(&attr(&attrs, "src")),
-                    "br" => self.out.push(Inline::Break),
-                    _ => {}
-                }
-            }
+            Some(HtmlTag::Open(name, attrs)) | Some(HtmlTag::Empty(name, attrs)) => match name.as_str() {
+                "a" => self.open_link(&attr(&attrs, "href")),
+                "img" => self.image(&attr(&attrs, "src")),
+                "br" => self.out.push(Inline::Break),
+                _ => {}
+            },
             Some(HtmlTag::Close(name)) if name == "a" => self.close_link(),
             _ => {}
         }
@@ -191,11 +169,7 @@ enum HtmlTag {
 }
 
 fn attr(attrs: &[(String, String)], name: &str) -> String {
-    attrs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
+    attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
 }
 
 /// One inline HTML tag, read with quick-xml in its lenient HTML mode; comments give `None`.
@@ -287,11 +261,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Doc {
             }
             Event::End(TagEnd::TableCell) => {
                 if let Some((line, column)) = cell.take() {
-                    row.push(Cell {
-                        line,
-                        column,
-                        inlines: inl.take(),
-                    });
+                    row.push(Cell { line, column, inlines: inl.take() });
                 }
             }
             Event::End(TagEnd::TableHead) => {
@@ -313,9 +283,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Doc {
                 items.pop();
             }
             Event::Start(Tag::List(_)) => flush_item(&mut inl, &items, &mut blocks),
-            Event::Start(Tag::Paragraph) if items.is_empty() && table.is_none() => {
-                paragraph = Some(line)
-            }
+            Event::Start(Tag::Paragraph) if items.is_empty() && table.is_none() => paragraph = Some(line),
             Event::End(TagEnd::Paragraph) => {
                 if let Some(line) = paragraph.take() {
                     let inlines = inl.take();
@@ -342,10 +310,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Doc {
             _ => {}
         }
     }
-    Doc {
-        path: path.to_string(),
-        blocks,
-    }
+    Doc { path: path.to_string(), blocks }
 }
 
 #[cfg(test)]
@@ -366,28 +331,15 @@ mod tests {
         );
         let (d, diags) = doc(&text);
         assert!(diags.is_empty());
-        let Block::Table { header, rows, line } = &d.blocks[1] else {
-            panic!("{:?}", d.blocks)
-        };
+        let Block::Table { header, rows, line } = &d.blocks[1] else { panic!("{:?}", d.blocks) };
         assert_eq!((*line, header.len(), rows.len()), (3, 3, 1));
         let c = &rows[0][0];
         assert_eq!((c.line, c.column), (5, 2));
-        assert_eq!(
-            c.inlines[0],
-            Inline::Link {
-                href: "https://o".into(),
-                text: "ollama".into()
-            }
-        );
+        assert_eq!(c.inlines[0], Inline::Link { href: "https://o".into(), text: "ollama".into() });
         assert_eq!(c.inlines[1], Inline::Break);
         assert_eq!(plain(&rows[0][1].inlines), "CUDA,\nMetal");
-        let Inline::Badge { badge, href } = &rows[0][2].inlines[0] else {
-            panic!()
-        };
-        assert_eq!(
-            (badge.message.as_str(), href.as_deref()),
-            ("24.06", Some("https://arxiv.org/abs/1"))
-        );
+        let Inline::Badge { badge, href } = &rows[0][2].inlines[0] else { panic!() };
+        assert_eq!((badge.message.as_str(), href.as_deref()), ("24.06", Some("https://arxiv.org/abs/1")));
     }
 
     #[test]
@@ -398,21 +350,11 @@ mod tests {
         let (d, diags) = doc(&text);
         assert!(diags.is_empty());
         assert_eq!(d.blocks.len(), 3, "{:?}", d.blocks);
-        let Block::Item { line, inlines } = &d.blocks[1] else {
-            panic!()
-        };
+        let Block::Item { line, inlines } = &d.blocks[1] else { panic!() };
         assert_eq!(*line, 7);
         assert_eq!(plain(inlines).trim(), "Shown: a title");
-        let Block::Paragraph { inlines, .. } = &d.blocks[2] else {
-            panic!()
-        };
-        assert_eq!(
-            inlines,
-            &[Inline::Text {
-                text: "Bold group".into(),
-                strong: true
-            }]
-        );
+        let Block::Paragraph { inlines, .. } = &d.blocks[2] else { panic!() };
+        assert_eq!(inlines, &[Inline::Text { text: "Bold group".into(), strong: true }]);
     }
 
     #[test]

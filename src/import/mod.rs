@@ -30,10 +30,7 @@ pub enum ImportError {
     #[error("{}: not a checkout of the list (no README.md and no docs/*.md)", .0.display())]
     NotAList(PathBuf),
     #[error("cannot read {}: {source}", path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     /// The existing data/ or the imported result is invalid.
     #[error("{0}")]
     Invalid(Diagnostics),
@@ -70,10 +67,7 @@ fn list_files(list: &Path) -> Result<Vec<PathBuf>, ImportError> {
     }
     let docs = list.join("docs");
     if docs.is_dir() {
-        let entries = std::fs::read_dir(&docs).map_err(|source| ImportError::Read {
-            path: docs.clone(),
-            source,
-        })?;
+        let entries = std::fs::read_dir(&docs).map_err(|source| ImportError::Read { path: docs.clone(), source })?;
         let mut md: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
@@ -93,31 +87,20 @@ pub fn import(list: &Path, data_dir: &Path, opts: Options) -> Result<Report, Imp
     let mut warnings = Diagnostics::default();
     let mut docs = Vec::new();
     for path in list_files(list)? {
-        let read_err = |source| ImportError::Read {
-            path: path.clone(),
-            source,
-        };
+        let read_err = |source| ImportError::Read { path: path.clone(), source };
         let len = std::fs::metadata(&path).map_err(read_err)?.len();
         if len > MAX_MARKDOWN_BYTES {
-            let msg =
-                format!("file is {len} bytes, over the limit of {MAX_MARKDOWN_BYTES}; skipped");
+            let msg = format!("file is {len} bytes, over the limit of {MAX_MARKDOWN_BYTES}; skipped");
             warnings.push(Diagnostic::error(path.display().to_string(), 0, 0, msg));
             continue;
         }
-        let bytes = std::fs::read(&path).map_err(|source| ImportError::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let bytes = std::fs::read(&path).map_err(|source| ImportError::Read { path: path.clone(), source })?;
         let text = String::from_utf8_lossy(&bytes);
         if let std::borrow::Cow::Owned(_) = text {
             let msg = "not valid UTF-8; invalid bytes read as U+FFFD";
             warnings.push(Diagnostic::warning(path.display().to_string(), 0, 0, msg));
         }
-        docs.push(markdown::parse(
-            &path.display().to_string(),
-            &text,
-            &mut warnings,
-        ));
+        docs.push(markdown::parse(&path.display().to_string(), &text, &mut warnings));
     }
     let extracted = extract::extract(&docs, &mut warnings);
     let prev = previous(data_dir)?;
@@ -127,11 +110,7 @@ pub fn import(list: &Path, data_dir: &Path, opts: Options) -> Result<Report, Imp
     if problems.has_errors() {
         return Err(ImportError::Invalid(problems));
     }
-    let mut report = Report {
-        tables,
-        warnings: warnings.sorted(),
-        curated_created: Vec::new(),
-    };
+    let mut report = Report { tables, warnings: warnings.sorted(), curated_created: Vec::new() };
     if !opts.dry_run {
         write_all(&merged, data_dir, &mut report)?;
     }
@@ -140,10 +119,7 @@ pub fn import(list: &Path, data_dir: &Path, opts: Options) -> Result<Report, Imp
 
 fn previous(data_dir: &Path) -> Result<Dataset, ImportError> {
     let any_csv = std::fs::read_dir(data_dir)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .any(|e| e.path().extension().is_some_and(|x| x == "csv"))
-        })
+        .map(|rd| rd.filter_map(Result::ok).any(|e| e.path().extension().is_some_and(|x| x == "csv")))
         .unwrap_or(false);
     if !any_csv {
         return Ok(Dataset::default());
@@ -162,10 +138,7 @@ fn merge<T: Table + Clone + PartialEq>(
     prune: bool,
     id: impl Fn(&T) -> String,
 ) -> (Vec<T>, TableChange) {
-    let mut change = TableChange {
-        file: T::FILE,
-        ..TableChange::default()
-    };
+    let mut change = TableChange { file: T::FILE, ..TableChange::default() };
     let old_by_id: std::collections::HashMap<String, &T> = old.iter().map(|r| (id(r), r)).collect();
     let fresh_ids: std::collections::HashSet<String> = fresh.iter().map(&id).collect();
     for r in &fresh {
@@ -210,9 +183,8 @@ fn merge_all(fresh: Dataset, prev: &Dataset, prune: bool) -> (Dataset, Vec<Table
     let products = table!(products);
     let benchmarks = table!(benchmarks);
     let formats = table!(formats);
-    let (relations, c) = merge(fresh.relations, &prev.relations, prune, |r| {
-        format!("{} {} {}", r.source, r.relation, r.target)
-    });
+    let (relations, c) =
+        merge(fresh.relations, &prev.relations, prune, |r| format!("{} {} {}", r.source, r.relation, r.target));
     changes.push(c);
     let merged = Dataset {
         organisations,

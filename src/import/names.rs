@@ -64,10 +64,7 @@ pub fn expand_slashes(text: &str) -> Vec<String> {
         let expanded = if tokens.len() >= 2 && !starts_digit {
             part.to_string()
         } else if tokens.len() >= 2 {
-            let cut = prev
-                .iter()
-                .position(|t| t.starts_with(|c: char| c.is_ascii_digit()))
-                .unwrap_or(prev.len());
+            let cut = prev.iter().position(|t| t.starts_with(|c: char| c.is_ascii_digit())).unwrap_or(prev.len());
             join(&prev[..cut], part)
         } else if part.chars().all(|c| c.is_ascii_digit()) {
             match prev.iter().rposition(|t| has_digit(t)) {
@@ -78,10 +75,7 @@ pub fn expand_slashes(text: &str) -> Vec<String> {
                 }
                 None => join(&prev, part),
             }
-        } else if prev
-            .last()
-            .is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()))
-        {
+        } else if prev.last().is_some_and(|t| t.chars().all(|c| c.is_ascii_digit())) {
             join(&prev, part)
         } else {
             join(&prev[..prev.len() - 1], part)
@@ -92,11 +86,7 @@ pub fn expand_slashes(text: &str) -> Vec<String> {
 }
 
 fn join(head: &[&str], tail: &str) -> String {
-    if head.is_empty() {
-        tail.to_string()
-    } else {
-        format!("{} {tail}", head.join(" "))
-    }
+    if head.is_empty() { tail.to_string() } else { format!("{} {tail}", head.join(" ")) }
 }
 
 /// Char offsets where a name can be cut into a family prefix: before a non-alphanumeric,
@@ -107,9 +97,7 @@ pub fn prefix_cuts(name: &str) -> Vec<usize> {
         .windows(2)
         .filter(|w| {
             let (a, b) = (w[0].1, w[1].1);
-            !b.is_alphanumeric()
-                || (a.is_alphabetic() && b.is_ascii_digit())
-                || (a.is_lowercase() && b.is_uppercase())
+            !b.is_alphanumeric() || (a.is_alphabetic() && b.is_ascii_digit()) || (a.is_lowercase() && b.is_uppercase())
         })
         .map(|w| w[1].0)
         .collect();
@@ -121,10 +109,7 @@ pub fn prefix_cuts(name: &str) -> Vec<usize> {
 pub fn strip_version(name: &str) -> &str {
     let s = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
     let s = s.trim_end_matches([' ', '-', '_']);
-    let s = s
-        .strip_suffix(" v")
-        .or_else(|| s.strip_suffix(" V"))
-        .unwrap_or(s);
+    let s = s.strip_suffix(" v").or_else(|| s.strip_suffix(" V")).unwrap_or(s);
     if s.is_empty() { name } else { s }
 }
 
@@ -136,46 +121,22 @@ mod tests {
     fn slash_shorthand_expands_against_the_previous_name() {
         assert_eq!(expand_slashes("VIVO X100/X200"), ["VIVO X100", "VIVO X200"]);
         assert_eq!(expand_slashes("Pixel 8 Pro/9"), ["Pixel 8 Pro", "Pixel 9"]);
-        assert_eq!(
-            expand_slashes("xiaomi 14/Pro"),
-            ["xiaomi 14", "xiaomi 14 Pro"]
-        );
-        assert_eq!(
-            expand_slashes("Snapdragon 8 Gen3/8 Elite"),
-            ["Snapdragon 8 Gen3", "Snapdragon 8 Elite"]
-        );
+        assert_eq!(expand_slashes("xiaomi 14/Pro"), ["xiaomi 14", "xiaomi 14 Pro"]);
+        assert_eq!(expand_slashes("Snapdragon 8 Gen3/8 Elite"), ["Snapdragon 8 Gen3", "Snapdragon 8 Elite"]);
         assert_eq!(
             expand_slashes("Snapdragon 8 Gen2/3/Elite"),
-            [
-                "Snapdragon 8 Gen2",
-                "Snapdragon 8 Gen3",
-                "Snapdragon 8 Elite"
-            ]
+            ["Snapdragon 8 Gen2", "Snapdragon 8 Gen3", "Snapdragon 8 Elite"]
         );
-        assert_eq!(
-            expand_slashes("iPhone13/iPhone13 Pro"),
-            ["iPhone13", "iPhone13 Pro"]
-        );
-        assert_eq!(
-            expand_slashes("Intel processors/graphics"),
-            ["Intel processors", "Intel graphics"]
-        );
+        assert_eq!(expand_slashes("iPhone13/iPhone13 Pro"), ["iPhone13", "iPhone13 Pro"]);
+        assert_eq!(expand_slashes("Intel processors/graphics"), ["Intel processors", "Intel graphics"]);
         assert_eq!(expand_slashes("MacBook Pro M2 Max"), ["MacBook Pro M2 Max"]);
     }
 
     #[test]
     fn family_prefix_cuts_and_versions() {
-        let cut = |n: &str| {
-            prefix_cuts(n)
-                .into_iter()
-                .map(|i| n[..i].to_string())
-                .collect::<Vec<_>>()
-        };
+        let cut = |n: &str| prefix_cuts(n).into_iter().map(|i| n[..i].to_string()).collect::<Vec<_>>();
         assert_eq!(cut("Llama3-Chat"), ["Llama3", "Llama"]);
-        assert_eq!(
-            cut("MinCPM V2.0"),
-            ["MinCPM V2", "MinCPM V", "MinCPM", "Min"]
-        );
+        assert_eq!(cut("MinCPM V2.0"), ["MinCPM V2", "MinCPM V", "MinCPM", "Min"]);
         assert_eq!(strip_version("Gemma1"), "Gemma");
         assert_eq!(strip_version("Octopus v2"), "Octopus");
         assert_eq!(strip_version("MAP Neo"), "MAP Neo");

@@ -18,11 +18,7 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 impl YearMonth {
     pub fn new(year: i32, month: Option<u32>) -> Result<YearMonth, String> {
         if !YEARS.contains(&year) {
-            return Err(format!(
-                "year {year} is outside {}..{}",
-                YEARS.start(),
-                YEARS.end()
-            ));
+            return Err(format!("year {year} is outside {}..{}", YEARS.start(), YEARS.end()));
         }
         if let Some(m) = month {
             NaiveDate::from_ymd_opt(year, m, 1)
@@ -52,16 +48,11 @@ impl YearMonth {
         };
         let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
         if !digits(y) || !m.is_none_or(digits) || !(y.len() == 2 || y.len() == 4) {
-            return Err(format!(
-                "expected a date like 2024.06, 24.06 or 2024, found {s:?}"
-            ));
+            return Err(format!("expected a date like 2024.06, 24.06 or 2024, found {s:?}"));
         }
         let year: i32 = y.parse().map_err(|_| format!("{s:?} has no year"))?;
         let year = if y.len() == 2 { 2000 + year } else { year };
-        let month = m
-            .map(|m| m.parse::<u32>())
-            .transpose()
-            .map_err(|_| format!("{s:?} has no month"))?;
+        let month = m.map(|m| m.parse::<u32>()).transpose().map_err(|_| format!("{s:?} has no month"))?;
         YearMonth::new(year, month)
     }
 }
@@ -73,24 +64,14 @@ impl FromStr for YearMonth {
         let bytes = s.as_bytes();
         let shape_ok = match bytes.len() {
             4 => bytes.iter().all(u8::is_ascii_digit),
-            7 => {
-                bytes[4] == b'-'
-                    && bytes
-                        .iter()
-                        .enumerate()
-                        .all(|(i, b)| i == 4 || b.is_ascii_digit())
-            }
+            7 => bytes[4] == b'-' && bytes.iter().enumerate().all(|(i, b)| i == 4 || b.is_ascii_digit()),
             _ => false,
         };
         if !shape_ok {
             return Err(DATE_EXPECTED.to_string());
         }
         let year = s[..4].parse().map_err(|_| DATE_EXPECTED.to_string())?;
-        let month = if s.len() == 7 {
-            Some(s[5..].parse().map_err(|_| DATE_EXPECTED.to_string())?)
-        } else {
-            None
-        };
+        let month = if s.len() == 7 { Some(s[5..].parse().map_err(|_| DATE_EXPECTED.to_string())?) } else { None };
         YearMonth::new(year, month)
     }
 }
@@ -110,24 +91,12 @@ mod tests {
 
     #[test]
     fn reads_the_lists_date_spellings() {
-        let jun24 = YearMonth {
-            year: 2024,
-            month: Some(6),
-        };
+        let jun24 = YearMonth { year: 2024, month: Some(6) };
         assert_eq!(YearMonth::parse_list("2024.06"), Ok(jun24));
         assert_eq!(YearMonth::parse_list("24.06"), Ok(jun24));
         assert_eq!(YearMonth::parse_list("2024-06"), Ok(jun24));
-        assert_eq!(
-            YearMonth::parse_list("2024"),
-            Ok(YearMonth {
-                year: 2024,
-                month: None
-            })
-        );
-        assert_eq!(
-            YearMonth::parse_list("19.12").unwrap().to_string(),
-            "2019-12"
-        );
+        assert_eq!(YearMonth::parse_list("2024"), Ok(YearMonth { year: 2024, month: None }));
+        assert_eq!(YearMonth::parse_list("19.12").unwrap().to_string(), "2019-12");
         for bad in ["tech_blog", "2024.13", "24.00", "W", "", "2024.", "12345"] {
             assert!(YearMonth::parse_list(bad).is_err(), "{bad:?}");
         }
@@ -139,14 +108,8 @@ mod tests {
             assert_eq!(s.parse::<YearMonth>().unwrap().to_string(), s);
         }
         assert_eq!("2024.06".parse::<YearMonth>().unwrap_err(), DATE_EXPECTED);
-        assert_eq!(
-            "2024-13".parse::<YearMonth>().unwrap_err(),
-            "month 13 does not exist (expected 01 to 12)"
-        );
-        assert_eq!(
-            "0024-01".parse::<YearMonth>().unwrap_err(),
-            "year 24 is outside 1900..2200"
-        );
+        assert_eq!("2024-13".parse::<YearMonth>().unwrap_err(), "month 13 does not exist (expected 01 to 12)");
+        assert_eq!("0024-01".parse::<YearMonth>().unwrap_err(), "year 24 is outside 1900..2200");
     }
 
     #[test]

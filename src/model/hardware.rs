@@ -9,20 +9,14 @@ pub struct Tops {
     pub high: f64,
 }
 
-pub const TOPS_EXPECTED: &str =
-    "expected a number of TOPS such as 45 or 15.6, or configurations such as 20/40";
+pub const TOPS_EXPECTED: &str = "expected a number of TOPS such as 45 or 15.6, or configurations such as 20/40";
 pub const MEMORY_EXPECTED: &str = "expected memory options such as 8GB/12GB or 8G/12G";
 
 impl Tops {
     pub fn parse(s: &str) -> Result<Tops, String> {
         let values = s
             .split('/')
-            .map(|v| {
-                v.trim()
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|x| x.is_finite() && *x > 0.0)
-            })
+            .map(|v| v.trim().parse::<f64>().ok().filter(|x| x.is_finite() && *x > 0.0))
             .collect::<Option<Vec<f64>>>()
             .filter(|v| !v.is_empty())
             .ok_or_else(|| TOPS_EXPECTED.to_string())?;
@@ -38,11 +32,7 @@ impl Tops {
 
 impl fmt::Display for Tops {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_range() {
-            write!(f, "{}-{}", self.low, self.high)
-        } else {
-            write!(f, "{}", self.low)
-        }
+        if self.is_range() { write!(f, "{}-{}", self.low, self.high) } else { write!(f, "{}", self.low) }
     }
 }
 
@@ -51,10 +41,7 @@ pub fn parse_memory(s: &str) -> Result<Vec<u32>, String> {
     s.split('/')
         .map(|v| {
             let v = v.trim();
-            let num = v
-                .strip_suffix("GB")
-                .or_else(|| v.strip_suffix('G'))
-                .unwrap_or("");
+            let num = v.strip_suffix("GB").or_else(|| v.strip_suffix('G')).unwrap_or("");
             num.parse::<u32>().ok().filter(|g| *g > 0 && *g <= 1 << 20)
         })
         .collect::<Option<Vec<u32>>>()
@@ -67,13 +54,7 @@ mod tests {
 
     #[test]
     fn tops_single_and_ranges() {
-        assert_eq!(
-            Tops::parse("45"),
-            Ok(Tops {
-                low: 45.0,
-                high: 45.0
-            })
-        );
+        assert_eq!(Tops::parse("45"), Ok(Tops { low: 45.0, high: 45.0 }));
         assert_eq!(Tops::parse("15.6").unwrap().to_string(), "15.6");
         let orin = Tops::parse("70/100").unwrap();
         assert!(orin.is_range());

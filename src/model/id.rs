@@ -31,11 +31,7 @@ impl Id {
             }
         }
         let slug = slug.trim_end_matches('-');
-        Id(if slug.is_empty() {
-            "x".to_string()
-        } else {
-            slug.to_string()
-        })
+        Id(if slug.is_empty() { "x".to_string() } else { slug.to_string() })
     }
 
     /// An id with a numeric suffix, used to keep ids unique within a kind.
@@ -48,18 +44,14 @@ impl FromStr for Id {
     type Err = String;
     fn from_str(s: &str) -> Result<Id, String> {
         let ok = !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--");
         if ok {
             Ok(Id(s.to_string()))
         } else {
-            Err(
-                "expected a slug of lowercase letters, digits and single dashes, e.g. qwen2-5"
-                    .to_string(),
-            )
+            Err("expected a slug of lowercase letters, digits and single dashes, e.g. qwen2-5".to_string())
         }
     }
 }
@@ -94,9 +86,7 @@ impl FromStr for Key {
     fn from_str(s: &str) -> Result<Key, String> {
         const EXPECTED: &str = "expected a reference kind:id, e.g. model:qwen2-5";
         let (kind, id) = s.split_once(':').ok_or_else(|| EXPECTED.to_string())?;
-        let kind = kind
-            .parse::<EntryKind>()
-            .map_err(|e| format!("{EXPECTED}; {e}"))?;
+        let kind = kind.parse::<EntryKind>().map_err(|e| format!("{EXPECTED}; {e}"))?;
         let id = id.parse::<Id>().map_err(|e| format!("{EXPECTED}; {e}"))?;
         Ok(Key { kind, id })
     }
@@ -105,11 +95,7 @@ impl FromStr for Key {
 /// The key two spellings of one name share: case, spaces and punctuation do not count,
 /// so "Qwen2.5", "qwen 2.5" and "qwen2-5" all give "qwen25". Letters outside ASCII stay.
 pub fn name_key(name: &str) -> String {
-    expand_latex(name)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    expand_latex(name).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Replaces inline LaTeX Greek letters, as the list writes them ("PanGu-$\alpha$"), by the letter.
@@ -174,12 +160,7 @@ mod tests {
         assert_eq!(k.kind, EntryKind::Model);
         assert_eq!(k.to_string(), "model:qwen2-5");
         assert!("qwen2-5".parse::<Key>().unwrap_err().contains("kind:id"));
-        assert!(
-            "robot:x"
-                .parse::<Key>()
-                .unwrap_err()
-                .contains("expected one of organisation")
-        );
+        assert!("robot:x".parse::<Key>().unwrap_err().contains("expected one of organisation"));
     }
 
     #[test]

@@ -93,10 +93,7 @@ impl FromStr for EntryKind {
             "families" => "family",
             other => other.strip_suffix('s').unwrap_or(other),
         };
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("expected one of {}", Self::expected()))
+        Self::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| format!("expected one of {}", Self::expected()))
     }
 }
 
@@ -160,10 +157,7 @@ impl RelationKind {
     pub fn endpoints(self) -> (&'static [EntryKind], &'static [EntryKind]) {
         use EntryKind::*;
         match self {
-            RelationKind::ReleasedBy => (
-                &[Model, Family, Framework, Format, Product, Benchmark],
-                &[Organisation],
-            ),
+            RelationKind::ReleasedBy => (&[Model, Family, Framework, Format, Product, Benchmark], &[Organisation]),
             RelationKind::MemberOf => (&[Model], &[Family]),
             RelationKind::SuccessorOf => (&[Model], &[Model]),
             RelationKind::Supports => (&[Framework], &[Family, Model]),
@@ -195,10 +189,7 @@ impl FromStr for RelationKind {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let s = s.trim().to_ascii_lowercase().replace('-', "_");
-        Self::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("expected one of {}", Self::expected()))
+        Self::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| format!("expected one of {}", Self::expected()))
     }
 }
 
@@ -219,15 +210,7 @@ mod tests {
             assert_eq!(r.as_str().parse::<RelationKind>(), Ok(r));
         }
         assert_eq!("papers".parse::<EntryKind>(), Ok(EntryKind::Paper));
-        assert_eq!(
-            "Organizations".parse::<EntryKind>(),
-            Ok(EntryKind::Organisation)
-        );
-        assert!(
-            "chipz"
-                .parse::<EntryKind>()
-                .unwrap_err()
-                .starts_with("expected one of organisation")
-        );
+        assert_eq!("Organizations".parse::<EntryKind>(), Ok(EntryKind::Organisation));
+        assert!("chipz".parse::<EntryKind>().unwrap_err().starts_with("expected one of organisation"));
     }
 }

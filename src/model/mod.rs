@@ -76,12 +76,7 @@ pub enum LinkType {
 }
 
 impl LinkType {
-    pub const ALL: [LinkType; 4] = [
-        LinkType::Paper,
-        LinkType::Code,
-        LinkType::Official,
-        LinkType::HuggingFace,
-    ];
+    pub const ALL: [LinkType; 4] = [LinkType::Paper, LinkType::Code, LinkType::Official, LinkType::HuggingFace];
 
     pub fn column(self) -> &'static str {
         match self {
@@ -131,32 +126,17 @@ impl Links {
 
     /// The first URL, preferring official pages, then code, papers, Hugging Face.
     pub fn primary(&self) -> Option<&str> {
-        [&self.official, &self.code, &self.paper, &self.hf]
-            .into_iter()
-            .flatten()
-            .next()
-            .map(String::as_str)
+        [&self.official, &self.code, &self.paper, &self.hf].into_iter().flatten().next().map(String::as_str)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (LinkType, &str)> {
-        LinkType::ALL
-            .into_iter()
-            .flat_map(move |t| self.get(t).iter().map(move |u| (t, u.as_str())))
+        LinkType::ALL.into_iter().flat_map(move |t| self.get(t).iter().map(move |u| (t, u.as_str())))
     }
 }
 
 /// Serialises a list cell: items joined by ";".
-pub(crate) fn join_list<S: Serializer, T: AsRef<str>>(
-    items: &[T],
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    s.serialize_str(
-        &items
-            .iter()
-            .map(AsRef::as_ref)
-            .collect::<Vec<_>>()
-            .join(";"),
-    )
+pub(crate) fn join_list<S: Serializer, T: AsRef<str>>(items: &[T], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&items.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(";"))
 }
 
 fn ser_ids<S: Serializer>(ids: &[Id], s: S) -> Result<S::Ok, S::Error> {

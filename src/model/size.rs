@@ -16,42 +16,31 @@ pub struct Sizes {
     pub items: Vec<ParamSize>,
 }
 
-pub const SIZE_EXPECTED: &str =
-    "expected sizes such as 1.8B, 270M or nano(1.8B、3.25B), separated by 、 , or ;";
+pub const SIZE_EXPECTED: &str = "expected sizes such as 1.8B, 270M or nano(1.8B、3.25B), separated by 、 , or ;";
 
 impl Sizes {
     pub fn parse(raw: &str) -> Result<Sizes, String> {
+        Self::parse_items(raw).map_err(|e| format!("{e}; {SIZE_EXPECTED}"))
+    }
+
+    fn parse_items(raw: &str) -> Result<Sizes, String> {
         let mut items = Vec::new();
         for item in split_top_level(raw)? {
             match item.split_once('(') {
                 Some((variant, rest)) => {
-                    let inner = rest
-                        .strip_suffix(')')
-                        .ok_or_else(|| format!("unbalanced parentheses in {item:?}"))?;
+                    let inner = rest.strip_suffix(')').ok_or_else(|| format!("unbalanced parentheses in {item:?}"))?;
                     let variant = check_variant(variant.trim())?;
                     for n in split_top_level(inner)? {
-                        items.push(ParamSize {
-                            variant: Some(variant.clone()),
-                            params: Some(parse_count(n)?),
-                        });
+                        items.push(ParamSize { variant: Some(variant.clone()), params: Some(parse_count(n)?) });
                     }
                 }
                 None if item.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '-') => {
-                    items.push(ParamSize {
-                        variant: None,
-                        params: Some(parse_count(item)?),
-                    });
+                    items.push(ParamSize { variant: None, params: Some(parse_count(item)?) });
                 }
-                None => items.push(ParamSize {
-                    variant: Some(check_variant(item)?),
-                    params: None,
-                }),
+                None => items.push(ParamSize { variant: Some(check_variant(item)?), params: None }),
             }
         }
-        Ok(Sizes {
-            raw: raw.to_string(),
-            items,
-        })
+        Ok(Sizes { raw: raw.to_string(), items })
     }
 
     /// Parameter counts in the order written.
@@ -89,13 +78,8 @@ fn split_top_level(s: &str) -> Result<Vec<&str>, String> {
 fn check_variant(v: &str) -> Result<String, String> {
     let ok = !v.is_empty()
         && v.starts_with(char::is_alphabetic)
-        && v.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '_'));
-    if ok {
-        Ok(v.to_string())
-    } else {
-        Err(format!("{v:?} is neither a size nor a variant name"))
-    }
+        && v.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '_'));
+    if ok { Ok(v.to_string()) } else { Err(format!("{v:?} is neither a size nor a variant name")) }
 }
 
 /// Parses "1.8B" into 1_800_000_000. Units: K, M, B (billion), T; case-insensitive.
@@ -113,9 +97,7 @@ pub fn parse_count(s: &str) -> Result<u64, String> {
     let value: f64 = num
         .parse()
         .ok()
-        .filter(|v: &f64| {
-            v.is_finite() && *v > 0.0 && num.chars().all(|c| c.is_ascii_digit() || c == '.')
-        })
+        .filter(|v: &f64| v.is_finite() && *v > 0.0 && num.chars().all(|c| c.is_ascii_digit() || c == '.'))
         .ok_or_else(|| format!("{s:?} is not a positive number with a unit"))?;
     let count = (value * scale).round();
     if count > 1e15 {
@@ -161,27 +143,12 @@ mod tests {
     fn parses_the_lists_size_cells() {
         assert_eq!(counts("1.8B"), [1_800_000_000]);
         assert_eq!(counts("270M"), [270_000_000]);
-        assert_eq!(
-            counts("0.5B、1.5B、3B"),
-            [500_000_000, 1_500_000_000, 3_000_000_000]
-        );
+        assert_eq!(counts("0.5B、1.5B、3B"), [500_000_000, 1_500_000_000, 3_000_000_000]);
         assert_eq!(counts("0.5B, 1B, 1.5B, 2B").len(), 4);
         let gemini = Sizes::parse("nano(1.8B、3.25B)、pro、ultra").unwrap();
         assert_eq!(gemini.items.len(), 4);
-        assert_eq!(
-            gemini.items[1],
-            ParamSize {
-                variant: Some("nano".into()),
-                params: Some(3_250_000_000)
-            }
-        );
-        assert_eq!(
-            gemini.items[2],
-            ParamSize {
-                variant: Some("pro".into()),
-                params: None
-            }
-        );
+        assert_eq!(gemini.items[1], ParamSize { variant: Some("nano".into()), params: Some(3_250_000_000) });
+        assert_eq!(gemini.items[2], ParamSize { variant: Some("pro".into()), params: None });
         let llama4 = Sizes::parse("Scout(17B)、Maverick(17B)、Behemoth(288B)").unwrap();
         assert_eq!(llama4.items[2].to_string(), "Behemoth(288B)");
         assert_eq!(Sizes::parse("").unwrap().items, []);
@@ -189,17 +156,7 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_size() {
-        for bad in [
-            "7X",
-            "-1B",
-            "1..5B",
-            "nano(1.8B",
-            "1.8B)",
-            "0B",
-            "7 B B",
-            "3B(",
-            "()",
-        ] {
+        for bad in ["7X", "-1B", "1..5B", "nano(1.8B", "1.8B)", "0B", "7 B B", "3B(", "()"] {
             assert!(Sizes::parse(bad).is_err(), "{bad:?} should not parse");
         }
     }

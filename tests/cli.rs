@@ -1,0 +1,453 @@
+//! End-to-end tests: the real `edge-atlas` binary run in temporary folders on small fixtures
+//! written for these tests, and on the shipped data/.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const FIXTURE_LIST: &str = "tests/fixtures/list";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str], cwd: &Path) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_edge-atlas")).args(args).current_dir(cwd).output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary folder holding data/ imported from the fixture list.
+fn imported() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let list = root().join(FIXTURE_LIST);
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    dir
+}
+
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn import_reads_tables_lists_badges_and_skips_comments() {
+    let dir = imported();
+    let data = dir.path().join("data");
+    let papers = std::fs::read_to_string(data.join("papers.csv")).unwrap();
+    assert!(!papers.contains("Hidden Paper"), "commented-out items are ignored");
+    assert_eq!(papers.lines().count(), 4, "3 papers, the duplicate merged:\n{papers}");
+    assert!(papers.contains(
+        "tinyinfer-2,TinyInfer: Fast Inference on a Phone,TinyInfer-2,arxiv,2024-06,false,,https://arxiv.org/abs/2406.00001,https://github.com/example/tinyrun,,"
+    ));
+    let rel = std::fs::read_to_string(data.join("relations.csv")).unwrap();
+    for line in [
+        "paper:tinyinfer-2,covers,technique:v-a-1-quantization",
+        "paper:tinyinfer-2,covers,technique:v-c-kv-cache-offloading",
+        "paper:tinyinfer-2,implements,framework:tinyrun",
+        "framework:tinyserve,built_on,framework:tinyrun",
+        "framework:tinyrun,uses_backend,backend:qnn",
+        "framework:tinyrun,targets,device:hexagon-npu",
+        "model:qwen2-5,successor_of,model:qwen2",
+        "model:qwen2-5,runs_on,chip:qualcomm-snapdragon-8gen3",
+        "model:gemini,runs_on,device:pixel-9",
+        "chip:qualcomm-snapdragon-8gen3,ships_in,device:xiaomi-14",
+    ] {
+        assert!(rel.lines().any(|l| l == line), "missing {line}");
+    }
+    let fw = std::fs::read_to_string(data.join("frameworks.csv")).unwrap();
+    assert!(!fw.contains("hidden"));
+    let models = std::fs::read_to_string(data.join("models.csv")).unwrap();
+    assert!(models.contains("qwen2-5,Qwen2.5,qwen,alibaba,0.5B、7B,devices,2024-12"), "{models}");
+    assert!(models.contains("gemini,Gemini,gemini,google,nano(1.8B、3.25B)、pro,devices,2023-12"));
+}
+
+#[test]
+fn import_reports_what_it_cannot_interpret_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = root().join(FIXTURE_LIST);
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    let stderr = r.stderr.replace(list.to_str().unwrap(), "LIST");
+    assert!(stderr.contains(
+        "LIST/docs/V-frameworks.md:24: warning: list item \"A line with no badge at all\" has no title or no badge; skipped"
+    ), "{stderr}");
+    assert!(stderr.contains(
+        "LIST/docs/V-frameworks.md:20: warning: paper \"TinyInfer: Fast Inference on a Phone\" disagrees with LIST/docs/V-frameworks.md:12 (title \"tinyinfer: fast inference on a phone\", venue \"NeurIPS\" vs \"arxiv\", date 2024 vs 2024-06); the first is kept"
+    ), "{stderr}");
+    assert!(r.stdout.contains("papers.csv: 3 rows; 3 added, 0 changed"), "{}", r.stdout);
+}
+
+#[test]
+fn second_import_changes_no_byte_and_keeps_curated_files_and_columns() {
+    let dir = imported();
+    let data = dir.path().join("data");
+    // Curate: a colour, a chip vendor, an alias; import must keep all three.
+    let orgs = std::fs::read_to_string(data.join("organisations.csv")).unwrap();
+    std::fs::write(
+        data.join("organisations.csv"),
+        orgs.replace("alibaba,Alibaba,", "alibaba,Alibaba,#7b68ee") + "nvidia,NVIDIA,\n",
+    )
+    .unwrap();
+    let chips = std::fs::read_to_string(data.join("chips.csv")).unwrap();
+    std::fs::write(
+        data.join("chips.csv"),
+        chips.replace("jetson-orin-nano,Jetson Orin Nano,,", "jetson-orin-nano,Jetson Orin Nano,nvidia,"),
+    )
+    .unwrap();
+    std::fs::write(data.join("aliases.csv"), "alias,target\nTongyi,family:qwen\n").unwrap();
+    let list = root().join(FIXTURE_LIST);
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let before = snapshot(&data);
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("data: nothing changed"), "{}", r.stdout);
+    assert_eq!(before, snapshot(&data), "a second import must not change a byte");
+    let orgs = std::fs::read_to_string(data.join("organisations.csv")).unwrap();
+    assert!(orgs.contains("alibaba,Alibaba,#7b68ee") && orgs.contains("nvidia,NVIDIA,"));
+    assert!(
+        std::fs::read_to_string(data.join("chips.csv")).unwrap().contains("jetson-orin-nano,Jetson Orin Nano,nvidia,")
+    );
+    assert_eq!(std::fs::read_to_string(data.join("aliases.csv")).unwrap(), "alias,target\nTongyi,family:qwen\n");
+    let show = run(&["show", "tongyi"], dir.path());
+    assert!(show.stdout.starts_with("Qwen Series  [family:qwen]"), "{}", show.stdout);
+}
+
+#[test]
+fn rows_gone_from_the_list_are_kept_unless_pruned() {
+    let dir = imported();
+    let data = dir.path().join("data");
+    let backends = std::fs::read_to_string(data.join("backends.csv")).unwrap();
+    std::fs::write(data.join("backends.csv"), backends + "tpu,TPU\n").unwrap();
+    let list = root().join(FIXTURE_LIST);
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert!(
+        r.stdout.contains(
+            "backends.csv: 4 rows; 0 added, 0 changed, 1 gone from the list (kept; --prune removes them)\n  - tpu"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(std::fs::read_to_string(data.join("backends.csv")).unwrap().contains("tpu,TPU"));
+    let r = run(&["import", "--prune", list.to_str().unwrap()], dir.path());
+    assert!(r.stdout.contains("backends.csv: 3 rows; 0 added, 0 changed, 1 removed"), "{}", r.stdout);
+    assert!(!std::fs::read_to_string(data.join("backends.csv")).unwrap().contains("tpu"));
+}
+
+#[test]
+fn check_prints_counts_per_kind_and_relation() {
+    let dir = imported();
+    let r = run(&["check"], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("data: 36 entries, 43 relations, no errors\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("  paper               3\n"));
+    assert!(r.stdout.contains("  covers              4\n"));
+}
+
+#[test]
+fn show_lists_relations_grouped_by_kind() {
+    let dir = imported();
+    let r = run(&["show", "qwen 2.5"], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let expected = "Qwen2.5  [model:qwen2-5]
+  released      2024-12
+  sizes         0.5B、7B
+  params        500M;7B
+  max_params    7000000000
+  edge          devices
+released_by:
+  - Alibaba [organisation:alibaba]
+member_of:
+  - Qwen Series [family:qwen]
+successor_of:
+  - Qwen2 [model:qwen2]
+runs_on:
+  - Qualcomm Snapdragon 8Gen3 [chip:qualcomm-snapdragon-8gen3]
+  - Snapdragon 8 Elite [device:snapdragon-8-elite]
+frameworks supporting its family:
+  - tinyrun [framework:tinyrun]
+";
+    assert_eq!(r.stdout, expected);
+}
+
+#[test]
+fn unknown_and_ambiguous_names_exit_2_with_candidates() {
+    let dir = imported();
+    let r = run(&["show", "qwn2"], dir.path());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("no entry is called \"qwn2\"; closest: model:qwen2 (Qwen2)"), "{}", r.stderr);
+    let r = run(&["show", "gemini"], dir.path());
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "\"gemini\" is ambiguous; it could be family:gemini (Gemini), model:gemini (Gemini)\n");
+    assert_eq!(run(&["show", "family:gemini"], dir.path()).code, 0);
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run(&["frobnicate"], dir.path()).code, 2);
+    assert_eq!(run(&["check", "--nope"], dir.path()).code, 2);
+    assert_eq!(run(&["--help"], dir.path()).code, 0);
+}
+
+/// One malformed edit per validation error class: (file, from, to, expected message, line).
+const BAD_DATA: &[(&str, &str, &str, &str)] = &[
+    (
+        "models.csv",
+        "qwen2,Qwen2,qwen",
+        "qwen2-5,Qwen2,qwen",
+        "data/models.csv:5:1: error: id \"qwen2-5\" is used twice in models.csv; first at line 4",
+    ),
+    (
+        "models.csv",
+        "qwen2,Qwen2,qwen,",
+        "qwen2,Qwen2,qwn,",
+        "data/models.csv:4:13: error: family \"qwn\": no family has this id; did you mean qwen?",
+    ),
+    (
+        "models.csv",
+        "devices,2024-12",
+        "devices,2024-13",
+        "data/models.csv:5:46: error: released \"2024-13\": month 13 does not exist (expected 01 to 12)",
+    ),
+    (
+        "models.csv",
+        "devices,2024-12",
+        "devices,2024.12",
+        "data/models.csv:5:46: error: released \"2024.12\": expected a date YYYY-MM (e.g. 2024-06) or a year YYYY",
+    ),
+    (
+        "models.csv",
+        "0.5B、7B",
+        "0.5B、7X",
+        "data/models.csv:5:30: error: sizes \"0.5B、7X\": \"7X\" has no unit K, M, B or T; expected sizes such as 1.8B, 270M or nano(1.8B、3.25B), separated by 、 , or ;",
+    ),
+    (
+        "models.csv",
+        "0.5B、7B",
+        "-7B",
+        "data/models.csv:5:30: error: sizes \"-7B\": \"-7B\" is not a positive number with a unit; expected sizes such as 1.8B, 270M or nano(1.8B、3.25B), separated by 、 , or ;",
+    ),
+    (
+        "models.csv",
+        ",devices,",
+        ",sometimes,",
+        "data/models.csv:2:50: error: edge \"sometimes\": expected one of yes, no, unknown, devices",
+    ),
+    ("models.csv", "qwen2,Qwen2,", ",Qwen2,", "data/models.csv:4:1: error: id is empty: a value is required"),
+    (
+        "models.csv",
+        "qwen2,Qwen2,",
+        "Qwen 2,Qwen2,",
+        "data/models.csv:4:1: error: id \"Qwen 2\": expected a slug of lowercase letters, digits and single dashes, e.g. qwen2-5",
+    ),
+    (
+        "relations.csv",
+        "paper:quant-tricks,covers,technique:v-a-1-quantization",
+        "chip:jetson-orin-nano,covers,technique:v-a-1-quantization",
+        "data/relations.csv:23:1: error: source \"chip:jetson-orin-nano\": a chip cannot be the source of covers (expected paper)",
+    ),
+    (
+        "relations.csv",
+        "paper:quant-tricks,covers,technique:v-a-1-quantization",
+        "paper:quant-trick,covers,technique:v-a-1-quantization",
+        "data/relations.csv:23:1: error: source \"paper:quant-trick\": no paper has this id; did you mean quant-tricks?",
+    ),
+    (
+        "relations.csv",
+        "paper:quant-tricks,covers,",
+        "paper:quant-tricks,cites,",
+        "data/relations.csv:23:20: error: relation \"cites\": expected one of released_by, member_of, successor_of, supports, uses_backend, targets, runs_on, made_by, ships_in, covers, subtopic_of, implements, built_on, powered_by",
+    ),
+    (
+        "relations.csv",
+        "paper:quant-tricks,covers,technique:v-a-1-quantization",
+        "paper:quant-tricks,covers,robot:x",
+        "data/relations.csv:23:27: error: target \"robot:x\": expected a reference kind:id, e.g. model:qwen2-5; expected one of organisation, family, model, framework, backend, chip, device, paper, technique, product, benchmark, format",
+    ),
+    (
+        "relations.csv",
+        "paper:tinyinfer-2,implements,framework:tinyrun\n",
+        "paper:tinyinfer-2,implements,framework:tinyrun\npaper:tinyinfer-2,implements,framework:tinyrun\n",
+        "data/relations.csv:27:1: error: duplicate relation paper:tinyinfer-2 implements framework:tinyrun; first at line 26",
+    ),
+    (
+        "chips.csv",
+        ",45,",
+        ",lots,",
+        "data/chips.csv:3:63: error: tops \"lots\": expected a number of TOPS such as 45 or 15.6, or configurations such as 20/40",
+    ),
+    (
+        "chips.csv",
+        "8GB/12GB/16GB",
+        "8 TB",
+        "data/chips.csv:3:74: error: memory \"8 TB\": expected memory options such as 8GB/12GB or 8G/12G",
+    ),
+    (
+        "organisations.csv",
+        "alibaba,Alibaba,",
+        "alibaba,Alibaba,purple",
+        "data/organisations.csv:2:17: error: colour \"purple\": expected a colour #rrggbb, e.g. #7b5fc9",
+    ),
+    (
+        "techniques.csv",
+        "v-frameworks,Frameworks,V,",
+        "v-frameworks,Frameworks,V,v-a-1-quantization",
+        "data/techniques.csv:2:39: error: parent \"v-a-kernels\": technique v-a-1-quantization is its own ancestor",
+    ),
+    (
+        "papers.csv",
+        ",false,on CPUs",
+        ",maybe,on CPUs",
+        "data/papers.csv:2:67: error: survey \"maybe\": expected true or false",
+    ),
+    (
+        "papers.csv",
+        "id,title,short_name",
+        "id,name,short_name",
+        "data/papers.csv:1: error: header does not match; missing column title; unknown column name; expected the columns id,title,short_name,venue,published,survey,tags,paper_url,code_url,official_url,hf_url",
+    ),
+    (
+        "papers.csv",
+        "quant-tricks,",
+        "quant-tricks,extra,",
+        "data/papers.csv:3: error: row has 12 fields, expected 11 (id,title,short_name,venue,published,survey,tags,paper_url,code_url,official_url,hf_url)",
+    ),
+    (
+        "aliases.csv",
+        "alias,target\n",
+        "alias,target\nTongyi,family:qwenn\n",
+        "data/aliases.csv:2:8: error: target \"family:qwenn\": no family has this id; did you mean qwen?",
+    ),
+    (
+        "device_chips.csv",
+        "device,chip\n",
+        "device,chip\nxiaomi 14,Qualcomm Snapdragon 8Gen4\n",
+        "data/device_chips.csv:2:11: error: chip \"Qualcomm Snapdragon 8Gen4\": no chip has this id or name; did you mean Qualcomm Snapdragon 8Gen3?",
+    ),
+    (
+        "family_assignments.csv",
+        "model,family\n",
+        "model,family\nqwen2,Qwn\n",
+        "data/family_assignments.csv:2:7: error: family \"Qwn\": no family has this id or name; did you mean Qwen Series?",
+    ),
+];
+
+#[test]
+fn every_validation_error_names_file_line_column_value_and_expectation() {
+    let mut failures = Vec::new();
+    for (file, from, to, expected) in BAD_DATA {
+        let dir = imported();
+        let path = dir.path().join("data").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} lacks {from:?}:\n{text}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let r = run(&["check"], dir.path());
+        if r.code != 1 || !r.stderr.lines().any(|l| l == *expected) {
+            failures.push(format!("{file}: {to}\nexpected {expected}\ngot ({}) {}", r.code, r.stderr));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn all_errors_of_a_run_are_reported_together() {
+    let dir = imported();
+    let data = dir.path().join("data");
+    let models = std::fs::read_to_string(data.join("models.csv")).unwrap();
+    std::fs::write(data.join("models.csv"), models.replace("2024-12", "2024-13").replace("2024-04", "24-04")).unwrap();
+    let chips = std::fs::read_to_string(data.join("chips.csv")).unwrap();
+    std::fs::write(data.join("chips.csv"), chips.replace(",45,", ",x,")).unwrap();
+    let r = run(&["check"], dir.path());
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr.lines().filter(|l| l.contains(": error: ")).count(), 3, "{}", r.stderr);
+    assert!(r.stderr.ends_with("3 error(s)\n"));
+}
+
+#[test]
+fn broken_csv_bytes_are_errors_not_panics() {
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("backends.csv", b"id,name\ncuda,CU\xffDA\n", "data/backends.csv:2:6: error: name is not valid UTF-8 text"),
+        ("backends.csv", b"\xef\xbb\xbfid,name\r\ncuda,CUDA\r\n", ""),
+        (
+            "backends.csv",
+            b"",
+            "data/backends.csv:1: error: header does not match; missing column id, name; expected the columns id,name",
+        ),
+        (
+            "backends.csv",
+            b"id,name\n\"cuda,CUDA\n",
+            "data/backends.csv:2: error: row has 1 fields, expected 2 (id,name)",
+        ),
+    ];
+    for (file, bytes, expected) in cases {
+        let dir = imported();
+        std::fs::write(dir.path().join("data").join(file), bytes).unwrap();
+        let r = run(&["check"], dir.path());
+        if expected.is_empty() {
+            assert_eq!(r.code, 1, "BOM and CRLF read fine, but relations then dangle:\n{}", r.stderr);
+            assert!(!r.stderr.contains("backends.csv"), "{}", r.stderr);
+        } else {
+            assert_eq!(r.code, 1);
+            assert!(r.stderr.lines().any(|l| l == expected), "expected {expected}\ngot\n{}", r.stderr);
+        }
+    }
+}
+
+#[test]
+fn shipped_data_checks_clean_and_answers_show() {
+    let r = run(&["check"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("no errors"));
+    let r = run(&["show", "Qwen2.5"], &root());
+    for line in [
+        "  - Alibaba [organisation:alibaba]",
+        "  - Qwen Series [family:qwen]",
+        "  - Qwen2 [model:qwen2]",
+        "  - llama.cpp [framework:llama-cpp]",
+        "  sizes         0.5B、1.5B、3B、7B、14B、32B、72B",
+    ] {
+        assert!(r.stdout.lines().any(|l| l == line), "missing {line:?} in\n{}", r.stdout);
+    }
+    let r = run(&["show", "PowerInfer-2"], &root());
+    for line in ["  - Quantization [technique:v-a-1-quantization]", "  - PowerInfer [framework:powerinfer]"] {
+        assert!(r.stdout.lines().any(|l| l == line), "missing {line:?} in\n{}", r.stdout);
+    }
+}
+
+/// data/ must be what `import` makes of the list snapshot, when the snapshot is there (CI has it).
+#[test]
+fn shipped_data_is_in_sync_with_the_list_snapshot() {
+    let list = root().join("../shared/awesome-edge-llms");
+    if !list.join("README.md").exists() {
+        eprintln!("skipped: no list snapshot at {}", list.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("data");
+    std::fs::create_dir(&copy).unwrap();
+    for (name, bytes) in snapshot(&root().join("data")) {
+        std::fs::write(copy.join(name), bytes).unwrap();
+    }
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("data: nothing changed"),
+        "data/ is stale; run `edge-atlas import ../shared/awesome-edge-llms`:\n{}",
+        r.stdout
+    );
+}
