@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::data::Dataset;
 use crate::graph::Node;
-use crate::model::{EntryKind, Key, LinkType, Links, format_count};
+use crate::model::{EntryKind, LinkType, Links, format_count};
 
 /// An attribute value with the type exports declare for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,19 +116,4 @@ impl Attrs {
             self.text(t.column(), Some(&l.get(t).join(" ")));
         }
     }
-}
-
-/// The entry's main URL, if any.
-pub fn url(data: &Dataset, key: &Key, index: usize) -> Option<String> {
-    let links = match key.kind {
-        EntryKind::Family => data.families[index].links(),
-        EntryKind::Model => data.models[index].links(),
-        EntryKind::Framework => data.frameworks[index].links(),
-        EntryKind::Paper => data.papers[index].links(),
-        EntryKind::Product => data.products[index].links(),
-        EntryKind::Benchmark => data.benchmarks[index].links(),
-        EntryKind::Format => data.formats[index].links(),
-        _ => return None,
-    };
-    links.primary().map(str::to_string)
 }

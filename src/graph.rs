@@ -89,18 +89,9 @@ impl KnowledgeGraph {
         self.names.resolve(name, kinds).map(|k| self.by_key[&k])
     }
 
-    pub fn names(&self) -> &NameIndex {
-        &self.names
-    }
-
     /// Every edge as (source, relation, target), in edge order.
     pub fn edges(&self) -> impl Iterator<Item = (NodeIndex, RelationKind, NodeIndex)> + '_ {
         self.graph.edge_references().map(|e| (e.source(), *e.weight(), e.target()))
-    }
-
-    pub fn edge(&self, e: EdgeIndex) -> (NodeIndex, RelationKind, NodeIndex) {
-        let (s, t) = self.graph.edge_endpoints(e).unwrap_or((NodeIndex::end(), NodeIndex::end()));
-        (s, self.graph[e], t)
     }
 
     /// Neighbours along edges leaving `n` (outgoing) or arriving at it (incoming), in edge order.

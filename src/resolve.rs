@@ -1,7 +1,6 @@
 //! Name resolution: from what a user or a list cell says ("qwen 2.5") to an entry key.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use crate::data::Dataset;
 use crate::model::{EntryKind, Key, name_key};
@@ -67,14 +66,6 @@ impl NameIndex {
         }
     }
 
-    pub fn contains(&self, key: &Key) -> bool {
-        self.by_key.contains_key(key)
-    }
-
-    pub fn name_of(&self, key: &Key) -> Option<&str> {
-        self.by_key.get(key).map(|&i| self.entries[i].1.as_str())
-    }
-
     /// Resolves `input` to one entry of one of `kinds` (any kind when empty).
     /// Tiers, first match wins: `kind:id`; id; exact name; name ignoring case and
     /// punctuation; other names and aliases. Several matches in one tier are ambiguous.
@@ -121,11 +112,5 @@ impl NameIndex {
         }
         out.truncate(max);
         out
-    }
-}
-
-impl fmt::Display for NameIndex {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} names", self.by_name.len())
     }
 }

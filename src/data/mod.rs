@@ -17,8 +17,13 @@ use crate::model::*;
 
 /// File names of the hand-curated tables, which `import` reads but never writes.
 pub const EXTRA_RELATIONS_FILE: &str = "extra_relations.csv";
-pub const CURATED_FILES: [&str; 4] =
-    [<Alias as Table>::FILE, <FamilyAssignment as Table>::FILE, <DeviceChip as Table>::FILE, EXTRA_RELATIONS_FILE];
+/// The hand-curated tables and their columns.
+pub const CURATED_FILES: [(&str, &[&str]); 4] = [
+    (<Alias as Table>::FILE, <Alias as Table>::COLUMNS),
+    (<FamilyAssignment as Table>::FILE, <FamilyAssignment as Table>::COLUMNS),
+    (<DeviceChip as Table>::FILE, <DeviceChip as Table>::COLUMNS),
+    (EXTRA_RELATIONS_FILE, <Relation as Table>::COLUMNS),
+];
 
 /// Every table of data/, typed.
 #[derive(Debug, Clone, Default)]
@@ -90,10 +95,6 @@ impl Dataset {
     /// All entries, kind by kind in `EntryKind::ALL` order.
     pub fn entries(&self) -> impl Iterator<Item = EntryRef<'_>> {
         EntryKind::ALL.into_iter().flat_map(|k| self.entries_of(k))
-    }
-
-    pub fn count(&self, kind: EntryKind) -> usize {
-        self.entries_of(kind).count()
     }
 
     /// The relations the tables' reference columns stand for (family, organisations,

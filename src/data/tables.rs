@@ -58,7 +58,7 @@ macro_rules! entry_impl {
 }
 
 impl Table for Organisation {
-    const FILE: &'static str = "organisations.csv";
+    const FILE: &'static str = EntryKind::Organisation.file_name();
     const COLUMNS: &'static [&'static str] = &["id", "name", "colour"];
     fn from_row(r: &mut Row) -> Option<Self> {
         let id = r.id("id");
@@ -70,7 +70,7 @@ impl Table for Organisation {
 entry_impl!(Organisation, EntryKind::Organisation, name);
 
 impl Table for Family {
-    const FILE: &'static str = "families.csv";
+    const FILE: &'static str = EntryKind::Family.file_name();
     const COLUMNS: &'static [&'static str] =
         &["id", "name", "organisations", "published", "paper_url", "code_url", "official_url", "hf_url"];
     fn from_row(r: &mut Row) -> Option<Self> {
@@ -118,7 +118,7 @@ pub fn family_base_names(name: &str) -> Vec<&str> {
 }
 
 impl Table for Model {
-    const FILE: &'static str = "models.csv";
+    const FILE: &'static str = EntryKind::Model.file_name();
     const COLUMNS: &'static [&'static str] = &[
         "id",
         "name",
@@ -164,7 +164,7 @@ impl Table for Model {
 entry_impl!(Model, EntryKind::Model, name);
 
 impl Table for Framework {
-    const FILE: &'static str = "frameworks.csv";
+    const FILE: &'static str = EntryKind::Framework.file_name();
     const COLUMNS: &'static [&'static str] = &[
         "id",
         "name",
@@ -204,7 +204,7 @@ impl Table for Framework {
 entry_impl!(Framework, EntryKind::Framework, name);
 
 impl Table for Backend {
-    const FILE: &'static str = "backends.csv";
+    const FILE: &'static str = EntryKind::Backend.file_name();
     const COLUMNS: &'static [&'static str] = &["id", "name"];
     fn from_row(r: &mut Row) -> Option<Self> {
         let id = r.id("id");
@@ -215,7 +215,7 @@ impl Table for Backend {
 entry_impl!(Backend, EntryKind::Backend, name);
 
 impl Table for Chip {
-    const FILE: &'static str = "chips.csv";
+    const FILE: &'static str = EntryKind::Chip.file_name();
     const COLUMNS: &'static [&'static str] = &["id", "name", "vendor", "line", "tops", "released", "memory"];
     fn from_row(r: &mut Row) -> Option<Self> {
         let id = r.id("id");
@@ -231,7 +231,7 @@ impl Table for Chip {
 entry_impl!(Chip, EntryKind::Chip, name);
 
 impl Table for Device {
-    const FILE: &'static str = "devices.csv";
+    const FILE: &'static str = EntryKind::Device.file_name();
     const COLUMNS: &'static [&'static str] = &["id", "name", "category"];
     fn from_row(r: &mut Row) -> Option<Self> {
         let id = r.id("id");
@@ -243,7 +243,7 @@ impl Table for Device {
 entry_impl!(Device, EntryKind::Device, name);
 
 impl Table for Paper {
-    const FILE: &'static str = "papers.csv";
+    const FILE: &'static str = EntryKind::Paper.file_name();
     const COLUMNS: &'static [&'static str] = &[
         "id",
         "title",
@@ -303,7 +303,7 @@ impl Entry for Paper {
 }
 
 impl Table for Technique {
-    const FILE: &'static str = "techniques.csv";
+    const FILE: &'static str = EntryKind::Technique.file_name();
     const COLUMNS: &'static [&'static str] = &["id", "name", "number", "parent"];
     fn from_row(r: &mut Row) -> Option<Self> {
         let id = r.id("id");
@@ -326,7 +326,7 @@ fn named_with_category<T>(r: &mut Row, make: fn(Id, String, String) -> T, set: f
 }
 
 impl Table for Product {
-    const FILE: &'static str = "products.csv";
+    const FILE: &'static str = EntryKind::Product.file_name();
     const COLUMNS: &'static [&'static str] =
         &["id", "name", "category", "paper_url", "code_url", "official_url", "hf_url"];
     fn from_row(r: &mut Row) -> Option<Self> {
@@ -348,7 +348,7 @@ impl Table for Product {
 entry_impl!(Product, EntryKind::Product, name);
 
 impl Table for Benchmark {
-    const FILE: &'static str = "benchmarks.csv";
+    const FILE: &'static str = EntryKind::Benchmark.file_name();
     const COLUMNS: &'static [&'static str] =
         &["id", "name", "category", "paper_url", "code_url", "official_url", "hf_url"];
     fn from_row(r: &mut Row) -> Option<Self> {
@@ -370,7 +370,7 @@ impl Table for Benchmark {
 entry_impl!(Benchmark, EntryKind::Benchmark, name);
 
 impl Table for Format {
-    const FILE: &'static str = "formats.csv";
+    const FILE: &'static str = EntryKind::Format.file_name();
     const COLUMNS: &'static [&'static str] = &[
         "id",
         "name",

@@ -227,13 +227,7 @@ fn write_all(d: &Dataset, dir: &Path, report: &mut Report) -> Result<(), ImportE
             t.written = written;
         }
     }
-    let headers: [(&'static str, &[&str]); 4] = [
-        (Alias::FILE, Alias::COLUMNS),
-        (FamilyAssignment::FILE, FamilyAssignment::COLUMNS),
-        (DeviceChip::FILE, DeviceChip::COLUMNS),
-        (data::EXTRA_RELATIONS_FILE, Relation::COLUMNS),
-    ];
-    for (file, columns) in headers {
+    for (file, columns) in data::CURATED_FILES {
         let path = dir.join(file);
         if !path.exists() {
             crate::fsx::write_atomic(&path, format!("{}\n", columns.join(",")).as_bytes())?;

@@ -55,7 +55,7 @@ impl EntryKind {
     }
 
     /// The data file holding entries of this kind.
-    pub fn file_name(self) -> &'static str {
+    pub const fn file_name(self) -> &'static str {
         match self {
             EntryKind::Organisation => "organisations.csv",
             EntryKind::Family => "families.csv",

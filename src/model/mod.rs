@@ -124,11 +124,6 @@ impl Links {
         }
     }
 
-    /// The first URL, preferring official pages, then code, papers, Hugging Face.
-    pub fn primary(&self) -> Option<&str> {
-        [&self.official, &self.code, &self.paper, &self.hf].into_iter().flatten().next().map(String::as_str)
-    }
-
     pub fn iter(&self) -> impl Iterator<Item = (LinkType, &str)> {
         LinkType::ALL.into_iter().flat_map(move |t| self.get(t).iter().map(move |u| (t, u.as_str())))
     }
