@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::data::Dataset;
 use crate::graph::Node;
-use crate::model::{EntryKind, LinkType, Links, format_count};
+use crate::model::{Edge, EntryKind, LinkType, Links, format_count};
 
 /// An attribute value with the type exports declare for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,7 @@ pub fn attributes(data: &Dataset, node: &Node) -> Vec<(&'static str, Value)> {
             if let Some(max) = m.sizes.counts().max() {
                 a.0.push(("max_params", Value::Float(max as f64)));
             }
-            a.text("edge", m.edge.map(|e| format!("{e:?}").to_lowercase()).as_deref());
+            a.text("edge", m.edge.map(Edge::as_str));
             a.text("modalities", Some(&m.modalities.join(";")));
             a.links(&m.links());
         }
@@ -68,7 +68,7 @@ pub fn attributes(data: &Dataset, node: &Node) -> Vec<(&'static str, Value)> {
             }
             a.text("memory", c.memory.as_ref().map(|m| m.raw.as_str()));
         }
-        EntryKind::Device => a.text("category", Some(&format!("{:?}", data.devices[i].category).to_lowercase())),
+        EntryKind::Device => a.text("category", Some(data.devices[i].category.as_str())),
         EntryKind::Paper => {
             let p = &data.papers[i];
             a.text("title", Some(&p.title));
@@ -94,7 +94,7 @@ pub fn attributes(data: &Dataset, node: &Node) -> Vec<(&'static str, Value)> {
         EntryKind::Format => {
             let f = &data.formats[i];
             for (name, s) in f.properties() {
-                a.text(name, Some(&format!("{s:?}").to_lowercase()));
+                a.text(name, Some(s.as_str()));
             }
             a.links(&f.links());
         }

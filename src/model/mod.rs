@@ -15,8 +15,7 @@ pub use size::{ParamSize, SIZE_EXPECTED, Sizes, format_count, parse_count};
 use serde::{Serialize, Serializer};
 
 /// Whether a model runs on edge devices, as the list's "Edge" column says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edge {
     Yes,
     No,
@@ -26,8 +25,7 @@ pub enum Edge {
 }
 
 /// A cell of the export-format comparison table: ✔️, ✗, ~ or ?.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Support {
     Yes,
     No,
@@ -36,8 +34,7 @@ pub enum Support {
 }
 
 /// What a device entry stands for: a concrete product or a class such as "NPU" or "x86_64 CPU".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeviceCategory {
     Phone,
     Laptop,
@@ -47,8 +44,17 @@ pub enum DeviceCategory {
     Other,
 }
 
+/// One spelling per variant, used to parse, print and serialise it.
 macro_rules! choice_parse {
-    ($t:ty, $($s:literal => $v:expr),+ $(,)?) => {
+    ($t:ty, $($s:literal => $v:path),+ $(,)?) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($v => $s,)+
+                }
+            }
+        }
+
         impl std::str::FromStr for $t {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
@@ -56,6 +62,12 @@ macro_rules! choice_parse {
                     $($s => Ok($v),)+
                     _ => Err(format!("expected one of {}", [$($s),+].join(", "))),
                 }
+            }
+        }
+
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
             }
         }
     };
