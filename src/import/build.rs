@@ -58,11 +58,7 @@ impl Builder<'_> {
             return reg.ids[i].clone();
         }
         let id = alias.unwrap_or_else(|| Id::from_name(name));
-        let (_, created) = reg.add(id.clone(), name);
-        if created && kind == EntryKind::Device {
-            let category = self.prev.devices.iter().find(|d| d.id == id).map_or(DeviceCategory::Other, |d| d.category);
-            self.device_categories.push(category);
-        }
+        reg.add(id.clone(), name);
         id
     }
 
@@ -90,13 +86,13 @@ impl Builder<'_> {
         }
     }
 
+    /// A device by name; a new one takes its curated category from the previous data, else `category`.
     fn device(&mut self, name: &str, category: DeviceCategory) -> Id {
         let before = self.devices.ids.len();
         let id = self.named(EntryKind::Device, name);
-        if self.devices.ids.len() > before && !self.prev.devices.iter().any(|d| d.id == id) {
-            if let Some(c) = self.device_categories.last_mut() {
-                *c = category;
-            }
+        if self.devices.ids.len() > before {
+            let curated = self.prev.devices.iter().find(|d| d.id == id).map(|d| d.category);
+            self.device_categories.push(curated.unwrap_or(category));
         }
         id
     }
@@ -166,14 +162,17 @@ impl Builder<'_> {
                 }
             };
         }
-        if let Some(id) = self.family_of(name) {
-            if self.families.find_id(&id).is_none() {
-                self.add_family(id.clone(), name, orgs.to_vec());
-            }
-            return id;
+        self.claim_family(name, orgs, strip_version(name))
+    }
+
+    /// The family `family_of` finds for `name` (created when only an alias names it), else a
+    /// new family called `new_name`.
+    fn claim_family(&mut self, name: &str, orgs: &[Id], new_name: &str) -> Id {
+        match self.family_of(name) {
+            Some(id) if self.families.find_id(&id).is_some() => id,
+            Some(id) => self.add_family(id, name, orgs.to_vec()),
+            None => self.add_family(Id::from_name(new_name), new_name, orgs.to_vec()),
         }
-        let base = strip_version(name).to_string();
-        self.add_family(Id::from_name(&base), &base, orgs.to_vec())
     }
 }
 
@@ -573,11 +572,7 @@ fn frameworks(b: &mut Builder, ex: &Extracted) {
             }
         }
         for fam in &f.families {
-            let fid = match b.family_of(fam) {
-                Some(id) if b.families.find_id(&id).is_some() => id,
-                Some(id) => b.add_family(id, fam, vec![]),
-                None => b.add_family(Id::from_name(fam), fam, vec![]),
-            };
+            let fid = b.claim_family(fam, &[], fam);
             b.relate(me.clone(), RelationKind::Supports, key(EntryKind::Family, &fid));
         }
     }
