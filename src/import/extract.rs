@@ -438,24 +438,37 @@ fn name_and_url(cell: &Cell) -> (String, Option<String>) {
     }
 }
 
+/// The tables the importer knows, told apart by their column headers.
+#[derive(Clone, Copy)]
+enum TableKind {
+    Frameworks,
+    VendorSdks,
+    Formats,
+    Products,
+    Chips,
+    Releases,
+    Multimodal,
+    Families,
+}
+
 fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
     let has = |n: &str| header_index(header, n).is_some();
     let kind = if has("framework") && has("backend") {
-        "frameworks"
+        TableKind::Frameworks
     } else if has("framework") && has("core features") {
-        "sdks"
+        TableKind::VendorSdks
     } else if has("format") && has("safe") {
-        "formats"
+        TableKind::Formats
     } else if has("product/model") {
-        "products"
+        TableKind::Products
     } else if has("hardware") && has("tops") {
-        "chips"
+        TableKind::Chips
     } else if has("model") && has("release date") {
-        "releases"
+        TableKind::Releases
     } else if has("model") && has("capability") {
-        "multimodal"
+        TableKind::Multimodal
     } else if has("model") && has("links") {
-        "families"
+        TableKind::Families
     } else {
         let names: Vec<String> = header.iter().map(|c| plain(&c.inlines).trim().to_string()).collect();
         w.warn(line, format!("table with columns {names:?} is not one the importer knows; skipped"));
@@ -474,7 +487,7 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
             continue;
         }
         match kind {
-            "frameworks" => {
+            TableKind::Frameworks => {
                 let mut links = Links::default();
                 if let Some(u) = &url {
                     links.add(if u.contains("github.com") { LinkType::Code } else { LinkType::Official }, u);
@@ -512,7 +525,7 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
                     links,
                 });
             }
-            "sdks" => {
+            TableKind::VendorSdks => {
                 let mut links = facts(w, "links").links;
                 if let Some(u) = &url {
                     links.add(if u.contains("github.com") { LinkType::Code } else { LinkType::Official }, u);
@@ -538,21 +551,17 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
                     links,
                 });
             }
-            "formats" => {
+            TableKind::Formats => {
                 let props = header
                     .iter()
                     .skip(1)
                     .enumerate()
                     .map(|(i, _)| row.get(i + 1).map(|c| plain(&c.inlines).trim().to_string()).unwrap_or_default())
                     .collect();
-                w.out.formats.push(RawFormat {
-                    src,
-                    name,
-                    properties: props,
-                    links: badge_facts(&first.inlines, &w.src(first.line), w.diags).links,
-                });
+                let links = badge_facts(&first.inlines, &src, w.diags).links;
+                w.out.formats.push(RawFormat { src, name, properties: props, links });
             }
-            "products" => {
+            TableKind::Products => {
                 let category = w.category();
                 let links = facts(w, "links").links;
                 w.out.products.push(RawProduct {
@@ -563,7 +572,7 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
                     links,
                 });
             }
-            "chips" => w.out.chips.push(RawChip {
+            TableKind::Chips => w.out.chips.push(RawChip {
                 src,
                 name,
                 tops: text("tops"),
@@ -571,7 +580,7 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
                 devices: text("smartphone"),
                 memory: text("memory"),
             }),
-            "releases" => w.out.releases.push(RawRelease {
+            TableKind::Releases => w.out.releases.push(RawRelease {
                 src,
                 name,
                 orgs: text("organization"),
@@ -579,7 +588,7 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
                 edge: text("edge"),
                 date: text("release date"),
             }),
-            "multimodal" => {
+            TableKind::Multimodal => {
                 let links = facts(w, "links").links;
                 w.out.multimodal.push(RawMultimodal {
                     src,
@@ -588,7 +597,7 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
                     links,
                 });
             }
-            _ => {
+            TableKind::Families => {
                 let f = facts(w, "links");
                 w.out.families.push(RawFamily {
                     name,
