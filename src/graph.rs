@@ -6,7 +6,7 @@ use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Loaded};
 use crate::model::{EntryKind, Key, Relation, RelationKind};
 use crate::resolve::{NameIndex, ResolveError};
 
@@ -30,10 +30,10 @@ pub struct KnowledgeGraph {
 }
 
 impl KnowledgeGraph {
-    /// Builds the graph from a dataset `data::load` has validated; relations whose ends
-    /// are missing are skipped (validation reported them).
-    pub fn build(data: Dataset) -> KnowledgeGraph {
-        let names = NameIndex::build(&data);
+    /// Builds the graph from what `data::load` validated; relations whose ends are missing
+    /// are skipped (validation reported them).
+    pub fn build(loaded: Loaded) -> KnowledgeGraph {
+        let Loaded { data, names, .. } = loaded;
         let mut graph = DiGraph::new();
         let mut by_key = HashMap::new();
         for e in data.entries() {

@@ -7,7 +7,7 @@ mod show;
 
 use std::process::ExitCode;
 
-use edge_atlas::data::{self, Loaded};
+use edge_atlas::data;
 use edge_atlas::diag::Diagnostics;
 use edge_atlas::graph::KnowledgeGraph;
 use edge_atlas::resolve::ResolveError;
@@ -46,7 +46,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 /// Loads and validates data/, printing warnings to stderr.
 fn load(dir: &std::path::Path) -> Result<KnowledgeGraph, Failure> {
-    let Loaded { data, warnings } = data::load(dir).map_err(Failure::Invalid)?;
-    eprint!("{warnings}");
-    Ok(KnowledgeGraph::build(data))
+    let loaded = data::load(dir).map_err(Failure::Invalid)?;
+    eprint!("{}", loaded.warnings);
+    Ok(KnowledgeGraph::build(loaded))
 }

@@ -30,15 +30,18 @@ impl Ctx<'_> {
     }
 }
 
-pub(crate) fn validate(data: &Dataset, pos: &Positions) -> Diagnostics {
+/// Validates the whole dataset. Returns the problems and the name index built on the way,
+/// which the graph reuses.
+pub(crate) fn validate(data: &Dataset, pos: &Positions) -> (Diagnostics, NameIndex) {
     let mut cx = Ctx { data, pos, ids: HashMap::new(), out: Diagnostics::default() };
     duplicate_ids(&mut cx);
     reference_columns(&mut cx);
     technique_cycles(&mut cx);
     relations(&mut cx, Relation::FILE, &data.relations);
     relations(&mut cx, EXTRA_RELATIONS_FILE, &data.extra_relations);
-    curated(&mut cx);
-    cx.out
+    let names = NameIndex::build(data);
+    curated(&mut cx, &names);
+    (cx.out, names)
 }
 
 fn duplicate_ids(cx: &mut Ctx) {
@@ -142,7 +145,7 @@ fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) {
     }
 }
 
-fn curated(cx: &mut Ctx) {
+fn curated(cx: &mut Ctx, names: &NameIndex) {
     let d = cx.data;
     for (i, a) in d.aliases.iter().enumerate() {
         cx.reference(a.target.kind, &a.target.id, Alias::FILE, i, "target");
@@ -156,7 +159,6 @@ fn curated(cx: &mut Ctx) {
             cx.out.push(cx.pos.at(FamilyAssignment::FILE, i, "family", msg));
         }
     }
-    let names = NameIndex::build(d);
     for (i, dc) in d.device_chips.iter().enumerate() {
         for (column, value, kind) in [("device", &dc.device, EntryKind::Device), ("chip", &dc.chip, EntryKind::Chip)] {
             if let Err(e) = names.resolve(value, &[kind]) {

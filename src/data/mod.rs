@@ -14,6 +14,7 @@ pub use write::render;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::*;
+use crate::resolve::NameIndex;
 
 /// File names of the hand-curated tables, which `import` reads but never writes.
 pub const EXTRA_RELATIONS_FILE: &str = "extra_relations.csv";
@@ -139,6 +140,8 @@ impl Dataset {
 #[derive(Debug)]
 pub struct Loaded {
     pub data: Dataset,
+    /// Names of `data`'s entries, built while validating.
+    pub names: NameIndex,
     pub warnings: Diagnostics,
 }
 
@@ -199,14 +202,15 @@ impl Loader<'_> {
 /// Reads and validates data/. All problems of all files come back together.
 pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
     let (data, positions, mut diags) = read_all(dir)?;
-    diags.extend(check::validate(&data, &positions));
+    let (problems, names) = check::validate(&data, &positions);
+    diags.extend(problems);
     let diags = diags.sorted();
-    if diags.has_errors() { Err(diags) } else { Ok(Loaded { data, warnings: diags }) }
+    if diags.has_errors() { Err(diags) } else { Ok(Loaded { data, names, warnings: diags }) }
 }
 
 /// Validates a dataset that is not (yet) on disk; messages name files but no lines.
 pub fn validate_in_memory(data: &Dataset) -> Diagnostics {
-    check::validate(data, &Positions::default()).sorted()
+    check::validate(data, &Positions::default()).0.sorted()
 }
 
 /// Reads every table without cross-table validation; import uses this to see what is there.
