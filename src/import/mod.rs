@@ -88,13 +88,13 @@ pub fn import(list: &Path, data_dir: &Path, opts: Options) -> Result<Report, Imp
     let mut docs = Vec::new();
     for path in list_files(list)? {
         let read_err = |source| ImportError::Read { path: path.clone(), source };
-        let len = std::fs::metadata(&path).map_err(read_err)?.len();
+        let len = std::fs::metadata(&path).map_err(&read_err)?.len();
         if len > MAX_MARKDOWN_BYTES {
             let msg = format!("file is {len} bytes, over the limit of {MAX_MARKDOWN_BYTES}; skipped");
             warnings.push(Diagnostic::error(path.display().to_string(), 0, 0, msg));
             continue;
         }
-        let bytes = std::fs::read(&path).map_err(|source| ImportError::Read { path: path.clone(), source })?;
+        let bytes = std::fs::read(&path).map_err(&read_err)?;
         let text = String::from_utf8_lossy(&bytes);
         if let std::borrow::Cow::Owned(_) = text {
             let msg = "not valid UTF-8; invalid bytes read as U+FFFD";
