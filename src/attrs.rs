@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::data::Dataset;
 use crate::graph::Node;
-use crate::model::{Edge, EntryKind, LinkType, Links, format_count};
+use crate::model::{Edge, EntryKind, LinkType, Links, YearMonth, format_count};
 
 /// An attribute value with the type exports declare for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +13,37 @@ pub enum Value {
     Int(i64),
     Float(f64),
     Bool(bool),
+}
+
+/// The type of an attribute column, as exports declare it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    Text,
+    Int,
+    Float,
+    Bool,
+}
+
+impl Value {
+    pub fn value_type(&self) -> ValueType {
+        match self {
+            Value::Text(_) => ValueType::Text,
+            Value::Int(_) => ValueType::Int,
+            Value::Float(_) => ValueType::Float,
+            Value::Bool(_) => ValueType::Bool,
+        }
+    }
+}
+
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Text(t) => s.serialize_str(t),
+            Value::Int(i) => s.serialize_i64(*i),
+            Value::Float(x) => s.serialize_f64(*x),
+            Value::Bool(b) => s.serialize_bool(*b),
+        }
+    }
 }
 
 impl fmt::Display for Value {
@@ -31,11 +62,10 @@ pub fn attributes(data: &Dataset, node: &Node) -> Vec<(&'static str, Value)> {
     let mut a = Attrs(Vec::new());
     let i = node.index;
     match node.key.kind {
-        EntryKind::Organisation => a.text("colour", data.organisations[i].colour.as_deref()),
+        EntryKind::Organisation => a.text("colour", data.organisations[i].colour.map(|c| c.to_string()).as_deref()),
         EntryKind::Family => {
             let f = &data.families[i];
             a.text("published", f.published.map(|d| d.to_string()).as_deref());
-            a.links(&f.links());
         }
         EntryKind::Model => {
             let m = &data.models[i];
@@ -48,14 +78,12 @@ pub fn attributes(data: &Dataset, node: &Node) -> Vec<(&'static str, Value)> {
             }
             a.text("edge", m.edge.map(Edge::as_str));
             a.text("modalities", Some(&m.modalities.join(";")));
-            a.links(&m.links());
         }
         EntryKind::Framework => {
             let f = &data.frameworks[i];
             a.0.push(("open_source", Value::Bool(f.open_source)));
             a.0.push(("vendor_sdk", Value::Bool(f.vendor_sdk)));
             a.text("sizes", Some(&f.sizes.raw));
-            a.links(&f.links());
         }
         EntryKind::Backend => {}
         EntryKind::Chip => {
@@ -78,28 +106,62 @@ pub fn attributes(data: &Dataset, node: &Node) -> Vec<(&'static str, Value)> {
                 a.0.push(("survey", Value::Bool(true)));
             }
             a.text("tags", Some(&p.tags.join(";")));
-            a.links(&p.links());
         }
         EntryKind::Technique => a.text("number", data.techniques[i].number.as_deref()),
         EntryKind::Product => {
             let p = &data.products[i];
             a.text("category", Some(&p.category));
-            a.links(&p.links());
         }
         EntryKind::Benchmark => {
             let b = &data.benchmarks[i];
             a.text("category", Some(&b.category));
-            a.links(&b.links());
         }
         EntryKind::Format => {
             let f = &data.formats[i];
             for (name, s) in f.properties() {
                 a.text(name, Some(s.as_str()));
             }
-            a.links(&f.links());
         }
     }
+    if let Some(l) = links(data, node) {
+        a.links(&l);
+    }
     a.0
+}
+
+/// The entry's date: release for models and chips, publication for families and papers.
+pub fn date(data: &Dataset, node: &Node) -> Option<YearMonth> {
+    let i = node.index;
+    match node.key.kind {
+        EntryKind::Family => data.families[i].published,
+        EntryKind::Model => data.models[i].released,
+        EntryKind::Chip => data.chips[i].released,
+        EntryKind::Paper => data.papers[i].published,
+        _ => None,
+    }
+}
+
+/// The entry's links, for the kinds that have link columns.
+pub fn links(data: &Dataset, node: &Node) -> Option<Links> {
+    let i = node.index;
+    Some(match node.key.kind {
+        EntryKind::Family => data.families[i].links(),
+        EntryKind::Model => data.models[i].links(),
+        EntryKind::Framework => data.frameworks[i].links(),
+        EntryKind::Paper => data.papers[i].links(),
+        EntryKind::Product => data.products[i].links(),
+        EntryKind::Benchmark => data.benchmarks[i].links(),
+        EntryKind::Format => data.formats[i].links(),
+        _ => return None,
+    })
+}
+
+/// The page that best stands for the entry: its official site, else paper, code or model card.
+pub fn url(data: &Dataset, node: &Node) -> Option<String> {
+    let l = links(data, node)?;
+    [LinkType::Official, LinkType::Paper, LinkType::Code, LinkType::HuggingFace]
+        .into_iter()
+        .find_map(|t| l.get(t).first().cloned())
 }
 
 struct Attrs(Vec<(&'static str, Value)>);

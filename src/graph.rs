@@ -105,6 +105,12 @@ impl KnowledgeGraph {
         v.into_iter().map(|(_, r, m)| (r, m)).collect()
     }
 
+    /// Number of edges at `n`, both directions.
+    pub fn degree(&self, n: NodeIndex) -> usize {
+        self.graph.edges_directed(n, Direction::Outgoing).count()
+            + self.graph.edges_directed(n, Direction::Incoming).count()
+    }
+
     /// Targets of `n`'s outgoing `relation` edges.
     pub fn out(&self, n: NodeIndex, relation: RelationKind) -> Vec<NodeIndex> {
         self.neighbours(n, Direction::Outgoing).into_iter().filter(|(r, _)| *r == relation).map(|(_, m)| m).collect()

@@ -4,10 +4,12 @@
 pub mod attrs;
 pub mod data;
 pub mod diag;
+pub mod export;
 pub mod fsx;
 pub mod graph;
 pub mod import;
 pub mod model;
+pub mod palette;
 pub mod resolve;
 pub mod show;
 pub mod suggest;

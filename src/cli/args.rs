@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use edge_atlas::export;
+use edge_atlas::model::{EntryKind, YearMonth};
 
 /// Knowledge graph, figures and graph exports for the Awesome-Edge-LLMs list.
 #[derive(Debug, Parser)]
@@ -20,6 +22,12 @@ pub enum Command {
     Check(DataArgs),
     /// Print one entry with its attributes and relations, grouped by kind.
     Show(ShowArgs),
+    /// Print node and edge counts by kind and by relation (--json for scripts).
+    Stats(StatsArgs),
+    /// Write the graph, or a part of it, as DOT, GraphML, GEXF or node-link JSON.
+    Export(ExportArgs),
+    /// Validate data/ and write every output to the output directory.
+    Build(BuildArgs),
 }
 
 #[derive(Debug, Args)]
@@ -48,6 +56,84 @@ pub struct ImportArgs {
 pub struct ShowArgs {
     /// A name, alias, id or kind:id (e.g. "Qwen2.5", "qwen 2.5", model:qwen2-5).
     pub entry: String,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print JSON: {"nodes", "edges", "kinds": {..}, "relations": {..}}.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// A graph export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Graphviz DOT, clustered, with URLs and tooltips.
+    Dot,
+    /// GraphML with typed keys (Gephi, networkx, yEd).
+    Graphml,
+    /// GEXF 1.3 with colours, sizes and time (Gephi's timeline).
+    Gexf,
+    /// networkx node-link JSON.
+    Json,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(f: ExportFormat) -> export::Format {
+        match f {
+            ExportFormat::Dot => export::Format::Dot,
+            ExportFormat::Graphml => export::Format::Graphml,
+            ExportFormat::Gexf => export::Format::Gexf,
+            ExportFormat::Json => export::Format::Json,
+        }
+    }
+}
+
+/// What the DOT export groups into clusters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClusterBy {
+    /// One cluster per entry kind.
+    Kind,
+    /// One cluster per organisation, with what it released or made.
+    Org,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format; when omitted, taken from the extension of --out.
+    #[arg(long, short, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Keep only these kinds, comma-separated (e.g. paper,technique).
+    #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
+    pub kind: Vec<EntryKind>,
+    /// Keep only entries within --depth relations of this one (a name, alias or kind:id).
+    #[arg(long, value_name = "ENTRY")]
+    pub around: Option<String>,
+    /// How many relations away from --around to go.
+    #[arg(long, default_value_t = 1, requires = "around", value_name = "N")]
+    pub depth: usize,
+    /// Keep entries dated from this month on, and undated entries related to one of them.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub since: Option<YearMonth>,
+    /// Clusters of the DOT export.
+    #[arg(long, value_enum, default_value_t = ClusterBy::Kind)]
+    pub cluster: ClusterBy,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Directory to write the figures and graph exports to.
+    #[arg(long, default_value = "output", value_name = "DIR")]
+    pub out: PathBuf,
     #[command(flatten)]
     pub data: DataArgs,
 }

@@ -1,9 +1,12 @@
 //! Command dispatch and exit codes: 0 success, 1 invalid input or data, 2 usage or unknown names.
 
 pub mod args;
+mod build;
 mod check;
+mod export;
 mod import;
 mod show;
+mod stats;
 
 use std::process::ExitCode;
 
@@ -23,6 +26,9 @@ pub enum Failure {
     /// A name that matches nothing or several things.
     #[error("{0}")]
     Name(#[from] ResolveError),
+    /// Arguments that parse but do not fit together.
+    #[error("error: {0}")]
+    Usage(String),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
@@ -31,7 +37,7 @@ impl Failure {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Failure::Invalid(_) | Failure::Other(_) => ExitCode::from(1),
-            Failure::Name(_) => ExitCode::from(2),
+            Failure::Name(_) | Failure::Usage(_) => ExitCode::from(2),
         }
     }
 }
@@ -41,6 +47,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Import(a) => import::run(a),
         Command::Check(a) => check::run(a),
         Command::Show(a) => show::run(a),
+        Command::Stats(a) => stats::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Build(a) => build::run(a),
     }
 }
 

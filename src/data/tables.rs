@@ -34,11 +34,6 @@ fn links(r: &mut Row) -> Links {
     }
 }
 
-fn parse_colour(s: &str) -> Result<String, String> {
-    let hex = s.strip_prefix('#').filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()));
-    hex.map(|_| s.to_ascii_lowercase()).ok_or_else(|| "expected a colour #rrggbb, e.g. #7b5fc9".to_string())
-}
-
 fn raw<T>(parse: fn(&str) -> Result<T, String>) -> impl Fn(&str) -> Result<Raw<T>, String> {
     move |s| parse(s).map(|value| Raw { raw: s.to_string(), value })
 }
@@ -63,7 +58,7 @@ impl Table for Organisation {
     fn from_row(r: &mut Row) -> Option<Self> {
         let id = r.id("id");
         let name = r.text("name");
-        let colour = r.opt("colour", parse_colour);
+        let colour = r.opt("colour", str::parse::<Rgb>);
         Some(Organisation { id: id?, name: name?, colour: colour? })
     }
 }

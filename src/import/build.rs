@@ -247,7 +247,7 @@ pub fn build(ex: &Extracted, prev: &Dataset, diags: &mut Diagnostics) -> Dataset
             Organisation {
                 id: id.clone(),
                 name: old.map_or_else(|| name.clone(), |o| o.name.clone()),
-                colour: old.and_then(|o| o.colour.clone()),
+                colour: old.and_then(|o| o.colour),
             }
         })
         .collect();

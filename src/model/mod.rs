@@ -1,11 +1,13 @@
 //! The typed domain: one struct per entry kind, the relation record, and their value types.
 
+mod colour;
 mod date;
 mod hardware;
 mod id;
 mod kind;
 mod size;
 
+pub use colour::{COLOUR_EXPECTED, Rgb};
 pub use date::{DATE_EXPECTED, YearMonth};
 pub use hardware::{MEMORY_EXPECTED, TOPS_EXPECTED, Tops, parse_memory};
 pub use id::{Id, Key, expand_latex, name_key};
@@ -234,7 +236,7 @@ pub struct Organisation {
     pub id: Id,
     pub name: String,
     /// Brand colour "#rrggbb" for figures and exports; curated, import keeps it.
-    pub colour: Option<String>,
+    pub colour: Option<Rgb>,
 }
 
 entry_struct!(

@@ -1,0 +1,24 @@
+//! `edge-atlas build`: validate data/ and write every output into one directory.
+
+use anyhow::Context as _;
+use edge_atlas::export::{self, Format, Options, Subgraph};
+use edge_atlas::fsx;
+
+use super::args::BuildArgs;
+use super::{Failure, load};
+
+/// Base name of the graph exports in the output directory.
+const GRAPH_FILE: &str = "edge-atlas";
+
+pub fn run(a: BuildArgs) -> Result<(), Failure> {
+    let g = load(&a.data.data)?;
+    let all = Subgraph::all(&g);
+    for format in Format::ALL {
+        let path = a.out.join(format!("{GRAPH_FILE}.{}", format.extension()));
+        fsx::write_atomic_with(&path, |w| export::write(format, &g, &all, Options::default(), w))
+            .with_context(|| format!("building {}", path.display()))?;
+        println!("wrote {}", path.display());
+    }
+    println!("{} nodes, {} edges", all.nodes.len(), all.edges.len());
+    Ok(())
+}

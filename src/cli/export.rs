@@ -1,0 +1,58 @@
+//! `edge-atlas export`: one graph export, of the whole graph or a selection, to a file or stdout.
+
+use std::io::{self, Write};
+
+use anyhow::Context as _;
+use edge_atlas::export::{self, Cluster, Format, Options, Selection, Subgraph};
+use edge_atlas::fsx;
+
+use super::args::{ClusterBy, ExportArgs};
+use super::{Failure, load};
+
+pub fn run(a: ExportArgs) -> Result<(), Failure> {
+    let format = format(&a)?;
+    let g = load(&a.data.data)?;
+    let around = match &a.around {
+        Some(name) => Some((g.resolve(name, &[])?, a.depth)),
+        None => None,
+    };
+    let sel = Selection { kinds: a.kind.clone(), around, since: a.since };
+    let sub = Subgraph::select(&g, &sel);
+    let opts = Options {
+        cluster: match a.cluster {
+            ClusterBy::Kind => Cluster::Kind,
+            ClusterBy::Org => Cluster::Org,
+        },
+    };
+    match &a.out {
+        Some(path) => fsx::write_atomic_with(path, |w| export::write(format, &g, &sub, opts, w))
+            .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?,
+        None => {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            match export::write(format, &g, &sub, opts, &mut out).and_then(|()| out.flush()) {
+                // A closed pipe (`| head`) is the reader's choice, not a failure.
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    Err(anyhow::Error::from(e).context("writing to stdout"))?
+                }
+                _ => {}
+            }
+        }
+    }
+    eprintln!("exported {} nodes, {} edges", sub.nodes.len(), sub.edges.len());
+    Ok(())
+}
+
+/// The format asked for, or the one --out's extension names.
+fn format(a: &ExportArgs) -> Result<Format, Failure> {
+    if let Some(f) = a.format {
+        return Ok(f.into());
+    }
+    let ext = a.out.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str());
+    let names = || Format::ALL.map(Format::extension).join(", ");
+    match ext {
+        Some(ext) => Format::ALL.into_iter().find(|f| f.extension() == ext).ok_or_else(|| {
+            Failure::Usage(format!("cannot tell the format from \".{ext}\"; use --format ({})", names()))
+        }),
+        None => Err(Failure::Usage(format!("--format is required ({})", names()))),
+    }
+}

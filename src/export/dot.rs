@@ -1,0 +1,129 @@
+//! Graphviz DOT: clusters by kind or organisation, the figures' colours, and `URL` and
+//! `tooltip` on every node so `dot -Tsvg` gives a clickable map.
+//!
+//! Written by hand because petgraph's `Dot` has no clusters and inserts attribute strings
+//! unquoted; here every id and value is quoted and escaped by [`quote`].
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use petgraph::graph::NodeIndex;
+
+use super::{Cluster, Context};
+use crate::model::EntryKind;
+use crate::palette;
+
+const FONT: &str = "DejaVu Sans";
+
+pub fn write(ctx: &Context, cluster: Cluster, w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, "digraph \"edge-atlas\" {{")?;
+    writeln!(w, "  graph [rankdir=LR, fontname={}, fontsize=16, labeljust=l];", quote(FONT))?;
+    writeln!(w, "  node [shape=box, style=\"rounded,filled\", fontname={}, fontsize=10];", quote(FONT))?;
+    writeln!(w, "  edge [fontname={}, fontsize=8, color=\"#8a8a8a\", fontcolor=\"#5a5a5a\"];", quote(FONT))?;
+    for (label, members) in clusters(ctx, cluster) {
+        match label {
+            Some(label) => {
+                writeln!(w, "  subgraph {} {{", quote(&format!("cluster_{label}")))?;
+                writeln!(w, "    label={};", quote(&label))?;
+                for n in members {
+                    node(ctx, n, "    ", w)?;
+                }
+                writeln!(w, "  }}")?;
+            }
+            None => {
+                for n in members {
+                    node(ctx, n, "  ", w)?;
+                }
+            }
+        }
+    }
+    for &(s, r, t) in &ctx.sub.edges {
+        let (source, target) = (ctx.g.node(s).key.to_string(), ctx.g.node(t).key.to_string());
+        writeln!(w, "  {} -> {} [label={}];", quote(&source), quote(&target), quote(r.as_str()))?;
+    }
+    writeln!(w, "}}")
+}
+
+/// Nodes grouped into clusters in graph order; `None` holds the nodes outside every cluster.
+fn clusters(ctx: &Context, cluster: Cluster) -> Vec<(Option<String>, Vec<NodeIndex>)> {
+    let g = ctx.g;
+    let mut groups: Vec<(Option<String>, Vec<NodeIndex>)> = Vec::new();
+    let mut slot: HashMap<Option<String>, usize> = HashMap::new();
+    for &n in &ctx.sub.nodes {
+        let label = match cluster {
+            Cluster::Kind => Some(g.node(n).key.kind.as_str().to_string()),
+            Cluster::Org => palette::home_org(g, n).map(|o| g.node(o).key.id.to_string()),
+        };
+        let i = *slot.entry(label.clone()).or_insert_with(|| {
+            groups.push((label, Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(n);
+    }
+    groups
+}
+
+fn node(ctx: &Context, n: NodeIndex, indent: &str, w: &mut dyn Write) -> io::Result<()> {
+    let v = ctx.node(n);
+    let text = if v.colour.luminance() < 0.5 { "#ffffff" } else { "#000000" };
+    let mut tooltip = format!("{}: {}", v.kind.as_str(), v.label);
+    if let Some(d) = v.date {
+        tooltip.push_str(&format!("\n{d}"));
+    }
+    write!(
+        w,
+        "{indent}{} [label={}, shape={}, fillcolor={}, fontcolor={}, tooltip={}",
+        quote(&v.id),
+        quote(v.label),
+        shape(v.kind),
+        quote(&v.colour.to_string()),
+        quote(text),
+        quote(&tooltip)
+    )?;
+    if let Some(url) = &v.url {
+        write!(w, ", URL={}", quote(url))?;
+    }
+    writeln!(w, "];")
+}
+
+fn shape(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Organisation => "house",
+        EntryKind::Paper => "note",
+        EntryKind::Technique => "ellipse",
+        EntryKind::Chip | EntryKind::Device => "box3d",
+        _ => "box",
+    }
+}
+
+/// A DOT double-quoted string: `\` before `"` is escaped first, newlines become `\n`
+/// (a centred line break in labels), carriage returns are dropped.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quotes_hostile_names() {
+        assert_eq!(quote("PanGu-α"), "\"PanGu-α\"");
+        assert_eq!(quote("Cap'n'Proto"), "\"Cap'n'Proto\"");
+        assert_eq!(quote(r"PanGu-$\alpha$"), r#""PanGu-$\\alpha$""#);
+        assert_eq!(quote(r#"a "b" \"#), r#""a \"b\" \\""#);
+        assert_eq!(quote("two\r\nlines"), r#""two\nlines""#);
+    }
+}
