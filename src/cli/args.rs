@@ -26,6 +26,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// Write the graph, or a part of it, as DOT, GraphML, GEXF or node-link JSON.
     Export(ExportArgs),
+    /// Draw the emergence timeline of model releases and the chip TOPS timeline.
+    Timeline(TimelineArgs),
     /// Validate data/ and write every output to the output directory.
     Build(BuildArgs),
 }
@@ -136,4 +138,57 @@ pub struct BuildArgs {
     pub out: PathBuf,
     #[command(flatten)]
     pub data: DataArgs,
+}
+
+/// An image format for figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImageFormat {
+    Png,
+    Svg,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Directory to write the figures to.
+    #[arg(long, default_value = "output", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Write only this format (both PNG and SVG when omitted).
+    #[arg(long, value_enum)]
+    pub format: Option<ImageFormat>,
+    /// First release month to show [default: 2023-01, where the list's figure starts].
+    #[arg(long, value_name = "YYYY-MM")]
+    pub since: Option<YearMonth>,
+    /// Last release month (or year) to show.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub until: Option<YearMonth>,
+    /// Leave out sizes above this (e.g. 35B, 500M).
+    #[arg(long, default_value = "35B", value_name = "SIZE", value_parser = parse_params)]
+    pub max_params: u64,
+    /// Only releases of these organisations (names, comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "ORG")]
+    pub org: Vec<String>,
+    /// Only releases of these families.
+    #[arg(long, value_delimiter = ',', value_name = "FAMILY")]
+    pub family: Vec<String>,
+    /// Include releases the list marks as not running on edge devices.
+    #[arg(long)]
+    pub all: bool,
+    /// Place this release's label first so it is kept (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub always_label: Vec<String>,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 2100, value_parser = clap::value_parser!(u32).range(400..=10000))]
+    pub width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 920, value_parser = clap::value_parser!(u32).range(300..=10000))]
+    pub height: u32,
+    /// A title above the emergence timeline (none by default, as in the list).
+    #[arg(long)]
+    pub title: Option<String>,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+fn parse_params(s: &str) -> Result<u64, String> {
+    edge_atlas::model::parse_count(s)
 }

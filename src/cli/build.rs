@@ -1,8 +1,11 @@
-//! `edge-atlas build`: validate data/ and write every output into one directory.
+//! `edge-atlas build`: validate data/ and write every output into one directory: the graph
+//! exports and both timelines, with default settings.
 
 use anyhow::Context as _;
 use edge_atlas::export::{self, Format, Options, Subgraph};
 use edge_atlas::fsx;
+use edge_atlas::render::ImageFormat;
+use edge_atlas::timeline;
 
 use super::args::BuildArgs;
 use super::{Failure, load};
@@ -20,5 +23,6 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
         println!("wrote {}", path.display());
     }
     println!("{} nodes, {} edges", all.nodes.len(), all.edges.len());
-    Ok(())
+    let (emergence, chips) = (timeline::emergence::Options::default(), timeline::chips::Options::default());
+    super::timeline::write_figures(&g, &a.out, &emergence, &chips, &ImageFormat::ALL)
 }

@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod show;
 mod stats;
+mod timeline;
 
 use std::process::ExitCode;
 
@@ -49,6 +50,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Show(a) => show::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Export(a) => export::run(a),
+        Command::Timeline(a) => timeline::run(a),
         Command::Build(a) => build::run(a),
     }
 }

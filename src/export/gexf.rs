@@ -9,10 +9,10 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use super::xml::{Xml, value_type_name};
 use super::{Context, NODE_COLUMNS};
 use crate::attrs::{self, ValueType};
 use crate::model::YearMonth;
+use crate::xml::{Xml, value_type_name};
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
 const VIZ: &str = "http://gexf.net/1.3/viz";

@@ -6,9 +6,9 @@
 
 use std::io::{self, Write};
 
-use super::xml::{Xml, value_type_name};
 use super::{Context, EDGE_COLUMNS, NODE_COLUMNS};
 use crate::attrs::{Value, ValueType};
+use crate::xml::{Xml, value_type_name};
 
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 

@@ -7,7 +7,6 @@ mod gexf;
 mod graphml;
 mod json;
 mod select;
-mod xml;
 
 use std::io::{self, Write};
 

@@ -1,4 +1,4 @@
-//! A small element writer over quick-xml for GraphML and GEXF, with the escaping both need.
+//! A small element writer over quick-xml for GraphML, GEXF and SVG, with the escaping they need.
 
 use std::borrow::Cow;
 use std::io::{self, Write};

@@ -1,0 +1,95 @@
+//! `edge-atlas timeline`: the emergence and chip timelines, as PNG and SVG.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use edge_atlas::fsx;
+use edge_atlas::graph::KnowledgeGraph;
+use edge_atlas::model::EntryKind;
+use edge_atlas::render::ImageFormat;
+use edge_atlas::timeline::{chips, emergence};
+
+use super::args::{self, TimelineArgs};
+use super::{Failure, load};
+
+/// File names of the figures, without extension.
+pub const EMERGENCE_FILE: &str = "timeline-emergence-llms";
+pub const CHIPS_FILE: &str = "hardware-timeline-tops";
+
+pub fn run(a: TimelineArgs) -> Result<(), Failure> {
+    let g = load(&a.data.data)?;
+    let resolve_all = |names: &[String], kind| -> Result<Vec<_>, Failure> {
+        names.iter().map(|n| g.resolve(n, &[kind]).map_err(Failure::from)).collect()
+    };
+    let defaults = emergence::Options::default();
+    let opts = emergence::Options {
+        since: a.since.or(defaults.since),
+        until: a.until,
+        max_params: a.max_params,
+        orgs: resolve_all(&a.org, EntryKind::Organisation)?,
+        families: resolve_all(&a.family, EntryKind::Family)?,
+        all: a.all,
+        always_label: resolve_all(&a.always_label, EntryKind::Model)?,
+        width: a.width,
+        height: a.height,
+        title: a.title.clone(),
+    };
+    let formats = match a.format {
+        Some(args::ImageFormat::Png) => vec![ImageFormat::Png],
+        Some(args::ImageFormat::Svg) => vec![ImageFormat::Svg],
+        None => ImageFormat::ALL.to_vec(),
+    };
+    let chip_opts = chips::Options { width: a.width, height: a.height, title: None };
+    write_figures(&g, &a.out, &opts, &chip_opts, &formats)
+}
+
+/// Draws both timelines into `dir` in every format, reporting on stderr what had to be left
+/// out, by name.
+pub fn write_figures(
+    g: &KnowledgeGraph,
+    dir: &Path,
+    opts: &emergence::Options,
+    chip_opts: &chips::Options,
+    formats: &[ImageFormat],
+) -> Result<(), Failure> {
+    let fig = emergence::draw(g, opts);
+    for &n in &fig.unlabelled {
+        eprintln!(
+            "warning: no room for the label of {} [{}]; try --height or --always-label",
+            g.node(n).name,
+            g.node(n).key
+        );
+    }
+    for &n in &fig.undrawable {
+        eprintln!(
+            "note: {} [{}] has no release month or no size within range; not drawn",
+            g.node(n).name,
+            g.node(n).key
+        );
+    }
+    let releases = fig.points.iter().map(|p| p.model).collect::<std::collections::BTreeSet<_>>().len();
+    write(&fig.scene, dir, EMERGENCE_FILE, formats, &format!("{} dots, {releases} releases", fig.points.len()))?;
+    let fig = chips::draw(g, chip_opts);
+    for &n in &fig.unlabelled {
+        eprintln!("warning: no room for the label of {} [{}]", g.node(n).name, g.node(n).key);
+    }
+    for &n in &fig.undrawable {
+        eprintln!("note: {} [{}] has no TOPS or no release month; not drawn", g.node(n).name, g.node(n).key);
+    }
+    write(&fig.scene, dir, CHIPS_FILE, formats, &format!("{} chips", fig.chips.len()))
+}
+
+fn write(
+    scene: &edge_atlas::render::Scene,
+    dir: &Path,
+    name: &str,
+    formats: &[ImageFormat],
+    what: &str,
+) -> Result<(), Failure> {
+    for &f in formats {
+        let path = dir.join(format!("{name}.{}", f.extension()));
+        fsx::write_if_changed(&path, &scene.render(f)).with_context(|| format!("drawing {}", path.display()))?;
+        println!("wrote {} ({what})", path.display());
+    }
+    Ok(())
+}

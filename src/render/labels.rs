@@ -1,0 +1,328 @@
+//! Label placement in pixel space: greedy candidate positions, then repulsion for the rest.
+//!
+//! Hard rules: a placed label overlaps no other label, no dot (labelled or not), no fixed
+//! obstacle (a legend), and stays inside the bounds. Each label is tried at rings of
+//! positions around its dot, nearest first; the cheapest position that breaks no rule wins
+//! (cost: distance, a leader line crossing other labels or dots). Labels no position fits
+//! are then pushed by the labels and dots they overlap and pulled back to their dot, as
+//! ggrepel and adjustText do, until they fit or the iterations run out; those still
+//! overlapping are returned as unplaced, for the caller to report by name.
+
+/// An axis-aligned rectangle in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    pub fn new(x: f64, y: f64, w: f64, h: f64) -> Rect {
+        Rect { x0: x, y0: y, x1: x + w, y1: y + h }
+    }
+
+    pub fn centre(&self) -> (f64, f64) {
+        ((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
+    }
+
+    fn translate(&self, dx: f64, dy: f64) -> Rect {
+        Rect { x0: self.x0 + dx, y0: self.y0 + dy, x1: self.x1 + dx, y1: self.y1 + dy }
+    }
+
+    fn grow(&self, m: f64) -> Rect {
+        Rect { x0: self.x0 - m, y0: self.y0 - m, x1: self.x1 + m, y1: self.y1 + m }
+    }
+
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+
+    fn contains(&self, o: &Rect) -> bool {
+        o.x0 >= self.x0 && o.x1 <= self.x1 && o.y0 >= self.y0 && o.y1 <= self.y1
+    }
+
+    /// The point of the rectangle nearest to `p`.
+    pub fn nearest(&self, p: (f64, f64)) -> (f64, f64) {
+        (p.0.clamp(self.x0, self.x1), p.1.clamp(self.y0, self.y1))
+    }
+
+    fn hits_circle(&self, c: &Circle) -> bool {
+        let q = self.nearest(c.centre);
+        (q.0 - c.centre.0).hypot(q.1 - c.centre.1) < c.radius
+    }
+
+    /// Whether the segment a-b passes through the rectangle (Liang-Barsky clipping).
+    fn hits_segment(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let (mut t0, mut t1) = (0.0f64, 1.0f64);
+        for (p, q) in [(-dx, a.0 - self.x0), (dx, self.x1 - a.0), (-dy, a.1 - self.y0), (dy, self.y1 - a.1)] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else {
+                let r = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(r);
+                } else {
+                    t1 = t1.min(r);
+                }
+                if t0 > t1 {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// A dot labels must keep off.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Circle {
+    pub centre: (f64, f64),
+    pub radius: f64,
+}
+
+/// A label to place: its box size and the dot it names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Request {
+    pub size: (f64, f64),
+    pub dot: Circle,
+}
+
+/// Where a label went; `leader` when it sits away from its dot and needs a line to it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    pub rect: Rect,
+    pub leader: bool,
+}
+
+/// Clearance between a label and anything else, in pixels.
+const GAP: f64 = 3.0;
+/// Rings of candidate positions and the distance between rings.
+const RINGS: usize = 14;
+const RING_STEP: f64 = 14.0;
+const ANGLES: usize = 24;
+const REPULSION_STEPS: usize = 300;
+
+/// Places labels in the given order (put the most important first). Returns one entry per
+/// request: `None` for a label that could not be placed without overlap.
+pub fn place(requests: &[Request], dots: &[Circle], obstacles: &[Rect], bounds: Rect) -> Vec<Option<Placement>> {
+    let dots: Vec<Circle> = dots.iter().map(|d| Circle { centre: d.centre, radius: d.radius + GAP }).collect();
+    let mut s = State { dots, obstacles: obstacles.iter().map(|o| o.grow(GAP)).collect(), bounds, placed: Vec::new() };
+    let mut out: Vec<Option<Placement>> = vec![None; requests.len()];
+    let mut left = Vec::new();
+    for (i, r) in requests.iter().enumerate() {
+        match s.best(r) {
+            Some(p) => {
+                s.placed.push(p.rect);
+                out[i] = Some(p);
+            }
+            None => left.push(i),
+        }
+    }
+    for i in left {
+        if let Some(p) = s.repel(&requests[i]) {
+            s.placed.push(p.rect);
+            out[i] = Some(p);
+        }
+    }
+    out
+}
+
+struct State {
+    dots: Vec<Circle>,
+    obstacles: Vec<Rect>,
+    bounds: Rect,
+    placed: Vec<Rect>,
+}
+
+impl State {
+    fn free(&self, r: &Rect) -> bool {
+        self.bounds.contains(r)
+            && !self.placed.iter().any(|p| p.grow(GAP).overlaps(r))
+            && !self.obstacles.iter().any(|o| o.overlaps(r))
+            && !self.dots.iter().any(|d| r.hits_circle(d))
+    }
+
+    /// The cheapest free candidate position.
+    fn best(&self, req: &Request) -> Option<Placement> {
+        let mut best: Option<(f64, Placement)> = None;
+        for ring in 0..RINGS {
+            for k in 0..ANGLES {
+                let rect = candidate(req, ring, k);
+                if best.as_ref().is_some_and(|(c, _)| *c <= ring as f64 * RING_STEP) || !self.free(&rect) {
+                    continue;
+                }
+                let leader = ring > 0;
+                let cost = self.cost(req, &rect, leader, k);
+                if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                    best = Some((cost, Placement { rect, leader }));
+                }
+            }
+        }
+        best.map(|(_, p)| p)
+    }
+
+    fn cost(&self, req: &Request, rect: &Rect, leader: bool, angle: usize) -> f64 {
+        let d = req.dot.centre;
+        let q = rect.nearest(d);
+        let mut cost = (q.0 - d.0).hypot(q.1 - d.1);
+        // Mild preference for the right and above, where readers look first.
+        cost += [0.0, 1.0, 2.0, 1.0][angle * 4 / ANGLES];
+        if leader {
+            let crossings = self.placed.iter().filter(|p| p.hits_segment(d, q)).count()
+                + self.dots.iter().filter(|c| c.centre != d && Rect::around(c).hits_segment(d, q)).count();
+            cost += 60.0 * crossings as f64;
+        }
+        cost
+    }
+
+    /// Pushes a label away from what it overlaps and back towards its dot until it is free.
+    fn repel(&self, req: &Request) -> Option<Placement> {
+        let (w, h) = req.size;
+        let d = req.dot.centre;
+        let mut rect = Rect::new(d.0 + req.dot.radius + GAP, d.1 - h / 2.0, w, h);
+        for step in 0..REPULSION_STEPS {
+            if self.free(&rect) {
+                return Some(Placement { rect, leader: true });
+            }
+            let c = rect.centre();
+            let (mut fx, mut fy) = (0.0, 0.0);
+            let mut push = |from: (f64, f64), strength: f64| {
+                let (dx, dy) = (c.0 - from.0, c.1 - from.1);
+                let len = dx.hypot(dy).max(1.0);
+                fx += strength * dx / len;
+                fy += strength * dy / len;
+            };
+            for p in self.placed.iter().chain(&self.obstacles).filter(|p| p.grow(GAP).overlaps(&rect)) {
+                push(p.centre(), 4.0);
+            }
+            for dot in self.dots.iter().filter(|dot| rect.hits_circle(dot)) {
+                push(dot.centre, 4.0);
+            }
+            // A weak spring to the dot keeps the label near what it names.
+            push(d, -0.5);
+            // A little deterministic jitter breaks symmetric deadlocks.
+            let angle = step as f64 * 2.399_963;
+            fx += angle.cos();
+            fy += angle.sin();
+            rect = rect.translate(fx, fy);
+            let dx = (self.bounds.x0 - rect.x0).max(0.0) + (self.bounds.x1 - rect.x1).min(0.0);
+            let dy = (self.bounds.y0 - rect.y0).max(0.0) + (self.bounds.y1 - rect.y1).min(0.0);
+            rect = rect.translate(dx, dy);
+        }
+        None
+    }
+}
+
+impl Rect {
+    fn around(c: &Circle) -> Rect {
+        Rect {
+            x0: c.centre.0 - c.radius,
+            y0: c.centre.1 - c.radius,
+            x1: c.centre.0 + c.radius,
+            y1: c.centre.1 + c.radius,
+        }
+    }
+}
+
+/// Candidate `k` of ring `ring`: the box touches the circle of radius dot + gap + ring step
+/// at angle k, starting from the right and turning towards the top.
+fn candidate(req: &Request, ring: usize, k: usize) -> Rect {
+    let (w, h) = req.size;
+    let (cx, cy) = req.dot.centre;
+    let reach = req.dot.radius + GAP + 1.0 + ring as f64 * RING_STEP;
+    // Alternate sides so that right, left, above and below come before the diagonals.
+    const ORDER: [f64; 8] = [0.0, 0.5, 0.25, 0.75, 0.125, 0.375, 0.625, 0.875];
+    let turn = if k < 8 { ORDER[k] } else { (k - 8) as f64 / (ANGLES - 8) as f64 + 0.5 / (ANGLES - 8) as f64 };
+    let a = turn * std::f64::consts::TAU;
+    let (ux, uy) = (a.cos(), -a.sin());
+    // Put the box on the far side of the point where the ray leaves the ring.
+    let px = cx + ux * reach;
+    let py = cy + uy * reach;
+    let x = if ux > 0.3 {
+        px
+    } else if ux < -0.3 {
+        px - w
+    } else {
+        px - w / 2.0
+    };
+    let y = if uy > 0.3 {
+        py
+    } else if uy < -0.3 {
+        py - h
+    } else {
+        py - h / 2.0
+    };
+    Rect::new(x, y, w, h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(requests: &[Request], dots: &[Circle], bounds: Rect, placed: &[Option<Placement>]) {
+        let rects: Vec<Rect> = placed.iter().flatten().map(|p| p.rect).collect();
+        for (i, a) in rects.iter().enumerate() {
+            assert!(bounds.contains(a), "label {i} leaves the plot: {a:?}");
+            for b in &rects[i + 1..] {
+                assert!(!a.overlaps(b), "labels overlap: {a:?} {b:?}");
+            }
+            for d in dots {
+                assert!(!a.hits_circle(d), "label {a:?} covers dot {d:?}");
+            }
+        }
+        assert_eq!(placed.len(), requests.len());
+    }
+
+    #[test]
+    fn dense_cluster_gets_labels_without_any_overlap() {
+        // 40 dots in a 120 x 80 px cluster, each with a 70 x 18 px label: far more label
+        // area than the cluster has, so most labels must move out and get leaders.
+        let mut dots = Vec::new();
+        for i in 0..40 {
+            let x = 400.0 + (i % 8) as f64 * 15.0;
+            let y = 300.0 + (i / 8) as f64 * 16.0 + (i % 3) as f64 * 2.0;
+            dots.push(Circle { centre: (x, y), radius: 5.0 });
+        }
+        let requests: Vec<Request> = dots.iter().map(|&dot| Request { size: (70.0, 18.0), dot }).collect();
+        let bounds = Rect::new(0.0, 0.0, 1000.0, 700.0);
+        let placed = place(&requests, &dots, &[], bounds);
+        check(&requests, &dots, bounds, &placed);
+        assert_eq!(placed.iter().filter(|p| p.is_none()).count(), 0, "there is room for every label");
+        assert!(placed.iter().flatten().any(|p| p.leader));
+        assert!(placed.iter().flatten().any(|p| !p.leader));
+    }
+
+    #[test]
+    fn a_label_with_no_room_is_reported_not_overlapped() {
+        let dots = [Circle { centre: (50.0, 20.0), radius: 5.0 }];
+        let requests = [Request { size: (70.0, 18.0), dot: dots[0] }; 3];
+        let bounds = Rect::new(0.0, 0.0, 100.0, 40.0);
+        let placed = place(&requests, &dots, &[], bounds);
+        check(&requests, &dots, bounds, &placed);
+        assert!(placed.iter().any(|p| p.is_none()));
+    }
+
+    #[test]
+    fn labels_avoid_obstacles_and_sit_next_to_a_lone_dot() {
+        let dots = [Circle { centre: (200.0, 200.0), radius: 6.0 }];
+        let legend = Rect::new(205.0, 150.0, 200.0, 100.0);
+        let placed =
+            place(&[Request { size: (60.0, 16.0), dot: dots[0] }], &dots, &[legend], Rect::new(0.0, 0.0, 800.0, 600.0));
+        let p = placed[0].unwrap();
+        assert!(!p.rect.overlaps(&legend));
+        assert!(!p.leader, "there is room on the left: {p:?}");
+        assert!(p.rect.x1 <= 200.0);
+    }
+
+    #[test]
+    fn segment_hits() {
+        let r = Rect::new(10.0, 10.0, 10.0, 10.0);
+        assert!(r.hits_segment((0.0, 15.0), (30.0, 15.0)));
+        assert!(!r.hits_segment((0.0, 0.0), (30.0, 5.0)));
+        assert!(r.hits_segment((15.0, 15.0), (15.0, 16.0)));
+    }
+}

@@ -1,0 +1,65 @@
+//! Figures as a scene of pixel-space shapes and text, and the two pure renderers that turn a
+//! scene into PNG or SVG bytes. Layout (axes, label placement) happens before, in pixels.
+
+pub mod axis;
+pub mod font;
+pub mod labels;
+mod png;
+mod svg;
+
+pub use font::{Metrics, Weight, measure};
+pub use labels::Rect;
+
+use crate::model::Rgb;
+
+/// An image format for figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Svg,
+}
+
+impl ImageFormat {
+    pub const ALL: [ImageFormat; 2] = [ImageFormat::Png, ImageFormat::Svg];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "png",
+            ImageFormat::Svg => "svg",
+        }
+    }
+}
+
+/// A figure: a white canvas and what is drawn on it, in drawing order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    pub width: u32,
+    pub height: u32,
+    pub items: Vec<Item>,
+}
+
+/// One thing drawn; coordinates in pixels from the top left.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A straight line; `dash` is (on, off) lengths.
+    Line { from: (f64, f64), to: (f64, f64), colour: Rgb, width: f64, dash: Option<(f64, f64)> },
+    /// A dot: filled, or a ring when `hollow`.
+    Circle { centre: (f64, f64), radius: f64, colour: Rgb, hollow: bool },
+    /// A rectangle outline on a fill.
+    Rect { rect: Rect, fill: Rgb, stroke: Rgb },
+    /// One line of text whose box has its top left corner at `pos` (see [`measure`]).
+    Text { pos: (f64, f64), text: String, size: f64, weight: Weight, colour: Rgb },
+}
+
+impl Scene {
+    pub fn new(width: u32, height: u32) -> Scene {
+        Scene { width, height, items: Vec::new() }
+    }
+
+    pub fn render(&self, format: ImageFormat) -> Vec<u8> {
+        match format {
+            ImageFormat::Png => png::render(self),
+            ImageFormat::Svg => svg::render(self),
+        }
+    }
+}

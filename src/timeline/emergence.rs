@@ -1,0 +1,211 @@
+//! The emergence timeline: one dot per released size, release month on x, parameters on a log
+//! y, coloured by organisation, one label per release.
+//!
+//! By default it shows what the list's hand-drawn figure shows: releases from 2023 on that
+//! run on edge devices (Edge ✔ or named devices) with sizes up to 35B. Releases whose Edge
+//! cell is "?" are shown as rings, not dots: the list does not know, so neither does the
+//! figure. `all` adds releases marked ✗.
+
+use petgraph::graph::NodeIndex;
+
+use super::frame::{Frame, Label, text_colour};
+use crate::graph::KnowledgeGraph;
+use crate::model::{Edge, EntryKind, RelationKind, YearMonth};
+use crate::palette::{Palette, home_org};
+use crate::render::axis::{Scale, month_ticks, param_ticks};
+use crate::render::labels::Circle;
+use crate::render::{Item, Scene, Weight};
+
+/// Which releases to draw and how big.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub since: Option<YearMonth>,
+    pub until: Option<YearMonth>,
+    /// Sizes above this many parameters are left out.
+    pub max_params: u64,
+    /// Only releases of these organisations (all when empty).
+    pub orgs: Vec<NodeIndex>,
+    /// Only releases of these families (all when empty).
+    pub families: Vec<NodeIndex>,
+    /// Include releases not marked as running on edge devices.
+    pub all: bool,
+    /// Releases whose labels are placed first, so they are kept.
+    pub always_label: Vec<NodeIndex>,
+    pub width: u32,
+    pub height: u32,
+    pub title: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            since: Some(YearMonth { year: 2023, month: Some(1) }),
+            until: None,
+            max_params: 35_000_000_000,
+            orgs: Vec::new(),
+            families: Vec::new(),
+            all: false,
+            always_label: Vec::new(),
+            width: 2100,
+            height: 920,
+            title: None,
+        }
+    }
+}
+
+/// One plotted dot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub model: NodeIndex,
+    pub released: YearMonth,
+    pub params: u64,
+    /// Pixel position of the dot's centre.
+    pub x: f64,
+    pub y: f64,
+}
+
+/// The figure, what it plots, and what it had to leave out.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub scene: Scene,
+    pub points: Vec<Point>,
+    /// Releases whose label found no room.
+    pub unlabelled: Vec<NodeIndex>,
+    /// Releases that pass the filters but have no release month or no size to plot.
+    pub undrawable: Vec<NodeIndex>,
+}
+
+/// A release the options select, with its plottable sizes in ascending order.
+struct Release {
+    node: NodeIndex,
+    released: YearMonth,
+    sizes: Vec<u64>,
+}
+
+impl Release {
+    fn largest(&self) -> u64 {
+        self.sizes.last().copied().unwrap_or(1)
+    }
+}
+
+/// The releases the options select, in table order, and those selected but not drawable.
+fn releases(g: &KnowledgeGraph, o: &Options) -> (Vec<Release>, Vec<NodeIndex>) {
+    let month = |d: YearMonth| d.month_index();
+    let mut out = Vec::new();
+    let mut undrawable = Vec::new();
+    for n in g.nodes().filter(|n| g.node(*n).key.kind == EntryKind::Model) {
+        let m = &g.data.models[g.node(n).index];
+        let edge_ok = o.all || matches!(m.edge, Some(Edge::Yes | Edge::Devices | Edge::Unknown));
+        let org_ok = o.orgs.is_empty() || g.out(n, RelationKind::ReleasedBy).iter().any(|x| o.orgs.contains(x));
+        let family_ok =
+            o.families.is_empty() || g.out(n, RelationKind::MemberOf).iter().any(|x| o.families.contains(x));
+        if !(edge_ok && org_ok && family_ok) {
+            continue;
+        }
+        let Some(released) = m.released.filter(|d| d.month.is_some()) else {
+            undrawable.push(n);
+            continue;
+        };
+        // A year alone as --until means the whole year.
+        let until = |u: YearMonth| month(u) + if u.month.is_none() { 11 } else { 0 };
+        if o.since.is_some_and(|s| month(released) < month(s)) || o.until.is_some_and(|u| month(released) > until(u)) {
+            continue;
+        }
+        let mut sizes: Vec<u64> = m.sizes.counts().filter(|p| *p <= o.max_params).collect();
+        sizes.sort_unstable();
+        sizes.dedup();
+        if sizes.is_empty() {
+            undrawable.push(n);
+            continue;
+        }
+        out.push(Release { node: n, released, sizes });
+    }
+    (out, undrawable)
+}
+
+pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
+    let palette = Palette::new(g);
+    let (rels, undrawable) = releases(g, o);
+    let mut f = Frame::new(o.width, o.height, o.title.as_deref());
+    let plot = f.plot;
+    let scale_px = f64::from(o.width) / 2100.0;
+    if rels.is_empty() {
+        return Figure { scene: f.into_scene(), points: Vec::new(), unlabelled: Vec::new(), undrawable };
+    }
+
+    let months = rels.iter().map(|r| r.released.month_index());
+    let (m_lo, m_hi) = (months.clone().min().unwrap_or(0) - 2, months.max().unwrap_or(0) + 2);
+    let params = rels.iter().flat_map(|r| r.sizes.iter().copied());
+    let (p_lo, p_hi) = (params.clone().min().unwrap_or(1) as f64, params.max().unwrap_or(1) as f64);
+    let pad = plot.x1 - plot.x0;
+    let x = Scale { lo: m_lo as f64, hi: m_hi as f64, from: plot.x0 + pad * 0.01, to: plot.x1 - pad * 0.01 };
+    // Headroom above the largest dot leaves space for its label.
+    let y = Scale { lo: (p_lo * 0.6).log10(), hi: (p_hi * 1.6).log10(), from: plot.y1, to: plot.y0 };
+
+    let yticks: Vec<(f64, String)> =
+        param_ticks(10f64.powf(y.lo), 10f64.powf(y.hi)).into_iter().map(|(v, l)| (y.map(v.log10()), l)).collect();
+    f.y_grid(&yticks);
+    let xticks: Vec<(f64, String)> =
+        month_ticks(m_lo, m_hi, 8).into_iter().map(|(m, l)| (x.map(m as f64), l)).collect();
+    f.x_axis(&xticks);
+
+    let radius = |p: u64| (5.0 + 2.2 * (p as f64 / 1e8).log10().max(0.0)) * scale_px;
+    let mut points = Vec::new();
+    let mut dots = Vec::new();
+    for rel in &rels {
+        let colour = palette.node(g, rel.node);
+        let hollow = g.data.models[g.node(rel.node).index].edge == Some(Edge::Unknown);
+        for &p in &rel.sizes {
+            let (px, py) = (x.map(rel.released.month_index() as f64), y.map((p as f64).log10()));
+            let r = radius(p);
+            f.scene.items.push(Item::Circle { centre: (px, py), radius: r, colour, hollow });
+            dots.push(Circle { centre: (px, py), radius: r });
+            points.push(Point { model: rel.node, released: rel.released, params: p, x: px, y: py });
+        }
+    }
+
+    let labels = label_texts(g, &rels, o);
+    let requests: Vec<Label> = labels
+        .iter()
+        .map(|&(i, ref text)| {
+            let rel = &rels[i];
+            let top = rel.largest();
+            let centre = (x.map(rel.released.month_index() as f64), y.map((top as f64).log10()));
+            Label {
+                text: text.clone(),
+                colour: text_colour(palette.node(g, rel.node)),
+                weight: Weight::Regular,
+                dot: Circle { centre, radius: radius(top) },
+            }
+        })
+        .collect();
+    let missing = f.labels(&requests, &dots, &[]);
+    let unlabelled = missing.into_iter().map(|k| rels[labels[k].0].node).collect();
+    Figure { scene: f.into_scene(), points, unlabelled, undrawable }
+}
+
+/// One label per release, in placement order: releases asked for first, then the first
+/// release of each organisation (which names the organisation: "Qwen (Alibaba)"), then the
+/// rest from the largest down, since big releases sit alone at the top.
+fn label_texts(g: &KnowledgeGraph, rels: &[Release], o: &Options) -> Vec<(usize, String)> {
+    let mut by_date: Vec<usize> = (0..rels.len()).collect();
+    by_date.sort_by_key(|&i| (rels[i].released.month_index(), g.node(rels[i].node).name.clone()));
+    let mut seen_orgs = Vec::new();
+    let mut named = vec![false; rels.len()];
+    let mut texts: Vec<String> = rels.iter().map(|r| g.node(r.node).name.clone()).collect();
+    for &i in &by_date {
+        if let Some(org) = home_org(g, rels[i].node) {
+            if !seen_orgs.contains(&org) {
+                seen_orgs.push(org);
+                texts[i] = format!("{} ({})", texts[i], g.node(org).name);
+                named[i] = true;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..rels.len()).collect();
+    order.sort_by_key(|&i| {
+        let asked = o.always_label.contains(&rels[i].node);
+        (!asked, !named[i], std::cmp::Reverse(rels[i].largest()), rels[i].released.month_index())
+    });
+    order.into_iter().map(|i| (i, texts[i].clone())).collect()
+}
