@@ -599,3 +599,50 @@ fn python_has_networkx() -> bool {
     }
     ok
 }
+
+/// output/ is committed so the README can show it; it must be what `build` makes of data/.
+#[test]
+fn committed_outputs_are_what_build_makes_of_the_shipped_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(&["build", "--out", dir.path().to_str().unwrap()], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let fresh = snapshot(dir.path());
+    let committed = snapshot(&root().join("output"));
+    let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&committed), names(&fresh));
+    for ((name, old), (_, new)) in committed.iter().zip(&fresh) {
+        assert!(old == new, "output/{name} is stale: run `cargo run --release -- build` and commit output/");
+    }
+}
+
+#[test]
+fn timeline_flags_select_releases_and_report_what_did_not_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let data = root().join("data");
+    let data = data.to_str().unwrap();
+    let r = run(
+        &["timeline", "--data", data, "--out", out, "--org", "Alibaba", "--format", "svg", "--title", "Qwen & co"],
+        dir.path(),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("timeline-emergence-llms.svg (24 dots, 5 releases)"), "{}", r.stdout);
+    assert!(!dir.path().join("timeline-emergence-llms.png").exists(), "--format svg writes SVG only");
+    let svg = std::fs::read_to_string(dir.path().join("timeline-emergence-llms.svg")).unwrap();
+    assert_eq!(svg.matches("<circle").count(), 24);
+    assert!(svg.contains(">Qwen &amp; co</text>") && svg.contains(">Qwen (Alibaba)</text>"));
+
+    let r = run(&["timeline", "--data", data, "--out", out, "--width", "400", "--height", "300"], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.lines().any(|l| l.starts_with("warning: no room for the label of ") && l.contains("[model:")),
+        "{}",
+        r.stderr
+    );
+
+    let r = run(&["timeline", "--data", data, "--out", out, "--org", "Alibabba"], dir.path());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("closest: organisation:alibaba"), "{}", r.stderr);
+    let r = run(&["timeline", "--data", data, "--out", out, "--max-params", "lots"], dir.path());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}

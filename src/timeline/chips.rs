@@ -180,3 +180,29 @@ fn shade(c: Rgb, sibling: usize) -> Rgb {
     let f = |v: u8| (f64::from(v) * k).round().min(255.0) as u8;
     Rgb(f(c.0), f(c.1), f(c.2))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::tests::{assert_no_overlap, shipped};
+
+    #[test]
+    fn every_chip_is_drawn_on_its_line_and_labelled_without_overlap() {
+        let g = shipped();
+        let fig = draw(&g, &Options::default());
+        assert_eq!(fig.chips.len(), 34);
+        assert!(fig.unlabelled.is_empty() && fig.undrawable.is_empty());
+        let lines: std::collections::BTreeSet<&str> = fig.chips.iter().map(|(_, l)| l.as_str()).collect();
+        for l in ["Snapdragon", "Dimensity", "Apple A", "Apple M", "Jetson", "Ryzen", "Core Ultra"] {
+            assert!(lines.contains(l), "no {l} line");
+        }
+        assert_no_overlap(&fig.scene);
+        let texts: Vec<&str> = fig
+            .scene
+            .items
+            .iter()
+            .filter_map(|i| if let Item::Text { text, .. } = i { Some(text.as_str()) } else { None })
+            .collect();
+        assert!(texts.contains(&"Snapdragon 8Gen3") && texts.contains(&"A17 Pro"), "{texts:?}");
+    }
+}

@@ -209,3 +209,123 @@ fn label_texts(g: &KnowledgeGraph, rels: &[Release], o: &Options) -> Vec<(usize,
     });
     order.into_iter().map(|i| (i, texts[i].clone())).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Key;
+    use crate::render::Item;
+    use crate::timeline::tests::{assert_no_overlap, shipped};
+
+    #[test]
+    fn shipped_data_gives_the_reference_releases_and_positions() {
+        let g = shipped();
+        let fig = draw(&g, &Options::default());
+        assert_eq!(fig.points.len(), 116);
+        assert!(fig.unlabelled.is_empty(), "{:?}", fig.unlabelled);
+        let model = |id: &str| g.find(&Key::new(EntryKind::Model, id.parse().unwrap())).unwrap();
+        // Every family of the list's hand-drawn figure, and nothing marked ✗ or too old.
+        for id in [
+            "qwen2-5",
+            "qwen3",
+            "yi",
+            "yi-vl",
+            "yi-1-5",
+            "chatglm4",
+            "milm2",
+            "gemma3",
+            "phi-4",
+            "falcon-3",
+            "internlm3",
+            "baichuan2",
+            "gemma1",
+            "mpt",
+            "falcon",
+            "andesgpt",
+            "mistral-7b",
+            "bluelm",
+            "openelm",
+            "smollm",
+            "octopus-v2",
+            "map-neo",
+            "gemini",
+            "phi-1",
+            "phi-1-5",
+            "phi-2",
+            "chatglm",
+            "chatglm2",
+            "chatglm3",
+            "dclm",
+            "bluelm-v-3b",
+            "internlm2-5",
+            "qwen2",
+            "llama3-chat",
+            "mincpm",
+        ] {
+            assert!(fig.points.iter().any(|p| p.model == model(id)), "{id} is missing");
+        }
+        for id in ["llama2", "mistral-8x7b", "pangu-a", "deepseek-v3"] {
+            assert!(!fig.points.iter().any(|p| p.model == model(id)), "{id} should not be drawn");
+        }
+        // The Qwen2.5 7B dot: at 2024-12 and 7e9, where the 2024.12 tick and the 7B grid line are.
+        let p = fig.points.iter().find(|p| p.model == model("qwen2-5") && p.params == 7_000_000_000).unwrap();
+        assert_eq!(p.released.to_string(), "2024-12");
+        let text_centre = |t: &str| {
+            fig.scene.items.iter().find_map(|i| match i {
+                Item::Text { pos, text, size, weight, .. } if text == t => {
+                    let m = crate::render::measure(text, *size, *weight);
+                    Some((pos.0 + m.width / 2.0, pos.1 + m.height / 2.0))
+                }
+                _ => None,
+            })
+        };
+        assert!((text_centre("2024.12").unwrap().0 - p.x).abs() < 0.01);
+        assert!((text_centre("7B").unwrap().1 - p.y).abs() < 0.01);
+        assert_eq!(fig.points.iter().filter(|q| q.model == model("qwen2-5")).count(), 6, "72B is over 35B");
+    }
+
+    #[test]
+    fn labels_on_the_shipped_figure_never_overlap_or_cover_dots() {
+        let g = shipped();
+        assert_no_overlap(&draw(&g, &Options::default()).scene);
+        let all = Options { all: true, since: None, max_params: u64::MAX, ..Options::default() };
+        let fig = draw(&g, &all);
+        assert_no_overlap(&fig.scene);
+        assert!(fig.points.len() > 150);
+    }
+
+    #[test]
+    fn filters_narrow_the_releases() {
+        let g = shipped();
+        let alibaba = g.resolve("Alibaba", &[EntryKind::Organisation]).unwrap();
+        let fig = draw(&g, &Options { orgs: vec![alibaba], ..Options::default() });
+        let releases: std::collections::BTreeSet<_> = fig.points.iter().map(|p| g.node(p.model).name.clone()).collect();
+        assert_eq!(releases.into_iter().collect::<Vec<_>>(), ["Qwen", "Qwen1.5", "Qwen2", "Qwen2.5", "Qwen3"]);
+        let since = Options { since: "2024-06".parse().ok(), until: "2024".parse().ok(), ..Options::default() };
+        let fig = draw(&g, &since);
+        assert!(fig.points.iter().all(|p| p.released.to_string().as_str() >= "2024-06" && p.released.year == 2024));
+        let small = draw(&g, &Options { max_params: 1_000_000_000, ..Options::default() });
+        assert!(small.points.iter().all(|p| p.params <= 1_000_000_000));
+    }
+
+    #[test]
+    fn a_crowded_canvas_reports_labels_instead_of_overlapping_them() {
+        let g = shipped();
+        let fig = draw(&g, &Options { width: 320, height: 200, ..Options::default() });
+        assert!(!fig.unlabelled.is_empty());
+        assert_no_overlap(&fig.scene);
+        let qwen3 = g.resolve("Qwen3", &[EntryKind::Model]).unwrap();
+        let kept = draw(&g, &Options { width: 320, height: 200, always_label: vec![qwen3], ..Options::default() });
+        assert!(!kept.unlabelled.contains(&qwen3));
+    }
+
+    #[test]
+    fn same_data_same_bytes() {
+        let g = shipped();
+        let a = draw(&g, &Options::default()).scene;
+        let b = draw(&g, &Options::default()).scene;
+        for f in crate::render::ImageFormat::ALL {
+            assert!(a.render(f) == b.render(f));
+        }
+    }
+}
