@@ -64,6 +64,14 @@ pub fn measure(text: &str, size: f64, w: Weight) -> Metrics {
     Metrics { width: f64::from(width), ascent: f64::from(ascent), height: f64::from(ascent - descent) }
 }
 
+/// The CSS `font-size` (em size) that draws text as tall as ab_glyph's pixel scale `size`,
+/// which spans the font's ascender to descender rather than its em square.
+pub fn em_size(size: f64, w: Weight) -> f64 {
+    let f = face(w);
+    let em = f.units_per_em().unwrap_or(2048.0);
+    size * f64::from(em) / f64::from(f.height_unscaled())
+}
+
 /// The outlines of a line of text whose baseline starts at (x, y), for rasterising.
 pub fn outline(text: &str, size: f64, w: Weight, x: f64, y: f64) -> Vec<OutlinedGlyph> {
     let font = face(w);
@@ -96,6 +104,8 @@ mod tests {
         let b = measure("Qwen2.5", 20.0, Weight::Regular);
         assert!(b.width > a.width && a.width > 30.0);
         assert!(measure("Qwen2.5", 20.0, Weight::Bold).width > b.width);
+        // DejaVu's ascender-to-descender height is 2384/2048 em.
+        assert!((em_size(20.0, Weight::Regular) - 20.0 * 2048.0 / 2384.0).abs() < 0.01);
         // ab_glyph's pixel scale is the height from descender to ascender.
         assert!((a.height - 20.0).abs() < 0.01 && a.ascent > 14.0 && a.ascent < 20.0, "{a:?}");
     }

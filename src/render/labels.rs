@@ -106,11 +106,24 @@ const RING_STEP: f64 = 14.0;
 const ANGLES: usize = 24;
 const REPULSION_STEPS: usize = 300;
 
+/// A line drawn on the plot (a series), which labels avoid where they can.
+pub type Segment = ((f64, f64), (f64, f64));
+
+/// What labels must keep clear of: dots and obstacles strictly, segments where they can.
+#[derive(Debug, Clone, Copy)]
+pub struct Scenery<'a> {
+    pub dots: &'a [Circle],
+    pub obstacles: &'a [Rect],
+    pub segments: &'a [Segment],
+    pub bounds: Rect,
+}
+
 /// Places labels in the given order (put the most important first). Returns one entry per
 /// request: `None` for a label that could not be placed without overlap.
-pub fn place(requests: &[Request], dots: &[Circle], obstacles: &[Rect], bounds: Rect) -> Vec<Option<Placement>> {
-    let dots: Vec<Circle> = dots.iter().map(|d| Circle { centre: d.centre, radius: d.radius + GAP }).collect();
-    let mut s = State { dots, obstacles: obstacles.iter().map(|o| o.grow(GAP)).collect(), bounds, placed: Vec::new() };
+pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
+    let dots: Vec<Circle> = scenery.dots.iter().map(|d| Circle { centre: d.centre, radius: d.radius + GAP }).collect();
+    let obstacles = scenery.obstacles.iter().map(|o| o.grow(GAP)).collect();
+    let mut s = State { dots, obstacles, segments: scenery.segments, bounds: scenery.bounds, placed: Vec::new() };
     let mut out: Vec<Option<Placement>> = vec![None; requests.len()];
     let mut left = Vec::new();
     for (i, r) in requests.iter().enumerate() {
@@ -131,14 +144,15 @@ pub fn place(requests: &[Request], dots: &[Circle], obstacles: &[Rect], bounds: 
     out
 }
 
-struct State {
+struct State<'a> {
     dots: Vec<Circle>,
     obstacles: Vec<Rect>,
+    segments: &'a [Segment],
     bounds: Rect,
     placed: Vec<Rect>,
 }
 
-impl State {
+impl State<'_> {
     fn free(&self, r: &Rect) -> bool {
         self.bounds.contains(r)
             && !self.placed.iter().any(|p| p.grow(GAP).overlaps(r))
@@ -169,6 +183,7 @@ impl State {
         let d = req.dot.centre;
         let q = rect.nearest(d);
         let mut cost = (q.0 - d.0).hypot(q.1 - d.1);
+        cost += 40.0 * self.segments.iter().filter(|(a, b)| rect.hits_segment(*a, *b)).count() as f64;
         // Mild preference for the right and above, where readers look first.
         cost += [0.0, 1.0, 2.0, 1.0][angle * 4 / ANGLES];
         if leader {
@@ -289,7 +304,7 @@ mod tests {
         }
         let requests: Vec<Request> = dots.iter().map(|&dot| Request { size: (70.0, 18.0), dot }).collect();
         let bounds = Rect::new(0.0, 0.0, 1000.0, 700.0);
-        let placed = place(&requests, &dots, &[], bounds);
+        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds });
         check(&requests, &dots, bounds, &placed);
         assert_eq!(placed.iter().filter(|p| p.is_none()).count(), 0, "there is room for every label");
         assert!(placed.iter().flatten().any(|p| p.leader));
@@ -301,7 +316,7 @@ mod tests {
         let dots = [Circle { centre: (50.0, 20.0), radius: 5.0 }];
         let requests = [Request { size: (70.0, 18.0), dot: dots[0] }; 3];
         let bounds = Rect::new(0.0, 0.0, 100.0, 40.0);
-        let placed = place(&requests, &dots, &[], bounds);
+        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds });
         check(&requests, &dots, bounds, &placed);
         assert!(placed.iter().any(|p| p.is_none()));
     }
@@ -310,12 +325,24 @@ mod tests {
     fn labels_avoid_obstacles_and_sit_next_to_a_lone_dot() {
         let dots = [Circle { centre: (200.0, 200.0), radius: 6.0 }];
         let legend = Rect::new(205.0, 150.0, 200.0, 100.0);
-        let placed =
-            place(&[Request { size: (60.0, 16.0), dot: dots[0] }], &dots, &[legend], Rect::new(0.0, 0.0, 800.0, 600.0));
+        let scenery =
+            Scenery { dots: &dots, obstacles: &[legend], segments: &[], bounds: Rect::new(0.0, 0.0, 800.0, 600.0) };
+        let placed = place(&[Request { size: (60.0, 16.0), dot: dots[0] }], scenery);
         let p = placed[0].unwrap();
         assert!(!p.rect.overlaps(&legend));
         assert!(!p.leader, "there is room on the left: {p:?}");
         assert!(p.rect.x1 <= 200.0);
+    }
+
+    #[test]
+    fn labels_keep_off_lines_when_they_can() {
+        let dots = [Circle { centre: (200.0, 200.0), radius: 6.0 }];
+        // A line through the dot from left to right: the label goes above or below it.
+        let line = [((0.0, 200.0), (400.0, 200.0))];
+        let scenery =
+            Scenery { dots: &dots, obstacles: &[], segments: &line, bounds: Rect::new(0.0, 0.0, 400.0, 400.0) };
+        let p = place(&[Request { size: (60.0, 16.0), dot: dots[0] }], scenery)[0].unwrap();
+        assert!(!p.rect.hits_segment(line[0].0, line[0].1), "{p:?}");
     }
 
     #[test]

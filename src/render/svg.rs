@@ -70,7 +70,7 @@ fn write(scene: &Scene, out: &mut Vec<u8>) -> io::Result<()> {
                     ("x", n(pos.0)),
                     ("y", n(pos.1 + m.ascent)),
                     ("font-family", font::SVG_FAMILY.to_string()),
-                    ("font-size", n(*size)),
+                    ("font-size", n(font::em_size(*size, *weight))),
                     ("textLength", n(m.width)),
                     ("lengthAdjust", "spacingAndGlyphs".to_string()),
                     ("fill", colour.to_string()),

@@ -97,15 +97,12 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     let mut dots = Vec::new();
     let mut labels = Vec::new();
     let mut drawn = Vec::new();
+    let mut segments = Vec::new();
     for (line, colour, chips) in &lines {
         for w in chips.windows(2) {
-            f.line(
-                (x.map(w[0].month as f64), y.map(w[0].high)),
-                (x.map(w[1].month as f64), y.map(w[1].high)),
-                *colour,
-                2.0,
-                None,
-            );
+            let s = ((x.map(w[0].month as f64), y.map(w[0].high)), (x.map(w[1].month as f64), y.map(w[1].high)));
+            f.line(s.0, s.1, *colour, 2.0, None);
+            segments.push(s);
         }
         for c in chips {
             let (cx, cy) = (x.map(c.month as f64), y.map(c.high));
@@ -132,7 +129,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
         }
     }
     let legend = legend(&mut f, &lines);
-    let missing = f.labels(&labels, &dots, &[legend]);
+    let missing = f.labels(&labels, &dots, &[legend], &segments);
     let unlabelled = missing.into_iter().map(|i| drawn[i].0).collect();
     Figure { scene: f.into_scene(), chips: drawn, unlabelled, undrawable }
 }

@@ -179,7 +179,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
             }
         })
         .collect();
-    let missing = f.labels(&requests, &dots, &[]);
+    let missing = f.labels(&requests, &dots, &[], &[]);
     let unlabelled = missing.into_iter().map(|k| rels[labels[k].0].node).collect();
     Figure { scene: f.into_scene(), points, unlabelled, undrawable }
 }

@@ -1,7 +1,7 @@
 //! What both timelines share: margins, axes with ticks and grid, titles, and labelled dots.
 
 use crate::model::Rgb;
-use crate::render::labels::{self, Circle, Request};
+use crate::render::labels::{self, Circle, Request, Scenery, Segment};
 use crate::render::{Item, Rect, Scene, Weight, measure};
 
 const AXIS: Rgb = Rgb(0x6b, 0x8c, 0xd6);
@@ -78,7 +78,13 @@ impl Frame {
     /// Places `labels` off every dot in `dots` and off `obstacles`, inside the plot, and draws
     /// them with leader lines where they sit away from their dot. Returns the indices of the
     /// labels that found no room.
-    pub fn labels(&mut self, labels: &[Label], dots: &[Circle], obstacles: &[Rect]) -> Vec<usize> {
+    pub fn labels(
+        &mut self,
+        labels: &[Label],
+        dots: &[Circle],
+        obstacles: &[Rect],
+        segments: &[Segment],
+    ) -> Vec<usize> {
         let requests: Vec<Request> = labels
             .iter()
             .map(|l| {
@@ -86,7 +92,7 @@ impl Frame {
                 Request { size: (m.width, m.height), dot: l.dot }
             })
             .collect();
-        let placed = labels::place(&requests, dots, obstacles, self.plot);
+        let placed = labels::place(&requests, Scenery { dots, obstacles, segments, bounds: self.plot });
         let mut missing = Vec::new();
         // Leaders first, so that text is drawn over them.
         for (l, p) in labels.iter().zip(&placed) {
