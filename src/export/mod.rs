@@ -17,7 +17,7 @@ pub use select::{Selection, Subgraph};
 use crate::attrs::{self, Value, ValueType};
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, Rgb, YearMonth};
-use crate::palette::Palette;
+use crate::palette::{self, Palette};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,8 +110,19 @@ impl<'g> Context<'g> {
             size: node_size(g.degree(n)),
             date: attrs::date(&g.data, node),
             url: attrs::url(&g.data, node),
-            attrs: attrs::attributes(&g.data, node),
+            attrs: self.attributes(n),
         }
+    }
+
+    /// The entry's organisation (the one it is coloured by), then its own attributes.
+    fn attributes(&self, n: NodeIndex) -> Vec<(&'static str, Value)> {
+        let g = self.g;
+        let mut a = Vec::new();
+        if let Some(o) = palette::home_org(g, n).filter(|o| *o != n) {
+            a.push(("organisation", Value::Text(g.node(o).name.clone())));
+        }
+        a.extend(attrs::attributes(&g.data, g.node(n)));
+        a
     }
 
     /// Per-kind attribute columns of the selected nodes with their types, in order of first
@@ -121,7 +132,7 @@ impl<'g> Context<'g> {
         // Which attributes a node has depends on which of its values are empty, so every
         // node is asked: a first pass, because XML formats declare columns before the nodes.
         for &n in &self.sub.nodes {
-            for (name, v) in attrs::attributes(&self.g.data, self.g.node(n)) {
+            for (name, v) in self.attributes(n) {
                 if !cols.iter().any(|(c, _)| *c == name) {
                     cols.push((name, v.value_type()));
                 }
