@@ -10,6 +10,7 @@ pub mod graph;
 pub mod import;
 pub mod model;
 pub mod palette;
+pub mod query;
 pub mod render;
 pub mod resolve;
 pub mod show;

@@ -66,5 +66,12 @@ pub fn render(g: &KnowledgeGraph, n: NodeIndex) -> String {
             }
         }
     }
+    let related = crate::query::related::related(g, n, &[], 5);
+    if !related.is_empty() {
+        let _ = writeln!(s, "related (edge-atlas related for more):");
+        for r in &related {
+            let _ = writeln!(s, "  - {}: {}", label(r.node), crate::query::related::reason(g, r, 2));
+        }
+    }
     s
 }

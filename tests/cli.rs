@@ -180,6 +180,12 @@ runs_on:
   - Snapdragon 8 Elite [device:snapdragon-8-elite]
 frameworks supporting its family:
   - tinyrun [framework:tinyrun]
+related (edge-atlas related for more):
+  - Qwen Series [family:qwen]: both released_by Alibaba; successor_of / members Qwen2; 15 months apart
+  - Qwen2 [model:qwen2]: both released_by Alibaba; both member_of Qwen Series; 5 months apart
+  - Alibaba [organisation:alibaba]: successor_of / releases Qwen2; member_of / releases Qwen Series
+  - xiaomi 14 [device:xiaomi-14]: runs_on / has_chip Qualcomm Snapdragon 8Gen3
+  - tinyrun [framework:tinyrun]: member_of / supports Qwen Series
 ";
     assert_eq!(r.stdout, expected);
 }
@@ -647,4 +653,88 @@ fn timeline_flags_select_releases_and_report_what_did_not_fit() {
     assert!(r.stderr.contains("closest: organisation:alibaba"), "{}", r.stderr);
     let r = run(&["timeline", "--data", data, "--out", out, "--max-params", "lots"], dir.path());
     assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+#[test]
+fn related_ranks_by_shared_specific_neighbours_with_reasons() {
+    let r = run(&["related", "PowerInfer-2", "--kind", "paper", "--format", "json"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ids: Vec<&str> = r.stdout.split("\"id\":\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    // mllm-NPU shares two of PowerInfer-2's leaf techniques; the next three share one each.
+    assert_eq!(
+        &ids[..4],
+        ["paper:mllm-npu", "paper:llm-as-a-system-service-on", "paper:speedloader", "paper:swapadvisor"]
+    );
+    assert!(r.stdout.contains("both covers Drove by Arithmetic Intensity; both covers Quantization; 1 month apart"));
+    let r = run(&["related", "qwen 2.5", "--top", "3"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("related to Qwen2.5 [model:qwen2-5]:\n  1. Qwen Series [family:qwen]"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["related", "MNN-LLM"], &root());
+    assert_eq!(r.code, 2, "ambiguous names exit 2: {}", r.stderr);
+    let r = run(&["related", "PowerInfer-2", "--kind", "paper", "--top", "2", "--format", "bibtex"], &root());
+    assert!(
+        r.stdout.starts_with(
+            "@misc{mllm-npu,\n  title = {{Empowering 1000 Tokens/Second On-Device LLM Prefilling With mllm-NPU}},"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["show", "PowerInfer-2"], &root());
+    assert!(
+        r.stdout.contains("related (edge-atlas related for more):\n  - mllm-NPU [paper:mllm-npu]: "),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn path_follows_relations_both_ways() {
+    let r = run(&["path", "MiniCPM", "Snapdragon 8 Gen3"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("MiniCPM [product:minicpm]\n  --powered_by--> MinCPM Series [family:mincpm]\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.ends_with("--runs_on--> Qualcomm Snapdragon 8Gen3 [chip:qualcomm-snapdragon-8gen3]\n6 hop(s)\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["path", "MiniCPM", "Snapdragon 8 Gen3", "--max-hops", "3"], &root());
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("no path from MiniCPM [product:minicpm] to Qualcomm Snapdragon 8Gen3"), "{}", r.stderr);
+}
+
+/// `related` against networkx's Adamic-Adar index and its BibTeX against bibtexparser.
+#[test]
+fn queries_match_networkx_and_bibtex_parses() {
+    let ok = have("python3")
+        && Command::new("python3")
+            .args(["-c", "import networkx, bibtexparser"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+    assert!(
+        ok || std::env::var_os("CI").is_none(),
+        "CI needs python3 with networkx and bibtexparser (.ci/run installs them)"
+    );
+    if !ok {
+        eprintln!("skipped: python3 lacks networkx or bibtexparser");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("graph.json");
+    let r = run(&["export", "--format", "json", "--out", json.to_str().unwrap()], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    consumer(
+        Command::new("python3")
+            .arg(root().join("tests/conformance/query_check.py"))
+            .arg(env!("CARGO_BIN_EXE_edge-atlas"))
+            .arg(root().join("data"))
+            .arg(&json),
+    );
 }

@@ -26,6 +26,10 @@ pub enum Command {
     Stats(StatsArgs),
     /// Write the graph, or a part of it, as DOT, GraphML, GEXF or node-link JSON.
     Export(ExportArgs),
+    /// Rank the entries most related to one, with the reason for each.
+    Related(RelatedArgs),
+    /// The shortest chain of relations between two entries.
+    Path(PathArgs),
     /// Draw the emergence timeline of model releases and the chip TOPS timeline.
     Timeline(TimelineArgs),
     /// Validate data/ and write every output to the output directory.
@@ -191,4 +195,45 @@ pub struct TimelineArgs {
 
 fn parse_params(s: &str) -> Result<u64, String> {
     edge_atlas::model::parse_count(s)
+}
+
+/// How query results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// Aligned columns for the terminal.
+    Table,
+    Json,
+    /// A Markdown table.
+    Markdown,
+    /// BibTeX entries of the papers among the results.
+    Bibtex,
+}
+
+#[derive(Debug, Args)]
+pub struct RelatedArgs {
+    /// A name, alias, id or kind:id.
+    pub entry: String,
+    /// How many results.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+    /// Only these kinds, comma-separated (e.g. paper).
+    #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
+    pub kind: Vec<EntryKind>,
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    pub format: QueryFormat,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Where the path starts.
+    pub from: String,
+    /// Where it ends.
+    pub to: String,
+    /// Longest path to look for.
+    #[arg(long, default_value_t = 6, value_name = "N")]
+    pub max_hops: usize,
+    #[command(flatten)]
+    pub data: DataArgs,
 }

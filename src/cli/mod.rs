@@ -5,6 +5,8 @@ mod build;
 mod check;
 mod export;
 mod import;
+mod path;
+mod related;
 mod show;
 mod stats;
 mod timeline;
@@ -50,6 +52,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Show(a) => show::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Export(a) => export::run(a),
+        Command::Related(a) => related::run(a),
+        Command::Path(a) => path::run(a),
         Command::Timeline(a) => timeline::run(a),
         Command::Build(a) => build::run(a),
     }

@@ -223,7 +223,19 @@ impl Table for Chip {
         Some(Chip { id: id?, name: name?, vendor: vendor?, line, tops: tops?, released: released?, memory: memory? })
     }
 }
-entry_impl!(Chip, EntryKind::Chip, name);
+impl Entry for Chip {
+    const KIND: EntryKind = EntryKind::Chip;
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    /// Without the vendor's word in front: "Snapdragon 8Gen3", "A17 Pro".
+    fn other_names(&self) -> Vec<&str> {
+        self.name.split_once(' ').map(|(_, rest)| rest.trim()).into_iter().collect()
+    }
+}
 
 impl Table for Device {
     const FILE: &'static str = EntryKind::Device.file_name();
