@@ -89,6 +89,13 @@ impl KnowledgeGraph {
         self.names.resolve(name, kinds).map(|k| self.by_key[&k])
     }
 
+    /// Every entry a name could mean (see `NameIndex::resolve_all`), in node order.
+    pub fn resolve_all(&self, name: &str, kinds: &[EntryKind]) -> Result<Vec<NodeIndex>, ResolveError> {
+        let mut v: Vec<NodeIndex> = self.names.resolve_all(name, kinds)?.iter().map(|k| self.by_key[k]).collect();
+        v.sort();
+        Ok(v)
+    }
+
     /// Every edge as (source, relation, target), in edge order.
     pub fn edges(&self) -> impl Iterator<Item = (NodeIndex, RelationKind, NodeIndex)> + '_ {
         self.graph.edge_references().map(|e| (e.source(), *e.weight(), e.target()))

@@ -101,6 +101,27 @@ impl NameIndex {
         Err(ResolveError::Unknown { name: input.to_string(), suggestions: self.suggest(input, kinds, 5) })
     }
 
+    /// Every entry `input` could mean: its `kind:id`, id, or any of its names or aliases,
+    /// for filters where "Qwen" should match both the release and the family.
+    pub fn resolve_all(&self, input: &str, kinds: &[EntryKind]) -> Result<Vec<Key>, ResolveError> {
+        let input = input.trim();
+        let wanted = |k: &Key| kinds.is_empty() || kinds.contains(&k.kind);
+        if let Ok(key) = input.parse::<Key>() {
+            if self.by_key.contains_key(&key) && wanted(&key) {
+                return Ok(vec![key]);
+            }
+        }
+        let ids = self.by_id.get(&input.to_lowercase()).into_iter().flatten().copied();
+        let names = self.by_name.get(&name_key(input)).into_iter().flatten().map(|(i, _)| *i);
+        let mut hits: Vec<usize> = ids.chain(names).filter(|&i| wanted(&self.entries[i].0)).collect();
+        hits.sort_unstable();
+        hits.dedup();
+        if hits.is_empty() {
+            return Err(ResolveError::Unknown { name: input.to_string(), suggestions: self.suggest(input, kinds, 5) });
+        }
+        Ok(hits.into_iter().map(|i| self.entries[i].0.clone()).collect())
+    }
+
     /// The entries whose names come closest to `input`.
     pub fn suggest(&self, input: &str, kinds: &[EntryKind], max: usize) -> Vec<(Key, String)> {
         let pool: Vec<&(Key, String)> =

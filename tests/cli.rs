@@ -738,3 +738,34 @@ fn queries_match_networkx_and_bibtex_parses() {
             .arg(&json),
     );
 }
+
+#[test]
+fn list_filters_combine() {
+    let names = |args: &[&str]| {
+        let mut all = vec!["list", "--format", "csv"];
+        all.extend(args);
+        let r = run(&all, &root());
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        r.stdout.lines().skip(1).map(|l| l.split(',').next().unwrap().to_string()).collect::<Vec<_>>()
+    };
+    // Frameworks whose rows say they support the Qwen family and target NPUs.
+    assert_eq!(
+        names(&["--kind", "framework", "--linked-to", "Qwen", "--linked-to", "NPU"]),
+        ["framework:llama-cpp", "framework:mllm-npu", "framework:mnn-llm", "framework:openvino"]
+    );
+    assert_eq!(names(&["--kind", "framework", "--linked-to", "Qwen", "--via", "targets"]), Vec::<String>::new());
+    assert_eq!(
+        names(&["--kind", "model", "--org", "Alibaba", "--max-params", "1B", "--since", "2024-06"]),
+        ["model:qwen2", "model:qwen2-5", "model:qwen3"]
+    );
+    assert_eq!(
+        names(&["--kind", "chip", "--min-tops", "100"]),
+        ["chip:intel-core-ultra7-256v", "chip:jetson-agx-orin", "chip:jetson-orin-nx"]
+    );
+    assert_eq!(names(&["--text", "powerinfer"]), ["framework:powerinfer", "paper:powerinfer-2"]);
+    let r = run(&["list", "--linked-to", "Qwenn"], &root());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("closest: "), "{}", r.stderr);
+    let r = run(&["list", "--kind", "paper", "--text", "PowerInfer", "--format", "bibtex"], &root());
+    assert!(r.stdout.starts_with("@misc{powerinfer-2,"), "{}", r.stdout);
+}

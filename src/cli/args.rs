@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use edge_atlas::export;
-use edge_atlas::model::{EntryKind, YearMonth};
+use edge_atlas::model::{EntryKind, RelationKind, YearMonth};
 
 /// Knowledge graph, figures and graph exports for the Awesome-Edge-LLMs list.
 #[derive(Debug, Parser)]
@@ -30,6 +30,8 @@ pub enum Command {
     Related(RelatedArgs),
     /// The shortest chain of relations between two entries.
     Path(PathArgs),
+    /// Entries that pass every filter given (filters combine with AND).
+    List(ListArgs),
     /// Draw the emergence timeline of model releases and the chip TOPS timeline.
     Timeline(TimelineArgs),
     /// Validate data/ and write every output to the output directory.
@@ -203,6 +205,7 @@ pub enum QueryFormat {
     /// Aligned columns for the terminal.
     Table,
     Json,
+    Csv,
     /// A Markdown table.
     Markdown,
     /// BibTeX entries of the papers among the results.
@@ -234,6 +237,45 @@ pub struct PathArgs {
     /// Longest path to look for.
     #[arg(long, default_value_t = 6, value_name = "N")]
     pub max_hops: usize,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only these kinds, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
+    pub kind: Vec<EntryKind>,
+    /// Related to this entry (repeatable: related to all of them). "Qwen" means every entry
+    /// of that name: the release and the family.
+    #[arg(long, value_name = "NAME")]
+    pub linked_to: Vec<String>,
+    /// Count only these relations for --linked-to (e.g. supports,targets).
+    #[arg(long, value_delimiter = ',', value_name = "RELATION,...")]
+    pub via: Vec<RelationKind>,
+    /// Released or made by these organisations.
+    #[arg(long, value_delimiter = ',', value_name = "ORG")]
+    pub org: Vec<String>,
+    /// Dated from this month on.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub since: Option<YearMonth>,
+    /// Dated up to this month (or year).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub until: Option<YearMonth>,
+    /// With a size of at least this (e.g. 1B).
+    #[arg(long, value_name = "SIZE", value_parser = parse_params)]
+    pub min_params: Option<u64>,
+    /// With a size of at most this (e.g. 8B).
+    #[arg(long, value_name = "SIZE", value_parser = parse_params)]
+    pub max_params: Option<u64>,
+    /// Chips with at least this peak TOPS.
+    #[arg(long, value_name = "TOPS")]
+    pub min_tops: Option<f64>,
+    /// Names or titles containing this (ignoring case and punctuation), or spelled close to it.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    pub format: QueryFormat,
     #[command(flatten)]
     pub data: DataArgs,
 }

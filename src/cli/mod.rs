@@ -5,6 +5,8 @@ mod build;
 mod check;
 mod export;
 mod import;
+mod list;
+mod output;
 mod path;
 mod related;
 mod show;
@@ -54,6 +56,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export(a) => export::run(a),
         Command::Related(a) => related::run(a),
         Command::Path(a) => path::run(a),
+        Command::List(a) => list::run(a),
         Command::Timeline(a) => timeline::run(a),
         Command::Build(a) => build::run(a),
     }

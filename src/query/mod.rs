@@ -2,6 +2,7 @@
 //! BibTeX for papers. Each returns data; the CLI formats it.
 
 pub mod bibtex;
+pub mod list;
 pub mod path;
 pub mod related;
 
