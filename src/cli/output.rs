@@ -26,12 +26,13 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat) -> anyhow::R
     let scored = rows.iter().any(|r| r.score.is_some());
     match format {
         QueryFormat::Table => {
-            for (i, r) in rows.iter().enumerate() {
-                let entry = format!("{} [{}]", short(&name(r), 40), key(r));
+            let entries: Vec<String> = rows.iter().map(|r| format!("{} [{}]", short(&name(r), 40), key(r))).collect();
+            let width = entries.iter().map(|e| e.chars().count()).max().unwrap_or(0);
+            for (i, (r, entry)) in rows.iter().zip(&entries).enumerate() {
                 let line = if scored {
-                    format!("{:>3}. {entry:<60} {:>7}  {:<7}  {}", i + 1, score(r), date(r), reason(r))
+                    format!("{:>3}. {entry:<width$} {:>7}  {:<7}  {}", i + 1, score(r), date(r), reason(r))
                 } else {
-                    format!("{:>3}. {entry:<60} {}", i + 1, date(r))
+                    format!("{:>3}. {entry:<width$}  {}", i + 1, date(r))
                 };
                 println!("{}", line.trim_end());
             }
