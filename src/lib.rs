@@ -15,5 +15,6 @@ pub mod render;
 pub mod resolve;
 pub mod show;
 pub mod suggest;
+pub mod synth;
 pub mod timeline;
 mod xml;

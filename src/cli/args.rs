@@ -36,6 +36,8 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Validate data/ and write every output to the output directory.
     Build(BuildArgs),
+    /// Write a synthetic data/ of a given size, for benchmarks (deterministic per seed).
+    Synth(SynthArgs),
 }
 
 #[derive(Debug, Args)]
@@ -278,4 +280,17 @@ pub struct ListArgs {
     pub format: QueryFormat,
     #[command(flatten)]
     pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// How many entries (about five relations each).
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub entries: usize,
+    /// Seed of the generator: same size and seed, same bytes.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Directory to write the tables to.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
 }

@@ -11,6 +11,7 @@ mod path;
 mod related;
 mod show;
 mod stats;
+mod synth;
 mod timeline;
 
 use std::process::ExitCode;
@@ -59,6 +60,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::List(a) => list::run(a),
         Command::Timeline(a) => timeline::run(a),
         Command::Build(a) => build::run(a),
+        Command::Synth(a) => synth::run(a),
     }
 }
 
