@@ -118,6 +118,11 @@ impl KnowledgeGraph {
             + self.graph.edges_directed(n, Direction::Incoming).count()
     }
 
+    /// Neighbours along edges in either direction: outgoing first, then incoming.
+    pub fn adjacent(&self, n: NodeIndex) -> impl Iterator<Item = (RelationKind, NodeIndex)> + '_ {
+        [Direction::Outgoing, Direction::Incoming].into_iter().flat_map(move |d| self.neighbours(n, d))
+    }
+
     /// Targets of `n`'s outgoing `relation` edges.
     pub fn out(&self, n: NodeIndex, relation: RelationKind) -> Vec<NodeIndex> {
         self.neighbours(n, Direction::Outgoing).into_iter().filter(|(r, _)| *r == relation).map(|(_, m)| m).collect()

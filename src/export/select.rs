@@ -2,7 +2,6 @@
 
 use std::collections::VecDeque;
 
-use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
 use crate::attrs;
@@ -48,12 +47,13 @@ impl Subgraph {
         }
         if let Some(since) = sel.since {
             let start = since.first_day();
-            let date = |n: NodeIndex| attrs::date(&g.data, g.node(n)).map(|d| d.first_day());
-            let recent: Vec<bool> = g.nodes().map(|n| keep[n.index()] && date(n).is_some_and(|d| d >= start)).collect();
+            let dates: Vec<_> = g.nodes().map(|n| attrs::date(&g.data, g.node(n)).map(|d| d.first_day())).collect();
+            let recent: Vec<bool> =
+                g.nodes().map(|n| keep[n.index()] && dates[n.index()].is_some_and(|d| d >= start)).collect();
             for n in g.nodes() {
-                keep[n.index()] &= match date(n) {
+                keep[n.index()] &= match dates[n.index()] {
                     Some(_) => recent[n.index()],
-                    None => neighbours(g, n).any(|m| recent[m.index()]),
+                    None => g.adjacent(n).any(|(_, m)| recent[m.index()]),
                 };
             }
         }
@@ -61,10 +61,6 @@ impl Subgraph {
         let edges = g.edges().filter(|(s, _, t)| keep[s.index()] && keep[t.index()]).collect();
         Subgraph { nodes, edges }
     }
-}
-
-fn neighbours(g: &KnowledgeGraph, n: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
-    [Direction::Outgoing, Direction::Incoming].into_iter().flat_map(move |d| g.neighbours(n, d)).map(|(_, m)| m)
 }
 
 /// Which nodes lie within `depth` hops of `centre`, ignoring edge direction.
@@ -76,7 +72,7 @@ fn within(g: &KnowledgeGraph, centre: NodeIndex, depth: usize) -> Vec<bool> {
         if d == depth {
             continue;
         }
-        for m in neighbours(g, n) {
+        for (_, m) in g.adjacent(n) {
             if !seen[m.index()] {
                 seen[m.index()] = true;
                 queue.push_back((m, d + 1));

@@ -38,6 +38,12 @@ impl YearMonth {
         i64::from(d.year()) * 12 + i64::from(d.month0())
     }
 
+    /// The index of the period's last month: a year alone ends in December, so "until 2024"
+    /// includes all of 2024.
+    pub fn last_month_index(self) -> i64 {
+        self.month_index() + if self.month.is_none() { 11 } else { 0 }
+    }
+
     /// Reads the list's own spellings: "2024.06", "24.06" (two-digit years are 20xx),
     /// "2024", and the canonical "2024-06".
     pub fn parse_list(s: &str) -> Result<YearMonth, String> {

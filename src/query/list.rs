@@ -1,6 +1,5 @@
 //! `list`: entries that pass every filter, in node order (kind by kind, then by id).
 
-use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
 use crate::attrs;
@@ -41,7 +40,7 @@ fn keep(g: &KnowledgeGraph, f: &Filter, n: NodeIndex) -> bool {
         return false;
     }
     let linked = |targets: &[NodeIndex]| {
-        [Direction::Outgoing, Direction::Incoming].into_iter().flat_map(|d| g.neighbours(n, d)).any(|(r, m)| {
+        g.adjacent(n).any(|(r, m)| {
             (f.via.is_empty() || f.via.contains(&r))
                 && targets.iter().any(|&t| t == m || g.out(t, RelationKind::MemberOf).contains(&m))
         })
@@ -66,8 +65,7 @@ fn keep(g: &KnowledgeGraph, f: &Filter, n: NodeIndex) -> bool {
         }
     }
     if let Some(u) = f.until {
-        let end = u.month_index() + if u.month.is_none() { 11 } else { 0 };
-        if date.is_none_or(|d| d > end) {
+        if date.is_none_or(|d| d > u.last_month_index()) {
             return false;
         }
     }

@@ -47,7 +47,8 @@ impl Rect {
         (p.0.clamp(self.x0, self.x1), p.1.clamp(self.y0, self.y1))
     }
 
-    fn hits_circle(&self, c: &Circle) -> bool {
+    /// Whether the rectangle covers any part of the dot.
+    pub fn hits_circle(&self, c: &Circle) -> bool {
         let q = self.nearest(c.centre);
         (q.0 - c.centre.0).hypot(q.1 - c.centre.1) < c.radius
     }

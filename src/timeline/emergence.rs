@@ -106,9 +106,9 @@ fn releases(g: &KnowledgeGraph, o: &Options) -> (Vec<Release>, Vec<NodeIndex>) {
             undrawable.push(n);
             continue;
         };
-        // A year alone as --until means the whole year.
-        let until = |u: YearMonth| month(u) + if u.month.is_none() { 11 } else { 0 };
-        if o.since.is_some_and(|s| month(released) < month(s)) || o.until.is_some_and(|u| month(released) > until(u)) {
+        if o.since.is_some_and(|s| month(released) < month(s))
+            || o.until.is_some_and(|u| month(released) > u.last_month_index())
+        {
             continue;
         }
         let mut sizes: Vec<u64> = m.sizes.counts().filter(|p| *p <= o.max_params).collect();

@@ -8,7 +8,7 @@ mod frame;
 #[cfg(test)]
 pub(crate) mod tests {
     use crate::graph::KnowledgeGraph;
-    use crate::render::labels::Rect;
+    use crate::render::labels::{Circle, Rect};
     use crate::render::{Item, Scene, measure};
 
     /// The shipped data/.
@@ -36,8 +36,8 @@ pub(crate) mod tests {
             }
             for item in &scene.items {
                 if let Item::Circle { centre, radius, .. } = item {
-                    let q = a.nearest(*centre);
-                    assert!((q.0 - centre.0).hypot(q.1 - centre.1) >= *radius, "{ta:?} covers the dot at {centre:?}");
+                    let dot = Circle { centre: *centre, radius: *radius };
+                    assert!(!a.hits_circle(&dot), "{ta:?} covers the dot at {centre:?}");
                 }
             }
         }
