@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use edge_atlas::export;
 use edge_atlas::model::{EntryKind, RelationKind, YearMonth};
+use edge_atlas::{export, timeline};
 
 /// Knowledge graph, figures and graph exports for the Awesome-Edge-LLMs list.
 #[derive(Debug, Parser)]
@@ -185,10 +185,10 @@ pub struct TimelineArgs {
     #[arg(long, value_name = "NAME")]
     pub always_label: Vec<String>,
     /// Width in pixels.
-    #[arg(long, default_value_t = 2100, value_parser = clap::value_parser!(u32).range(400..=10000))]
+    #[arg(long, default_value_t = timeline::WIDTH, value_parser = clap::value_parser!(u32).range(400..=10000))]
     pub width: u32,
     /// Height in pixels.
-    #[arg(long, default_value_t = 920, value_parser = clap::value_parser!(u32).range(300..=10000))]
+    #[arg(long, default_value_t = timeline::HEIGHT, value_parser = clap::value_parser!(u32).range(300..=10000))]
     pub height: u32,
     /// A title above the emergence timeline (none by default, as in the list).
     #[arg(long)]

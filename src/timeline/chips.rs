@@ -22,7 +22,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { width: 2100, height: 920, title: None }
+        Options { width: super::WIDTH, height: super::HEIGHT, title: None }
     }
 }
 
@@ -93,7 +93,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
         month_ticks(m_lo, m_hi, 10).into_iter().map(|(m, l)| (x.map(m as f64), l)).collect();
     f.x_axis(&xticks);
 
-    let r = 7.0 * f64::from(o.width) / 2100.0;
+    let r = 7.0 * f64::from(o.width) / f64::from(super::WIDTH);
     let mut dots = Vec::new();
     let mut labels = Vec::new();
     let mut drawn = Vec::new();

@@ -46,8 +46,8 @@ impl Default for Options {
             families: Vec::new(),
             all: false,
             always_label: Vec::new(),
-            width: 2100,
-            height: 920,
+            width: super::WIDTH,
+            height: super::HEIGHT,
             title: None,
         }
     }
@@ -128,7 +128,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     let (rels, undrawable) = releases(g, o);
     let mut f = Frame::new(o.width, o.height, o.title.as_deref());
     let plot = f.plot;
-    let scale_px = f64::from(o.width) / 2100.0;
+    let scale_px = f64::from(o.width) / f64::from(super::WIDTH);
     if rels.is_empty() {
         return Figure { scene: f.into_scene(), points: Vec::new(), unlabelled: Vec::new(), undrawable };
     }

@@ -1,6 +1,10 @@
 //! The figures drawn from data: the emergence timeline of model releases and the chip TOPS
 //! timeline. Each builds a [`Scene`](crate::render::Scene) in pixels; rendering is separate.
 
+/// The reference figure's size; sizes of dots and text scale from it.
+pub const WIDTH: u32 = 2100;
+pub const HEIGHT: u32 = 920;
+
 pub mod chips;
 pub mod emergence;
 mod frame;
