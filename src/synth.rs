@@ -149,67 +149,71 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
         },
         chips,
     )?;
-    let mut rel = Vec::new();
     table(
         Model::FILE,
         Model::COLUMNS,
         &mut |r, i| {
             for c in z_chip.distinct(r, 2) {
-                rel.push((format!("model:model-{i}"), "runs_on", format!("chip:chip-{c}")));
+                relations.push((format!("model:model-{i}"), "runs_on", format!("chip:chip-{c}")));
             }
             let org = format!("org-{}", z_org.draw(r));
             let size = format!("{}B", 1 + r.below(70));
-            let mut row =
-                vec![format!("model-{i}"), name(r, format!("Model {i}")), s(), org, size, "yes".into(), month(r), s()];
-            row.extend([s(), s(), s(), s()]);
-            row
+            with_links(vec![
+                format!("model-{i}"),
+                name(r, format!("Model {i}")),
+                s(),
+                org,
+                size,
+                "yes".into(),
+                month(r),
+                s(),
+            ])
         },
         models,
     )?;
-    relations.append(&mut rel);
     table(
         Framework::FILE,
         Framework::COLUMNS,
         &mut |r, i| {
             for m in z_model.distinct(r, 25) {
-                rel.push((format!("framework:fw-{i}"), "supports", format!("model:model-{m}")));
+                relations.push((format!("framework:fw-{i}"), "supports", format!("model:model-{m}")));
             }
             for c in z_chip.distinct(r, 5) {
-                rel.push((format!("framework:fw-{i}"), "targets", format!("chip:chip-{c}")));
+                relations.push((format!("framework:fw-{i}"), "targets", format!("chip:chip-{c}")));
             }
             let org = format!("org-{}", z_org.draw(r));
-            let mut row =
-                vec![format!("fw-{i}"), name(r, format!("Framework {i}")), "true".into(), "false".into(), org, s()];
-            row.extend([s(), s(), s(), s()]);
-            row
+            with_links(vec![
+                format!("fw-{i}"),
+                name(r, format!("Framework {i}")),
+                "true".into(),
+                "false".into(),
+                org,
+                s(),
+            ])
         },
         frameworks,
     )?;
-    relations.append(&mut rel);
     table(
         Product::FILE,
         Product::COLUMNS,
         &mut |r, i| {
             for m in z_model.distinct(r, 2) {
-                rel.push((format!("product:product-{i}"), "powered_by", format!("model:model-{m}")));
+                relations.push((format!("product:product-{i}"), "powered_by", format!("model:model-{m}")));
             }
-            rel.push((format!("product:product-{i}"), "runs_on", format!("chip:chip-{}", z_chip.draw(r))));
-            let mut row = vec![format!("product-{i}"), name(r, format!("Product {i}")), "assistant".into()];
-            row.extend([s(), s(), s(), s()]);
-            row
+            relations.push((format!("product:product-{i}"), "runs_on", format!("chip:chip-{}", z_chip.draw(r))));
+            with_links(vec![format!("product-{i}"), name(r, format!("Product {i}")), "assistant".into()])
         },
         products,
     )?;
-    relations.append(&mut rel);
     table(
         Paper::FILE,
         Paper::COLUMNS,
         &mut |r, i| {
             for t in z_tech.distinct(r, 4) {
-                rel.push((format!("paper:paper-{i}"), "covers", format!("technique:tech-{t}")));
+                relations.push((format!("paper:paper-{i}"), "covers", format!("technique:tech-{t}")));
             }
             if r.below(2) == 0 {
-                rel.push((format!("paper:paper-{i}"), "implements", format!("framework:fw-{}", z_fw.draw(r))));
+                relations.push((format!("paper:paper-{i}"), "implements", format!("framework:fw-{}", z_fw.draw(r))));
             }
             let title = name(r, format!("Paper {i}: Fast Inference on Edge Devices"));
             let url = format!("https://arxiv.org/abs/24{:02}.{:05}", 1 + i % 12, i % 100_000);
@@ -219,7 +223,6 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
         },
         papers,
     )?;
-    relations.append(&mut rel);
     fsx::write_atomic_with(&dir.join(Relation::FILE), |w| write_relations(w, &relations))?;
     fsx::write_atomic_with(&dir.join(EXTRA_RELATIONS_FILE), |w| write_relations(w, &[]))?;
     // Reference columns (organisation, vendor, parent) are relations too: one per model,
@@ -227,6 +230,12 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
     let columns = models + frameworks + chips + techniques - (techniques / 10 + 1).min(techniques);
     let total = orgs + techniques + models + products + frameworks + chips + papers;
     Ok(Counts { entries: total, relations: relations.len() + columns })
+}
+
+/// A row with its four link columns left empty.
+fn with_links(mut row: Vec<String>) -> Vec<String> {
+    row.extend([String::new(), String::new(), String::new(), String::new()]);
+    row
 }
 
 fn write_relations(w: &mut dyn Write, rows: &[(String, &str, String)]) -> io::Result<()> {
