@@ -1,13 +1,14 @@
 //! The knowledge graph: every entry a node, every relation a typed edge, over petgraph.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
+use rustc_hash::FxHashSet;
 
 use crate::data::{Dataset, Loaded};
-use crate::model::{EntryKind, Key, Relation, RelationKind};
+use crate::model::{EntryKind, Id, Key, RelationKind};
 use crate::resolve::{NameIndex, ResolveError};
 
 /// A node: which entry it is and where its record lives in the dataset.
@@ -25,7 +26,7 @@ pub struct Node {
 pub struct KnowledgeGraph {
     pub data: Dataset,
     graph: DiGraph<Node, RelationKind>,
-    by_key: HashMap<Key, NodeIndex>,
+    /// Node numbers are the index's entry numbers.
     names: NameIndex,
 }
 
@@ -34,34 +35,33 @@ impl KnowledgeGraph {
     /// are skipped (validation reported them).
     pub fn build(loaded: Loaded) -> KnowledgeGraph {
         let Loaded { data, names, .. } = loaded;
-        let mut graph = DiGraph::new();
-        let mut by_key = HashMap::new();
+        let nodes = EntryKind::ALL.into_iter().map(|k| data.count_of(k)).sum();
+        let mut graph = DiGraph::with_capacity(nodes, data.relations.len());
         for e in data.entries() {
-            let key = e.key();
-            let n = graph.add_node(Node { key: key.clone(), name: e.name.to_string(), index: e.index });
-            by_key.insert(key, n);
+            graph.add_node(Node { key: e.key(), name: e.name.to_string(), index: e.index });
         }
-        let mut seen: HashSet<(NodeIndex, RelationKind, NodeIndex)> = HashSet::new();
-        let device_chips = data.device_chips.iter().filter_map(|dc| {
-            let device = names.resolve(&dc.device, &[EntryKind::Device]).ok()?;
-            let chip = names.resolve(&dc.chip, &[EntryKind::Chip]).ok()?;
-            Some(Relation { source: chip, relation: RelationKind::ShipsIn, target: device })
-        });
-        let all: Vec<Relation> = data
-            .column_relations()
-            .into_iter()
-            .chain(data.relations.iter().cloned())
-            .chain(data.extra_relations.iter().cloned())
-            .chain(device_chips)
-            .collect();
-        for r in all {
-            if let (Some(&s), Some(&t)) = (by_key.get(&r.source), by_key.get(&r.target)) {
-                if seen.insert((s, r.relation, t)) {
-                    graph.add_edge(s, t, r.relation);
+        let mut seen: FxHashSet<(NodeIndex, RelationKind, NodeIndex)> = FxHashSet::default();
+        let mut add = |sk: EntryKind, s: &Id, relation, tk: EntryKind, t: &Id| {
+            let number = |k: EntryKind, id: &Id| names.number_of(k, id.as_str());
+            if let (Some(s), Some(t)) = (number(sk, s), number(tk, t)) {
+                let (s, t) = (NodeIndex::new(s), NodeIndex::new(t));
+                if seen.insert((s, relation, t)) {
+                    graph.add_edge(s, t, relation);
                 }
             }
+        };
+        data.column_relations(&mut add);
+        for r in data.relations.iter().chain(&data.extra_relations) {
+            add(r.source.kind, &r.source.id, r.relation, r.target.kind, &r.target.id);
         }
-        KnowledgeGraph { data, graph, by_key, names }
+        for dc in &data.device_chips {
+            let device = names.resolve(&data, &dc.device, &[EntryKind::Device]);
+            let chip = names.resolve(&data, &dc.chip, &[EntryKind::Chip]);
+            if let (Ok(chip), Ok(device)) = (chip, device) {
+                add(chip.kind, &chip.id, RelationKind::ShipsIn, device.kind, &device.id);
+            }
+        }
+        KnowledgeGraph { data, graph, names }
     }
 
     pub fn node_count(&self) -> usize {
@@ -81,19 +81,25 @@ impl KnowledgeGraph {
     }
 
     pub fn find(&self, key: &Key) -> Option<NodeIndex> {
-        self.by_key.get(key).copied()
+        self.names.number(key).map(NodeIndex::new)
     }
 
     /// Resolves a name, id or `kind:id` to a node; see `NameIndex::resolve`.
     pub fn resolve(&self, name: &str, kinds: &[EntryKind]) -> Result<NodeIndex, ResolveError> {
-        self.names.resolve(name, kinds).map(|k| self.by_key[&k])
+        self.names.resolve(&self.data, name, kinds).map(|k| self.node_of(&k))
     }
 
     /// Every entry a name could mean (see `NameIndex::resolve_all`), in node order.
     pub fn resolve_all(&self, name: &str, kinds: &[EntryKind]) -> Result<Vec<NodeIndex>, ResolveError> {
-        let mut v: Vec<NodeIndex> = self.names.resolve_all(name, kinds)?.iter().map(|k| self.by_key[k]).collect();
+        let mut v: Vec<NodeIndex> =
+            self.names.resolve_all(&self.data, name, kinds)?.iter().map(|k| self.node_of(k)).collect();
         v.sort();
         Ok(v)
+    }
+
+    /// The node of a key the name index produced (so it exists).
+    fn node_of(&self, key: &Key) -> NodeIndex {
+        self.find(key).expect("the name index only returns keys of this graph")
     }
 
     /// Every edge as (source, relation, target), in edge order.

@@ -1,20 +1,29 @@
 //! Name resolution: from what a user or a list cell says ("qwen 2.5") to an entry key.
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use crate::data::Dataset;
-use crate::model::{EntryKind, Key, name_key};
+use rustc_hash::FxHashMap;
+
+use crate::data::{Dataset, EntryRef};
+use crate::model::{EntryKind, Id, Key, name_key};
 use crate::suggest::closest;
 
 /// Looks entries up by `kind:id`, id, name, or any other name or curated alias,
 /// ignoring case, spaces and punctuation.
+///
+/// Entries are numbered in dataset order (kind by kind, then file order), which is also
+/// the graph's node order. The id maps are built at once; the name map only at the first
+/// lookup by name, since validating and exporting never need it.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    entries: Vec<(Key, String)>,
-    by_key: HashMap<Key, usize>,
-    by_id: HashMap<String, Vec<usize>>,
-    /// name key -> (entry, is its primary name)
-    by_name: HashMap<String, Vec<(usize, bool)>>,
+    /// Where each kind's entries start in the numbering, plus the total at the end.
+    starts: [usize; EntryKind::ALL.len() + 1],
+    /// Per kind: id -> row of the first entry with it.
+    rows: [FxHashMap<Id, usize>; EntryKind::ALL.len()],
+    /// (kind, row, first row) of each entry whose id repeats an earlier one of its kind.
+    duplicates: Vec<(EntryKind, usize, usize)>,
+    /// name key -> (entry number, is its primary name)
+    by_name: OnceLock<FxHashMap<String, Vec<(usize, bool)>>>,
 }
 
 /// Why a name did not resolve to exactly one entry.
@@ -37,99 +46,159 @@ fn list_candidates(lead: &str, c: &[(Key, String)]) -> String {
 impl NameIndex {
     pub fn build(d: &Dataset) -> NameIndex {
         let mut ix = NameIndex::default();
-        for e in d.entries() {
-            let i = ix.entries.len();
-            ix.entries.push((e.key(), e.name.to_string()));
-            ix.by_key.insert(e.key(), i);
-            ix.by_id.entry(e.id.as_str().to_string()).or_default().push(i);
-            ix.add_name(e.name, i, true);
-            for other in e.other_names {
-                ix.add_name(other, i, false);
+        let mut total = 0;
+        for kind in EntryKind::ALL {
+            ix.starts[kind as usize] = total;
+            let rows = &mut ix.rows[kind as usize];
+            rows.reserve(d.count_of(kind));
+            for e in d.entries_of(kind) {
+                match rows.get(e.id) {
+                    Some(&first) => ix.duplicates.push((kind, e.index, first)),
+                    None => {
+                        rows.insert(e.id.clone(), e.index);
+                    }
+                }
             }
+            total += d.count_of(kind);
         }
-        for a in &d.aliases {
-            if let Some(&i) = ix.by_key.get(&a.target) {
-                ix.add_name(&a.alias, i, false);
-            }
-        }
+        ix.starts[EntryKind::ALL.len()] = total;
         ix
     }
 
-    fn add_name(&mut self, name: &str, i: usize, primary: bool) {
-        let k = name_key(name);
-        if k.is_empty() {
-            return;
-        }
-        let list = self.by_name.entry(k).or_default();
-        if !list.iter().any(|(j, _)| *j == i) {
-            list.push((i, primary));
-        }
+    /// Row of the entry of `kind` with this id (the first, if the id repeats).
+    pub fn row(&self, kind: EntryKind, id: &str) -> Option<usize> {
+        self.rows[kind as usize].get(id).copied()
+    }
+
+    /// The number, in dataset order, of the entry of `kind` with this id.
+    pub fn number_of(&self, kind: EntryKind, id: &str) -> Option<usize> {
+        self.row(kind, id).map(|r| self.starts[kind as usize] + r)
+    }
+
+    pub fn number(&self, key: &Key) -> Option<usize> {
+        self.number_of(key.kind, key.id.as_str())
+    }
+
+    /// Entries whose id repeats an earlier one of their kind: (kind, row, first row).
+    pub fn duplicates(&self) -> &[(EntryKind, usize, usize)] {
+        &self.duplicates
+    }
+
+    fn entry<'a>(&self, d: &'a Dataset, number: usize) -> EntryRef<'a> {
+        let kind = self.kind_of(number);
+        d.entry(kind, number - self.starts[kind as usize]).expect("entry numbers come from this dataset")
+    }
+
+    fn key_and_name(&self, d: &Dataset, number: usize) -> (Key, String) {
+        let e = self.entry(d, number);
+        (e.key(), e.name.to_string())
+    }
+
+    fn names(&self, d: &Dataset) -> &FxHashMap<String, Vec<(usize, bool)>> {
+        self.by_name.get_or_init(|| {
+            let mut by_name: FxHashMap<String, Vec<(usize, bool)>> = FxHashMap::default();
+            let mut add = |name: &str, i: usize, primary: bool| {
+                let k = name_key(name);
+                if !k.is_empty() {
+                    let list = by_name.entry(k).or_default();
+                    if !list.iter().any(|(j, _)| *j == i) {
+                        list.push((i, primary));
+                    }
+                }
+            };
+            for (i, e) in d.entries().enumerate() {
+                add(e.name, i, true);
+                e.other_names().into_iter().for_each(|other| add(other, i, false));
+            }
+            for a in &d.aliases {
+                if let Some(i) = self.number(&a.target) {
+                    add(&a.alias, i, false);
+                }
+            }
+            by_name
+        })
+    }
+
+    /// Numbers of the entries, of any of `kinds` (any kind when empty), that have id `id`.
+    fn with_id(&self, id: &str, kinds: &[EntryKind]) -> Vec<usize> {
+        EntryKind::ALL
+            .into_iter()
+            .filter(|k| kinds.is_empty() || kinds.contains(k))
+            .filter_map(|k| self.number_of(k, id))
+            .collect()
+    }
+
+    fn kind_of(&self, number: usize) -> EntryKind {
+        EntryKind::ALL[self.starts.partition_point(|&s| s <= number) - 1]
     }
 
     /// Resolves `input` to one entry of one of `kinds` (any kind when empty).
     /// Tiers, first match wins: `kind:id`; id; exact name; name ignoring case and
     /// punctuation; other names and aliases. Several matches in one tier are ambiguous.
-    pub fn resolve(&self, input: &str, kinds: &[EntryKind]) -> Result<Key, ResolveError> {
+    pub fn resolve(&self, d: &Dataset, input: &str, kinds: &[EntryKind]) -> Result<Key, ResolveError> {
         let input = input.trim();
-        let wanted = |k: &Key| kinds.is_empty() || kinds.contains(&k.kind);
-        if let Ok(key) = input.parse::<Key>() {
-            if self.by_key.contains_key(&key) && wanted(&key) {
-                return Ok(key);
-            }
+        let wanted = |k: EntryKind| kinds.is_empty() || kinds.contains(&k);
+        if let Ok(key) = input.parse::<Key>()
+            && self.number(&key).is_some()
+            && wanted(key.kind)
+        {
+            return Ok(key);
         }
-        let nk = name_key(input);
-        let named = self.by_name.get(&nk).map(Vec::as_slice).unwrap_or(&[]);
+        let named = self.names(d).get(&name_key(input)).map(Vec::as_slice).unwrap_or(&[]);
         let tiers: [Vec<usize>; 4] = [
-            self.by_id.get(input).cloned().unwrap_or_default(),
-            named.iter().filter(|(i, p)| *p && self.entries[*i].1 == input).map(|(i, _)| *i).collect(),
+            self.with_id(input, kinds),
+            named.iter().filter(|(i, p)| *p && self.entry(d, *i).name == input).map(|(i, _)| *i).collect(),
             named.iter().filter(|(_, p)| *p).map(|(i, _)| *i).collect(),
             named.iter().map(|(i, _)| *i).collect(),
         ];
         for tier in tiers {
-            let mut hits: Vec<usize> = tier.into_iter().filter(|&i| wanted(&self.entries[i].0)).collect();
+            let mut hits: Vec<usize> = tier.into_iter().filter(|&i| wanted(self.kind_of(i))).collect();
             hits.sort_unstable();
             hits.dedup();
             match hits.len() {
                 0 => continue,
-                1 => return Ok(self.entries[hits[0]].0.clone()),
+                1 => return Ok(self.entry(d, hits[0]).key()),
                 _ => {
-                    let candidates = hits.iter().map(|&i| self.entries[i].clone()).collect();
+                    let candidates = hits.iter().map(|&i| self.key_and_name(d, i)).collect();
                     return Err(ResolveError::Ambiguous { name: input.to_string(), candidates });
                 }
             }
         }
-        Err(ResolveError::Unknown { name: input.to_string(), suggestions: self.suggest(input, kinds, 5) })
+        Err(ResolveError::Unknown { name: input.to_string(), suggestions: self.suggest(d, input, kinds, 5) })
     }
 
     /// Every entry `input` could mean: its `kind:id`, id, or any of its names or aliases,
     /// for filters where "Qwen" should match both the release and the family.
-    pub fn resolve_all(&self, input: &str, kinds: &[EntryKind]) -> Result<Vec<Key>, ResolveError> {
+    pub fn resolve_all(&self, d: &Dataset, input: &str, kinds: &[EntryKind]) -> Result<Vec<Key>, ResolveError> {
         let input = input.trim();
-        let wanted = |k: &Key| kinds.is_empty() || kinds.contains(&k.kind);
-        if let Ok(key) = input.parse::<Key>() {
-            if self.by_key.contains_key(&key) && wanted(&key) {
-                return Ok(vec![key]);
-            }
+        let wanted = |k: EntryKind| kinds.is_empty() || kinds.contains(&k);
+        if let Ok(key) = input.parse::<Key>()
+            && self.number(&key).is_some()
+            && wanted(key.kind)
+        {
+            return Ok(vec![key]);
         }
-        let ids = self.by_id.get(&input.to_lowercase()).into_iter().flatten().copied();
-        let names = self.by_name.get(&name_key(input)).into_iter().flatten().map(|(i, _)| *i);
-        let mut hits: Vec<usize> = ids.chain(names).filter(|&i| wanted(&self.entries[i].0)).collect();
+        let ids = self.with_id(&input.to_lowercase(), kinds);
+        let names = self.names(d).get(&name_key(input)).into_iter().flatten().map(|(i, _)| *i);
+        let mut hits: Vec<usize> = ids.into_iter().chain(names).filter(|&i| wanted(self.kind_of(i))).collect();
         hits.sort_unstable();
         hits.dedup();
         if hits.is_empty() {
-            return Err(ResolveError::Unknown { name: input.to_string(), suggestions: self.suggest(input, kinds, 5) });
+            return Err(ResolveError::Unknown {
+                name: input.to_string(),
+                suggestions: self.suggest(d, input, kinds, 5),
+            });
         }
-        Ok(hits.into_iter().map(|i| self.entries[i].0.clone()).collect())
+        Ok(hits.into_iter().map(|i| self.entry(d, i).key()).collect())
     }
 
     /// The entries whose names come closest to `input`.
-    pub fn suggest(&self, input: &str, kinds: &[EntryKind], max: usize) -> Vec<(Key, String)> {
-        let pool: Vec<&(Key, String)> =
-            self.entries.iter().filter(|(k, _)| kinds.is_empty() || kinds.contains(&k.kind)).collect();
-        let names = closest(input, pool.iter().map(|(_, n)| n.as_str()), max);
+    pub fn suggest(&self, d: &Dataset, input: &str, kinds: &[EntryKind], max: usize) -> Vec<(Key, String)> {
+        let pool: Vec<EntryRef> = d.entries().filter(|e| kinds.is_empty() || kinds.contains(&e.kind)).collect();
+        let names = closest(input, pool.iter().map(|e| e.name), max);
         let mut out = Vec::new();
         for n in names {
-            out.extend(pool.iter().filter(|(_, m)| m == n).map(|e| (*e).clone()));
+            out.extend(pool.iter().filter(|e| e.name == n).map(|e| (e.key(), e.name.to_string())));
         }
         out.truncate(max);
         out

@@ -1,6 +1,6 @@
 //! Whole-dataset validation: duplicate ids, dangling references, relations of the wrong kinds.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 
 use super::tables::Table;
 use super::{Dataset, EXTRA_RELATIONS_FILE, Positions};
@@ -12,7 +12,7 @@ use crate::suggest::did_you_mean;
 struct Ctx<'a> {
     data: &'a Dataset,
     pos: &'a Positions,
-    ids: HashMap<EntryKind, HashSet<&'a Id>>,
+    names: &'a NameIndex,
     out: Diagnostics,
 }
 
@@ -20,7 +20,7 @@ impl Ctx<'_> {
     /// Reports `id` at (`file`, row `index`, `column`) unless an entry of `kind` has it, or
     /// a row with that id failed to parse (already reported; no second error for it).
     fn reference(&mut self, kind: EntryKind, id: &Id, file: &str, index: usize, column: &str) {
-        if self.ids.get(&kind).is_some_and(|s| s.contains(id)) || self.pos.is_broken(kind, id.as_str()) {
+        if self.names.row(kind, id.as_str()).is_some() || self.pos.is_broken(kind, id.as_str()) {
             return;
         }
         let hint = did_you_mean(id.as_str(), self.data.entries_of(kind).map(|e| e.id.as_str()));
@@ -33,30 +33,23 @@ impl Ctx<'_> {
 /// Validates the whole dataset. Returns the problems and the name index built on the way,
 /// which the graph reuses.
 pub(crate) fn validate(data: &Dataset, pos: &Positions) -> (Diagnostics, NameIndex) {
-    let mut cx = Ctx { data, pos, ids: HashMap::new(), out: Diagnostics::default() };
+    let names = NameIndex::build(data);
+    let mut cx = Ctx { data, pos, names: &names, out: Diagnostics::default() };
     duplicate_ids(&mut cx);
     reference_columns(&mut cx);
     technique_cycles(&mut cx);
     relations(&mut cx, Relation::FILE, &data.relations);
     relations(&mut cx, EXTRA_RELATIONS_FILE, &data.extra_relations);
-    let names = NameIndex::build(data);
-    curated(&mut cx, &names);
+    curated(&mut cx);
     (cx.out, names)
 }
 
 fn duplicate_ids(cx: &mut Ctx) {
-    for kind in EntryKind::ALL {
-        let mut first: HashMap<&Id, usize> = HashMap::new();
-        for e in cx.data.entries_of(kind) {
-            if let Some(&prev) = first.get(e.id) {
-                let line = cx.pos.line(kind.file_name(), prev);
-                let msg = format!("id {:?} is used twice in {}; first at line {line}", e.id.as_str(), kind.file_name());
-                cx.out.push(cx.pos.at(kind.file_name(), e.index, "id", msg));
-            } else {
-                first.insert(e.id, e.index);
-            }
-        }
-        cx.ids.insert(kind, first.into_keys().collect());
+    for &(kind, row, first) in cx.names.duplicates() {
+        let file = kind.file_name();
+        let id = cx.data.entry(kind, row).map_or("", |e| e.id.as_str());
+        let msg = format!("id {id:?} is used twice in {file}; first at line {}", cx.pos.line(file, first));
+        cx.out.push(cx.pos.at(file, row, "id", msg));
     }
 }
 
@@ -91,7 +84,7 @@ fn reference_columns(cx: &mut Ctx) {
 }
 
 fn technique_cycles(cx: &mut Ctx) {
-    let parent: HashMap<&Id, &Id> =
+    let parent: FxHashMap<&Id, &Id> =
         cx.data.techniques.iter().filter_map(|t| t.parent.as_ref().map(|p| (&t.id, p))).collect();
     for (i, t) in cx.data.techniques.iter().enumerate() {
         let mut at = &t.id;
@@ -111,7 +104,7 @@ fn technique_cycles(cx: &mut Ctx) {
 }
 
 fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) {
-    let mut seen: HashMap<&Relation, usize> = HashMap::new();
+    let mut seen: FxHashMap<&Relation, usize> = FxHashMap::default();
     for (i, r) in rels.iter().enumerate() {
         let (sources, targets) = r.relation.endpoints();
         for (column, key, allowed, end) in
@@ -145,7 +138,7 @@ fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) {
     }
 }
 
-fn curated(cx: &mut Ctx, names: &NameIndex) {
+fn curated(cx: &mut Ctx) {
     let d = cx.data;
     for (i, a) in d.aliases.iter().enumerate() {
         cx.reference(a.target.kind, &a.target.id, Alias::FILE, i, "target");
@@ -161,7 +154,7 @@ fn curated(cx: &mut Ctx, names: &NameIndex) {
     }
     for (i, dc) in d.device_chips.iter().enumerate() {
         for (column, value, kind) in [("device", &dc.device, EntryKind::Device), ("chip", &dc.chip, EntryKind::Chip)] {
-            if let Err(e) = names.resolve(value, &[kind]) {
+            if let Err(e) = cx.names.resolve(d, value, &[kind]) {
                 let why = match e {
                     ResolveError::Unknown { .. } => format!("no {kind} has this id or name"),
                     ResolveError::Ambiguous { .. } => format!("names more than one {kind}"),

@@ -51,46 +51,111 @@ pub struct Dataset {
 }
 
 /// A uniform view of one entry of any kind.
-#[derive(Debug, Clone)]
+#[derive(Clone, Copy)]
 pub struct EntryRef<'a> {
     pub kind: EntryKind,
     pub index: usize,
     pub id: &'a Id,
     pub name: &'a str,
-    pub other_names: Vec<&'a str>,
+    entry: &'a dyn OtherNames,
+}
+
+/// `Entry::other_names` without the table constants, so `EntryRef` can hold any entry.
+trait OtherNames {
+    fn other_names(&self) -> Vec<&str>;
+}
+
+impl<T: Entry> OtherNames for T {
+    fn other_names(&self) -> Vec<&str> {
+        Entry::other_names(self)
+    }
 }
 
 impl<'a> EntryRef<'a> {
     fn of<T: Entry>(index: usize, e: &'a T) -> Self {
-        EntryRef { kind: T::KIND, index, id: e.id(), name: e.name(), other_names: e.other_names() }
+        EntryRef { kind: T::KIND, index, id: e.id(), name: e.name(), entry: e }
     }
 
     pub fn key(&self) -> Key {
         Key::new(self.kind, self.id.clone())
     }
+
+    /// Other names it answers to (computed on demand: most passes over entries never ask).
+    pub fn other_names(&self) -> Vec<&'a str> {
+        self.entry.other_names()
+    }
 }
 
-fn refs<T: Entry>(rows: &[T]) -> impl Iterator<Item = EntryRef<'_>> {
-    rows.iter().enumerate().map(|(i, e)| EntryRef::of(i, e))
+/// Runs `$body` with `$rows` bound to the table of entries of `$kind`.
+macro_rules! with_rows {
+    ($data:expr, $kind:expr, |$rows:ident| $body:expr) => {
+        match $kind {
+            EntryKind::Organisation => {
+                let $rows = &$data.organisations;
+                $body
+            }
+            EntryKind::Family => {
+                let $rows = &$data.families;
+                $body
+            }
+            EntryKind::Model => {
+                let $rows = &$data.models;
+                $body
+            }
+            EntryKind::Framework => {
+                let $rows = &$data.frameworks;
+                $body
+            }
+            EntryKind::Backend => {
+                let $rows = &$data.backends;
+                $body
+            }
+            EntryKind::Chip => {
+                let $rows = &$data.chips;
+                $body
+            }
+            EntryKind::Device => {
+                let $rows = &$data.devices;
+                $body
+            }
+            EntryKind::Paper => {
+                let $rows = &$data.papers;
+                $body
+            }
+            EntryKind::Technique => {
+                let $rows = &$data.techniques;
+                $body
+            }
+            EntryKind::Product => {
+                let $rows = &$data.products;
+                $body
+            }
+            EntryKind::Benchmark => {
+                let $rows = &$data.benchmarks;
+                $body
+            }
+            EntryKind::Format => {
+                let $rows = &$data.formats;
+                $body
+            }
+        }
+    };
 }
 
 impl Dataset {
     /// Entries of one kind, in file order.
     pub fn entries_of(&self, kind: EntryKind) -> Box<dyn Iterator<Item = EntryRef<'_>> + '_> {
-        match kind {
-            EntryKind::Organisation => Box::new(refs(&self.organisations)),
-            EntryKind::Family => Box::new(refs(&self.families)),
-            EntryKind::Model => Box::new(refs(&self.models)),
-            EntryKind::Framework => Box::new(refs(&self.frameworks)),
-            EntryKind::Backend => Box::new(refs(&self.backends)),
-            EntryKind::Chip => Box::new(refs(&self.chips)),
-            EntryKind::Device => Box::new(refs(&self.devices)),
-            EntryKind::Paper => Box::new(refs(&self.papers)),
-            EntryKind::Technique => Box::new(refs(&self.techniques)),
-            EntryKind::Product => Box::new(refs(&self.products)),
-            EntryKind::Benchmark => Box::new(refs(&self.benchmarks)),
-            EntryKind::Format => Box::new(refs(&self.formats)),
-        }
+        with_rows!(self, kind, |rows| Box::new(rows.iter().enumerate().map(|(i, e)| EntryRef::of(i, e))))
+    }
+
+    /// The entry in row `index` of `kind`'s table.
+    pub fn entry(&self, kind: EntryKind, index: usize) -> Option<EntryRef<'_>> {
+        with_rows!(self, kind, |rows| rows.get(index).map(|e| EntryRef::of(index, e)))
+    }
+
+    /// How many entries of `kind` there are.
+    pub fn count_of(&self, kind: EntryKind) -> usize {
+        with_rows!(self, kind, |rows| rows.len())
     }
 
     /// All entries, kind by kind in `EntryKind::ALL` order.
@@ -98,13 +163,9 @@ impl Dataset {
         EntryKind::ALL.into_iter().flat_map(|k| self.entries_of(k))
     }
 
-    /// The relations the tables' reference columns stand for (family, organisations,
-    /// vendor, parent), in table order.
-    pub fn column_relations(&self) -> Vec<Relation> {
-        let mut out = Vec::new();
-        let mut add = |sk, s: &Id, rel, tk, t: &Id| {
-            out.push(Relation { source: Key::new(sk, s.clone()), relation: rel, target: Key::new(tk, t.clone()) })
-        };
+    /// Calls `add(source kind, source, relation, target kind, target)` for each relation the
+    /// tables' reference columns stand for (family, organisations, vendor, parent), in table order.
+    pub fn column_relations<'a>(&'a self, mut add: impl FnMut(EntryKind, &'a Id, RelationKind, EntryKind, &'a Id)) {
         use EntryKind as K;
         use RelationKind as R;
         for f in &self.families {
@@ -132,7 +193,6 @@ impl Dataset {
         for f in &self.formats {
             f.organisations.iter().for_each(|o| add(K::Format, &f.id, R::ReleasedBy, K::Organisation, o));
         }
-        out
     }
 }
 

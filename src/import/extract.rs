@@ -365,10 +365,10 @@ fn paper_tree_blocks(doc: &Doc) -> Vec<bool> {
                 top = None;
             }
         }
-        if matches!(b, Block::Table { .. }) {
-            if let Some((_, t)) = top {
-                with_tables.insert(t);
-            }
+        if matches!(b, Block::Table { .. })
+            && let Some((_, t)) = top
+        {
+            with_tables.insert(t);
         }
         top_of.push(top.map(|(_, t)| t));
     }

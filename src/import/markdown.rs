@@ -225,11 +225,12 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Doc {
         if let Some((_, html)) = &mut html_block {
             match event {
                 Event::End(TagEnd::HtmlBlock) => {
-                    if let Some((start, html)) = html_block.take() {
-                        if html.trim_start().starts_with("<!--") && !html.contains("-->") {
-                            let msg = "HTML comment is never closed: everything after it is hidden";
-                            diags.push(Diagnostic::warning(path, start, 1, msg));
-                        }
+                    if let Some((start, html)) = html_block.take()
+                        && html.trim_start().starts_with("<!--")
+                        && !html.contains("-->")
+                    {
+                        let msg = "HTML comment is never closed: everything after it is hidden";
+                        diags.push(Diagnostic::warning(path, start, 1, msg));
                     }
                 }
                 Event::Html(h) | Event::Text(h) => html.push_str(&h),

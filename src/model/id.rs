@@ -3,11 +3,14 @@
 use std::fmt;
 use std::str::FromStr;
 
+use smol_str::SmolStr;
+
 use super::kind::EntryKind;
 
 /// A slug id: lowercase ASCII letters, digits and single inner dashes ("qwen2-5").
+/// Stored inline up to 23 bytes (most ids), so a million relations cost no id allocations.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Id(String);
+pub struct Id(SmolStr);
 
 impl Id {
     pub fn as_str(&self) -> &str {
@@ -31,7 +34,7 @@ impl Id {
             }
         }
         let slug = slug.trim_end_matches('-');
-        Id(if slug.is_empty() { "x".to_string() } else { slug.to_string() })
+        Id(SmolStr::new(if slug.is_empty() { "x" } else { slug }))
     }
 
     /// An id with a numeric suffix, used to keep ids unique within a kind.
@@ -49,10 +52,17 @@ impl FromStr for Id {
             && !s.ends_with('-')
             && !s.contains("--");
         if ok {
-            Ok(Id(s.to_string()))
+            Ok(Id(SmolStr::new(s)))
         } else {
             Err("expected a slug of lowercase letters, digits and single dashes, e.g. qwen2-5".to_string())
         }
+    }
+}
+
+/// Maps keyed by `Id` can be searched with a `&str`; hashing and order agree with `str`'s.
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
     }
 }
 

@@ -53,14 +53,14 @@ pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut rest = s;
     while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('$') {
-            if let Some(end) = after.find('$').filter(|&e| e > 0 && !after[..e].contains(['{', '}'])) {
-                out.push('$');
-                out.push_str(&after[..end]);
-                out.push('$');
-                rest = &after[end + 1..];
-                continue;
-            }
+        if let Some(after) = rest.strip_prefix('$')
+            && let Some(end) = after.find('$').filter(|&e| e > 0 && !after[..e].contains(['{', '}']))
+        {
+            out.push('$');
+            out.push_str(&after[..end]);
+            out.push('$');
+            rest = &after[end + 1..];
+            continue;
         }
         let c = rest.chars().next().unwrap_or_default();
         match c {

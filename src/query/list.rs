@@ -59,15 +59,15 @@ fn keep(g: &KnowledgeGraph, f: &Filter, n: NodeIndex) -> bool {
         }
     }
     let date = attrs::date(&g.data, node).map(|d| d.month_index());
-    if let Some(s) = f.since {
-        if date.is_none_or(|d| d < s.month_index()) {
-            return false;
-        }
+    if let Some(s) = f.since
+        && date.is_none_or(|d| d < s.month_index())
+    {
+        return false;
     }
-    if let Some(u) = f.until {
-        if date.is_none_or(|d| d > u.last_month_index()) {
-            return false;
-        }
+    if let Some(u) = f.until
+        && date.is_none_or(|d| d > u.last_month_index())
+    {
+        return false;
     }
     if f.min_params.is_some() || f.max_params.is_some() {
         let sizes: Vec<u64> = match kind {

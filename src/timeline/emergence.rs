@@ -194,12 +194,12 @@ fn label_texts(g: &KnowledgeGraph, rels: &[Release], o: &Options) -> Vec<(usize,
     let mut named = vec![false; rels.len()];
     let mut texts: Vec<String> = rels.iter().map(|r| g.node(r.node).name.clone()).collect();
     for &i in &by_date {
-        if let Some(org) = home_org(g, rels[i].node) {
-            if !seen_orgs.contains(&org) {
-                seen_orgs.push(org);
-                texts[i] = format!("{} ({})", texts[i], g.node(org).name);
-                named[i] = true;
-            }
+        if let Some(org) = home_org(g, rels[i].node)
+            && !seen_orgs.contains(&org)
+        {
+            seen_orgs.push(org);
+            texts[i] = format!("{} ({})", texts[i], g.node(org).name);
+            named[i] = true;
         }
     }
     let mut order: Vec<usize> = (0..rels.len()).collect();
