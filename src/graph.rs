@@ -40,7 +40,8 @@ impl KnowledgeGraph {
         for e in data.entries() {
             graph.add_node(Node { key: e.key(), name: e.name.to_string(), index: e.index });
         }
-        let mut seen: FxHashSet<(NodeIndex, RelationKind, NodeIndex)> = FxHashSet::default();
+        let mut seen: FxHashSet<(NodeIndex, RelationKind, NodeIndex)> =
+            FxHashSet::with_capacity_and_hasher(nodes + data.relations.len(), Default::default());
         let mut add = |sk: EntryKind, s: &Id, relation, tk: EntryKind, t: &Id| {
             let number = |k: EntryKind, id: &Id| names.number_of(k, id.as_str());
             if let (Some(s), Some(t)) = (number(sk, s), number(tk, t)) {

@@ -17,16 +17,19 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Reports `id` at (`file`, row `index`, `column`) unless an entry of `kind` has it, or
-    /// a row with that id failed to parse (already reported; no second error for it).
-    fn reference(&mut self, kind: EntryKind, id: &Id, file: &str, index: usize, column: &str) {
-        if self.names.row(kind, id.as_str()).is_some() || self.pos.is_broken(kind, id.as_str()) {
-            return;
+    /// The number of the entry of `kind` with `id`. Reports `id` at (`file`, row `index`,
+    /// `column`) when there is none, unless a row with that id failed to parse (already
+    /// reported; no second error for it).
+    fn reference(&mut self, kind: EntryKind, id: &Id, file: &str, index: usize, column: &str) -> Option<usize> {
+        let number = self.names.number_of(kind, id.as_str());
+        if number.is_some() || self.pos.is_broken(kind, id.as_str()) {
+            return number;
         }
         let hint = did_you_mean(id.as_str(), self.data.entries_of(kind).map(|e| e.id.as_str()));
         let shown = if matches!(column, "source" | "target") { format!("{kind}:{id}") } else { id.to_string() };
         let msg = format!("{column} {shown:?}: no {kind} has this id{hint}");
         self.out.push(self.pos.at(file, index, column, msg));
+        None
     }
 }
 
@@ -57,19 +60,27 @@ fn reference_columns(cx: &mut Ctx) {
     use EntryKind::{Family as F, Organisation as O, Technique as T};
     let d = cx.data;
     for (i, f) in d.families.iter().enumerate() {
-        f.organisations.iter().for_each(|o| cx.reference(O, o, Family::FILE, i, "organisations"));
+        f.organisations.iter().for_each(|o| {
+            cx.reference(O, o, Family::FILE, i, "organisations");
+        });
     }
     for (i, m) in d.models.iter().enumerate() {
         if let Some(f) = &m.family {
             cx.reference(F, f, Model::FILE, i, "family");
         }
-        m.organisations.iter().for_each(|o| cx.reference(O, o, Model::FILE, i, "organisations"));
+        m.organisations.iter().for_each(|o| {
+            cx.reference(O, o, Model::FILE, i, "organisations");
+        });
     }
     for (i, f) in d.frameworks.iter().enumerate() {
-        f.organisations.iter().for_each(|o| cx.reference(O, o, Framework::FILE, i, "organisations"));
+        f.organisations.iter().for_each(|o| {
+            cx.reference(O, o, Framework::FILE, i, "organisations");
+        });
     }
     for (i, f) in d.formats.iter().enumerate() {
-        f.organisations.iter().for_each(|o| cx.reference(O, o, Format::FILE, i, "organisations"));
+        f.organisations.iter().for_each(|o| {
+            cx.reference(O, o, Format::FILE, i, "organisations");
+        });
     }
     for (i, c) in d.chips.iter().enumerate() {
         if let Some(v) = &c.vendor {
@@ -83,39 +94,54 @@ fn reference_columns(cx: &mut Ctx) {
     }
 }
 
+/// Reports each technique on a parent cycle, in one pass: every chain is walked once.
 fn technique_cycles(cx: &mut Ctx) {
-    let parent: FxHashMap<&Id, &Id> =
-        cx.data.techniques.iter().filter_map(|t| t.parent.as_ref().map(|p| (&t.id, p))).collect();
-    for (i, t) in cx.data.techniques.iter().enumerate() {
-        let mut at = &t.id;
-        for _ in 0..=parent.len() {
-            match parent.get(at) {
-                Some(&p) if p == &t.id => {
-                    let parent_id = t.parent.as_ref().map_or("", Id::as_str);
-                    let msg = format!("parent {parent_id:?}: technique {} is its own ancestor", t.id);
-                    cx.out.push(cx.pos.at(Technique::FILE, i, "parent", msg));
-                    break;
-                }
-                Some(&p) => at = p,
-                None => break,
-            }
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        OnPath,
+        Done,
+    }
+    let techniques = &cx.data.techniques;
+    let parent = |i: usize| techniques[i].parent.as_ref().and_then(|p| cx.names.row(EntryKind::Technique, p.as_str()));
+    let mut state = vec![State::New; techniques.len()];
+    let mut on_cycle = vec![false; techniques.len()];
+    for start in 0..techniques.len() {
+        let mut path = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at.filter(|&i| state[i] == State::New) {
+            state[i] = State::OnPath;
+            path.push(i);
+            at = parent(i);
         }
+        if let Some(i) = at.filter(|&i| state[i] == State::OnPath) {
+            let from = path.iter().position(|&p| p == i).unwrap_or(0);
+            path[from..].iter().for_each(|&p| on_cycle[p] = true);
+        }
+        path.into_iter().for_each(|p| state[p] = State::Done);
+    }
+    for (i, t) in techniques.iter().enumerate().filter(|(i, _)| on_cycle[*i]) {
+        let parent_id = t.parent.as_ref().map_or("", Id::as_str);
+        let msg = format!("parent {parent_id:?}: technique {} is its own ancestor", t.id);
+        cx.out.push(cx.pos.at(Technique::FILE, i, "parent", msg));
     }
 }
 
 fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) {
-    let mut seen: FxHashMap<&Relation, usize> = FxHashMap::default();
+    let mut seen: FxHashMap<(usize, RelationKind, usize), usize> =
+        FxHashMap::with_capacity_and_hasher(rels.len(), Default::default());
     for (i, r) in rels.iter().enumerate() {
         let (sources, targets) = r.relation.endpoints();
-        for (column, key, allowed, end) in
-            [("source", &r.source, sources, "source"), ("target", &r.target, targets, "target")]
+        let mut ends = [None, None];
+        for (end, (column, key, allowed)) in
+            [("source", &r.source, sources), ("target", &r.target, targets)].into_iter().enumerate()
         {
             if allowed.contains(&key.kind) {
-                cx.reference(key.kind, &key.id, file, i, column);
+                ends[end] = cx.reference(key.kind, &key.id, file, i, column);
             } else {
                 let expected: Vec<&str> = allowed.iter().map(|k| k.as_str()).collect();
                 let msg = format!(
-                    "{column} \"{key}\": a {} cannot be the {end} of {} (expected {})",
+                    "{column} \"{key}\": a {} cannot be the {column} of {} (expected {})",
                     key.kind,
                     r.relation,
                     expected.join(" or ")
@@ -123,7 +149,8 @@ fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) {
                 cx.out.push(cx.pos.at(file, i, column, msg));
             }
         }
-        if let Some(&prev) = seen.get(r) {
+        let [Some(source), Some(target)] = ends else { continue };
+        if let Some(&prev) = seen.get(&(source, r.relation, target)) {
             let msg = format!(
                 "duplicate relation {} {} {}; first at line {}",
                 r.source,
@@ -133,7 +160,7 @@ fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) {
             );
             cx.out.push(cx.pos.at(file, i, "source", msg));
         } else {
-            seen.insert(r, i);
+            seen.insert((source, r.relation, target), i);
         }
     }
 }

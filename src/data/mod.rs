@@ -252,10 +252,9 @@ impl Loader<'_> {
             }
             row
         };
-        let (rows, source) = read::read_table(&path, &display, T::COLUMNS, &mut self.diags, parse);
-        let (rows, pos): (Vec<T>, Vec<RowPos>) = rows.into_iter().unzip();
-        self.positions.files.insert(file, (source, pos));
-        rows
+        let t = read::read_table(&path, &display, T::COLUMNS, &mut self.diags, parse);
+        self.positions.files.insert(file, (t.source, t.positions));
+        t.rows
     }
 }
 

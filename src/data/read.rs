@@ -1,6 +1,7 @@
 //! Reading one CSV table: header check, then each row's fields parsed with every error kept.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use csv::{ByteRecord, ReaderBuilder};
 
@@ -14,20 +15,26 @@ pub struct RowPos {
     pub byte: u64,
 }
 
-/// The raw text of a table file, kept while loading to turn positions into columns.
+/// A table file, to turn row positions into line and column. Its bytes are read again
+/// only when a diagnostic needs a column, so a valid table is streamed and never held whole.
 pub struct Source {
     pub display: String,
-    pub bytes: Vec<u8>,
+    path: PathBuf,
+    bytes: OnceLock<Vec<u8>>,
     pub columns: &'static [&'static str],
 }
 
 impl Source {
+    fn bytes(&self) -> &[u8] {
+        self.bytes.get_or_init(|| std::fs::read(&self.path).unwrap_or_default())
+    }
+
     /// The 1-based line and character column where field `column` of the row at `pos` begins.
     pub fn locate(&self, pos: RowPos, column: &str) -> (usize, usize) {
         let Some(field) = self.columns.iter().position(|c| *c == column) else {
             return (pos.line as usize, 0);
         };
-        field_position(&self.bytes, pos, field)
+        field_position(self.bytes(), pos, field)
     }
 
     pub fn diag(&self, pos: RowPos, column: &str, message: String) -> Diagnostic {
@@ -166,6 +173,13 @@ pub fn split_list(s: &str) -> impl Iterator<Item = &str> {
 /// Largest table file accepted; beyond it the input is refused rather than exhausting memory.
 pub const MAX_FILE_BYTES: u64 = 4 << 30;
 
+/// Parsed rows of a table, each with its position, and the file they came from.
+pub struct TableRows<T> {
+    pub rows: Vec<T>,
+    pub positions: Vec<RowPos>,
+    pub source: Source,
+}
+
 /// Reads `path` and calls `each` on every row. A missing file reads as an empty table.
 pub fn read_table<T>(
     path: &Path,
@@ -173,40 +187,38 @@ pub fn read_table<T>(
     columns: &'static [&'static str],
     diags: &mut Diagnostics,
     mut each: impl FnMut(&mut Row) -> Option<T>,
-) -> (Vec<(T, RowPos)>, Source) {
-    let mut source = Source { display: display.to_string(), bytes: Vec::new(), columns };
-    let mut out = Vec::new();
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (out, source),
-        Err(e) => {
-            diags.push(Diagnostic::error(display, 0, 0, format!("cannot read: {e}")));
-            return (out, source);
-        }
+) -> TableRows<T> {
+    let source = Source { display: display.to_string(), path: path.to_path_buf(), bytes: OnceLock::new(), columns };
+    let mut out = TableRows { rows: Vec::new(), positions: Vec::new(), source };
+    let file = match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return out,
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             let msg = format!("file is {} bytes, over the limit of {MAX_FILE_BYTES}", m.len());
             diags.push(Diagnostic::error(display, 0, 0, msg));
-            return (out, source);
+            return out;
         }
-        Ok(_) => {}
-    }
-    match std::fs::read(path) {
-        Ok(b) => source.bytes = b,
+        Ok(_) => std::fs::File::open(path),
+        Err(e) => Err(e),
+    };
+    let file = match file {
+        Ok(f) => f,
         Err(e) => {
             diags.push(Diagnostic::error(display, 0, 0, format!("cannot read: {e}")));
-            return (out, source);
+            return out;
         }
-    }
-    let mut reader = ReaderBuilder::new().flexible(true).from_reader(&source.bytes[..]);
+    };
+    let mut reader = ReaderBuilder::new().flexible(true).buffer_capacity(1 << 16).from_reader(file);
     let header = match reader.byte_headers() {
         Ok(h) => h.clone(),
         Err(e) => {
             diags.push(Diagnostic::error(display, 1, 0, format!("unreadable header: {e}")));
-            return (out, source);
+            return out;
         }
     };
     if !check_header(&header, columns, display, diags) {
-        return (out, source);
+        return out;
     }
+    let source = &out.source;
     let mut record = ByteRecord::new();
     loop {
         match reader.read_byte_record(&mut record) {
@@ -228,17 +240,18 @@ pub fn read_table<T>(
             continue;
         }
         if let Some(i) = (0..record.len()).find(|&i| std::str::from_utf8(&record[i]).is_err()) {
-            let (line, col) = field_position(&source.bytes, pos, i);
+            let (line, col) = field_position(source.bytes(), pos, i);
             let msg = format!("{} is not valid UTF-8 text", columns[i]);
             diags.push(Diagnostic::error(display, line, col, msg));
             continue;
         }
-        let mut row = Row { source: &source, record: &record, pos, diags };
+        let mut row = Row { source, record: &record, pos, diags };
         if let Some(value) = each(&mut row) {
-            out.push((value, pos));
+            out.rows.push(value);
+            out.positions.push(pos);
         }
     }
-    (out, source)
+    out
 }
 
 fn check_header(header: &ByteRecord, columns: &[&str], display: &str, diags: &mut Diagnostics) -> bool {
