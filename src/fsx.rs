@@ -11,14 +11,25 @@ pub struct WriteError {
     pub source: std::io::Error,
 }
 
-/// Writes `bytes` to `path` so that readers see the old file or the new one, never half of it.
+/// Writes `bytes` to `path` so that readers see the old file or the new one, never half of it,
+/// and flushes them to disk before the rename: for data/, which is the source of truth.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    write_atomic_with(path, |w| w.write_all(bytes))
+    write_via_temp(path, true, |w| w.write_all(bytes))
 }
 
-/// Like `write_atomic`, streaming: `fill` writes into a buffered temporary file.
+/// Streams into a buffered temporary file renamed over `path`, so a failed or interrupted
+/// run leaves the previous file whole. Not synced: outputs can be regenerated, and an fsync
+/// would tie a gigabyte export to the disk's speed instead of the page cache's.
 pub fn write_atomic_with(
     path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    write_via_temp(path, false, fill)
+}
+
+fn write_via_temp(
+    path: &Path,
+    sync: bool,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), WriteError> {
     let err = |source| WriteError { path: path.to_path_buf(), source };
@@ -42,7 +53,9 @@ pub fn write_atomic_with(
         fill(&mut w).map_err(err)?;
         w.flush().map_err(err)?;
     }
-    tmp.as_file().sync_all().map_err(err)?;
+    if sync {
+        tmp.as_file().sync_all().map_err(err)?;
+    }
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
 }

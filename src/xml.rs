@@ -1,50 +1,89 @@
-//! A small element writer over quick-xml for GraphML, GEXF and SVG, with the escaping they need.
+//! A small streaming element writer for GraphML, GEXF and SVG, with the escaping they need.
+//!
+//! Markup goes straight to the writer (no event or attribute allocations: a million-node
+//! GraphML is written at disk speed); values are escaped by quick-xml's escaper. The layout
+//! is quick-xml's indented one: each element on its own line, two spaces a level, text
+//! elements on one line.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use quick_xml::Writer;
 use quick_xml::escape::escape;
-use quick_xml::events::attributes::Attribute;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::name::QName;
 
 use crate::attrs::ValueType;
 
 /// Streams indented XML; every value goes through [`escape_value`].
 pub struct Xml<'w> {
-    w: Writer<&'w mut dyn Write>,
+    w: &'w mut dyn Write,
+    depth: usize,
 }
 
 impl<'w> Xml<'w> {
     pub fn new(w: &'w mut dyn Write) -> io::Result<Xml<'w>> {
-        let mut w = Writer::new_with_indent(w, b' ', 2);
-        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        Ok(Xml { w })
+        w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        Ok(Xml { w, depth: 0 })
+    }
+
+    fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+        self.newline()?;
+        self.w.write_all(b"<")?;
+        self.w.write_all(name.as_bytes())?;
+        for (k, v) in attrs {
+            self.w.write_all(b" ")?;
+            self.w.write_all(k.as_bytes())?;
+            self.w.write_all(b"=\"")?;
+            self.w.write_all(escape_value(v).as_bytes())?;
+            self.w.write_all(b"\"")?;
+        }
+        Ok(())
+    }
+
+    fn newline(&mut self) -> io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 64];
+        self.w.write_all(b"\n")?;
+        let mut n = 2 * self.depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
     }
 
     pub fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-        self.w.write_event(Event::Start(element(name, attrs)))
+        self.open(name, attrs)?;
+        self.depth += 1;
+        self.w.write_all(b">")
     }
 
     pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-        self.w.write_event(Event::Empty(element(name, attrs)))
+        self.open(name, attrs)?;
+        self.w.write_all(b"/>")
     }
 
     pub fn end(&mut self, name: &str) -> io::Result<()> {
-        self.w.write_event(Event::End(BytesEnd::new(name)))
+        self.depth = self.depth.saturating_sub(1);
+        self.newline()?;
+        self.close(name)
+    }
+
+    fn close(&mut self, name: &str) -> io::Result<()> {
+        self.w.write_all(b"</")?;
+        self.w.write_all(name.as_bytes())?;
+        self.w.write_all(b">")
     }
 
     /// `<name attrs>text</name>` on one line.
     pub fn text_element(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> io::Result<()> {
-        self.w.write_event(Event::Start(element(name, attrs)))?;
-        self.w.write_event(Event::Text(BytesText::from_escaped(escape_value(text))))?;
-        self.w.write_event(Event::End(BytesEnd::new(name)))
+        self.open(name, attrs)?;
+        self.w.write_all(b">")?;
+        self.w.write_all(escape_value(text).as_bytes())?;
+        self.close(name)
     }
 
     /// Ends the document with a newline.
-    pub fn finish(mut self) -> io::Result<()> {
-        self.w.get_mut().write_all(b"\n")
+    pub fn finish(self) -> io::Result<()> {
+        self.w.write_all(b"\n")
     }
 }
 
@@ -58,18 +97,14 @@ pub fn value_type_name(t: ValueType) -> &'static str {
     }
 }
 
-fn element<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
-    let mut e = BytesStart::new(name);
-    for (k, v) in attrs {
-        e.push_attribute(Attribute { key: QName(k), value: escape_value(v) });
-    }
-    e
-}
-
 /// Escapes markup characters, and writes tab, newline and carriage return as character
 /// references so that attribute-value normalisation keeps them. Characters XML 1.0 cannot
 /// carry at all (other C0 controls, U+FFFE, U+FFFF) become U+FFFD.
 pub fn escape_value(s: &str) -> Cow<'_, str> {
+    // The common case in one pass over the bytes: nothing to escape. 0xEF leads U+FFFE/U+FFFF.
+    if !s.bytes().any(|b| b < 0x20 || matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'' | 0xEF)) {
+        return Cow::Borrowed(s);
+    }
     let forbidden =
         |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
     let needs_refs = |c: char| matches!(c, '\t' | '\n' | '\r') || forbidden(c);

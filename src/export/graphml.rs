@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::{Context, EDGE_COLUMNS, NODE_COLUMNS};
+use super::{Context, EDGE_COLUMNS, NODE_COLUMNS, text};
 use crate::attrs::{Value, ValueType};
 use crate::xml::{Xml, value_type_name};
 
@@ -24,24 +24,31 @@ pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
         key(&mut x, "edge", name, t)?;
     }
     x.start("graph", &[("id", "edge-atlas"), ("edgedefault", "directed")])?;
+    let node_keys: Vec<String> = node_columns.iter().map(|(name, _)| key_id("node", name)).collect();
+    let node_key = |name: &str| node_columns.iter().position(|(c, _)| *c == name).map_or("", |i| &node_keys[i]);
+    let mut buf = String::new();
     for &n in &ctx.sub.nodes {
         let v = ctx.node(n);
         x.start("node", &[("id", &v.id)])?;
-        data(&mut x, "node", "label", v.label)?;
-        data(&mut x, "node", "kind", v.kind.as_str())?;
-        data(&mut x, "node", "color", &v.colour.to_string())?;
-        data(&mut x, "node", "size", &v.size.to_string())?;
+        x.text_element("data", &[("key", node_key("label"))], v.label)?;
+        x.text_element("data", &[("key", node_key("kind"))], v.kind.as_str())?;
+        x.text_element("data", &[("key", node_key("color"))], text(&mut buf, v.colour))?;
+        x.text_element("data", &[("key", node_key("size"))], text(&mut buf, v.size))?;
         for (name, value) in &v.attrs {
-            data(&mut x, "node", name, &value.to_string())?;
+            x.text_element("data", &[("key", node_key(name))], text(&mut buf, value))?;
         }
         x.end("node")?;
     }
+    let [label, relation, weight] = EDGE_COLUMNS.map(|(name, _)| key_id("edge", name));
+    let one = Value::Float(1.0).to_string();
+    let (mut id, mut source, mut target) = (String::new(), String::new(), String::new());
     for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
-        let (source, target) = (ctx.g.node(s).key.to_string(), ctx.g.node(t).key.to_string());
-        x.start("edge", &[("id", &format!("e{i}")), ("source", &source), ("target", &target)])?;
-        data(&mut x, "edge", "label", r.as_str())?;
-        data(&mut x, "edge", "relation", r.as_str())?;
-        data(&mut x, "edge", "weight", &Value::Float(1.0).to_string())?;
+        let id = text(&mut id, format_args!("e{i}"));
+        let (source, target) = (text(&mut source, &ctx.g.node(s).key), text(&mut target, &ctx.g.node(t).key));
+        x.start("edge", &[("id", id), ("source", source), ("target", target)])?;
+        x.text_element("data", &[("key", &label)], r.as_str())?;
+        x.text_element("data", &[("key", &relation)], r.as_str())?;
+        x.text_element("data", &[("key", &weight)], &one)?;
         x.end("edge")?;
     }
     x.end("graph")?;
@@ -56,8 +63,4 @@ fn key_id(class: &str, name: &str) -> String {
 fn key(x: &mut Xml, class: &str, name: &str, t: ValueType) -> io::Result<()> {
     let t = value_type_name(t);
     x.empty("key", &[("id", &key_id(class, name)), ("for", class), ("attr.name", name), ("attr.type", t)])
-}
-
-fn data(x: &mut Xml, class: &str, name: &str, value: &str) -> io::Result<()> {
-    x.text_element("data", &[("key", &key_id(class, name))], value)
 }

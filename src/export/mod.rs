@@ -142,6 +142,14 @@ impl<'g> Context<'g> {
     }
 }
 
+/// `v` as text in `buf`, which hot loops reuse so that writing a value allocates nothing.
+fn text(buf: &mut String, v: impl std::fmt::Display) -> &str {
+    use std::fmt::Write as _;
+    buf.clear();
+    write!(buf, "{v}").expect("writing to a String cannot fail");
+    buf
+}
+
 fn node_size(degree: usize) -> f64 {
     // One decimal keeps the text stable and short.
     ((10.0 + 6.0 * (1.0 + degree as f64).ln()) * 10.0).round() / 10.0
