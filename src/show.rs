@@ -66,7 +66,7 @@ pub fn render(g: &KnowledgeGraph, n: NodeIndex) -> String {
             }
         }
     }
-    let related = crate::query::related::related(g, n, &[], 5);
+    let related = crate::query::related::related(g, &crate::query::Undirected::new(g), n, &[], 5);
     if !related.is_empty() {
         let _ = writeln!(s, "related (edge-atlas related for more):");
         for r in &related {

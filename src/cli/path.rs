@@ -1,6 +1,6 @@
 //! `edge-atlas path A B`: the shortest chain of relations between two entries.
 
-use edge_atlas::query::{edge_label, path};
+use edge_atlas::query::{Undirected, edge_label, path};
 
 use super::args::PathArgs;
 use super::{Failure, load};
@@ -9,7 +9,7 @@ pub fn run(a: PathArgs) -> Result<(), Failure> {
     let g = load(&a.data.data)?;
     let (from, to) = (g.resolve(&a.from, &[])?, g.resolve(&a.to, &[])?);
     let label = |n| format!("{} [{}]", g.node(n).name, g.node(n).key);
-    let Some(hops) = path::shortest(&g, from, to, a.max_hops) else {
+    let Some(hops) = path::shortest(&g, &Undirected::new(&g), from, to, a.max_hops) else {
         return Err(anyhow::anyhow!("no path from {} to {} within {} hops", label(from), label(to), a.max_hops).into());
     };
     println!("{}", label(from));

@@ -1,6 +1,6 @@
 //! `edge-atlas related ENTRY`: ranked related entries with the reason for each.
 
-use edge_atlas::query::related;
+use edge_atlas::query::{Undirected, related};
 
 use super::args::{QueryFormat, RelatedArgs};
 use super::output::{self, Row};
@@ -9,7 +9,7 @@ use super::{Failure, load};
 pub fn run(a: RelatedArgs) -> Result<(), Failure> {
     let g = load(&a.data.data)?;
     let n = g.resolve(&a.entry, &[])?;
-    let results = related::related(&g, n, &a.kind, a.top);
+    let results = related::related(&g, &Undirected::new(&g), n, &a.kind, a.top);
     // The terminal gets the three most specific reasons; files get all of them.
     let spelled = if a.format == QueryFormat::Table { 3 } else { usize::MAX };
     let rows: Vec<Row> = results

@@ -21,21 +21,87 @@ pub fn edge_label(r: RelationKind, dir: Direction) -> &'static str {
     }
 }
 
-/// The undirected, simple view of the graph: each node's distinct neighbours, sorted, with
-/// the first edge (in edge order) that joins them, as seen from the node.
-pub fn undirected(g: &KnowledgeGraph) -> Vec<Vec<(NodeIndex, RelationKind, Direction)>> {
-    let mut adj: Vec<Vec<(NodeIndex, RelationKind, Direction)>> = vec![Vec::new(); g.node_count()];
-    for (s, r, t) in g.edges() {
-        if s == t {
-            continue;
+/// One neighbour in the undirected view: who, and the first edge (in edge order) that joins
+/// them, as seen from the node at hand.
+pub type Link = (NodeIndex, RelationKind, Direction);
+
+/// The undirected, simple view of the graph, built once per query session: each node's
+/// distinct neighbours in one flat array (CSR), sorted by `kind:id`, so that ties anywhere
+/// in the queries go to the entry whose `kind:id` sorts first.
+pub struct Undirected {
+    /// Neighbours of node `n` are `links[start[n]..start[n + 1]]`.
+    start: Vec<usize>,
+    links: Vec<Link>,
+    /// Position of each node in `kind:id` order.
+    rank: Vec<u32>,
+}
+
+impl Undirected {
+    pub fn new(g: &KnowledgeGraph) -> Undirected {
+        let n = g.node_count();
+        let mut order: Vec<NodeIndex> = g.nodes().collect();
+        // "kind:id" strings sort as (kind name, id): no kind name is a prefix of another.
+        order.sort_by(|a, b| {
+            let (a, b) = (&g.node(*a).key, &g.node(*b).key);
+            (a.kind.as_str(), &a.id).cmp(&(b.kind.as_str(), &b.id))
+        });
+        let mut rank = vec![0u32; n];
+        for (r, m) in order.iter().enumerate() {
+            rank[m.index()] = r as u32;
         }
-        adj[s.index()].push((t, r, Direction::Outgoing));
-        adj[t.index()].push((s, r, Direction::Incoming));
+        let mut start = vec![0usize; n + 1];
+        for (s, _, t) in g.edges().filter(|(s, _, t)| s != t) {
+            start[s.index() + 1] += 1;
+            start[t.index() + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut links = vec![(NodeIndex::new(0), RelationKind::ALL[0], Direction::Outgoing); start[n]];
+        for (s, r, t) in g.edges().filter(|(s, _, t)| s != t) {
+            links[fill[s.index()]] = (t, r, Direction::Outgoing);
+            fill[s.index()] += 1;
+            links[fill[t.index()]] = (s, r, Direction::Incoming);
+            fill[t.index()] += 1;
+        }
+        // Compact each node's run: sorted by rank, the first edge per neighbour kept (the
+        // sort is stable, and edges were laid down in edge order).
+        let mut out = Vec::with_capacity(links.len());
+        let mut new_start = vec![0usize; n + 1];
+        for i in 0..n {
+            let run = &mut links[start[i]..start[i + 1]];
+            run.sort_by_key(|(m, _, _)| rank[m.index()]);
+            let from = out.len();
+            for &l in run.iter() {
+                if out.len() == from || out.last().map(|(m, _, _): &Link| *m) != Some(l.0) {
+                    out.push(l);
+                }
+            }
+            new_start[i + 1] = out.len();
+        }
+        Undirected { start: new_start, links: out, rank }
     }
-    for a in &mut adj {
-        // Stable sort keeps the first edge per neighbour first; dedup keeps it.
-        a.sort_by_key(|(m, _, _)| *m);
-        a.dedup_by_key(|(m, _, _)| *m);
+
+    /// The distinct neighbours of `n`, in `kind:id` order.
+    pub fn neighbours(&self, n: NodeIndex) -> &[Link] {
+        &self.links[self.start[n.index()]..self.start[n.index() + 1]]
     }
-    adj
+
+    /// Number of distinct neighbours.
+    pub fn degree(&self, n: NodeIndex) -> usize {
+        self.start[n.index() + 1] - self.start[n.index()]
+    }
+
+    /// Position of `n` in `kind:id` order.
+    pub fn rank(&self, n: NodeIndex) -> u32 {
+        self.rank[n.index()]
+    }
+
+    /// How `n` links to `m`, if they are neighbours.
+    pub fn link(&self, n: NodeIndex, m: NodeIndex) -> Option<&Link> {
+        let run = self.neighbours(n);
+        let r = self.rank(m);
+        run.binary_search_by_key(&r, |(x, _, _)| self.rank(*x)).ok().map(|i| &run[i])
+    }
 }

@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
-use super::undirected;
+use super::Undirected;
 use crate::graph::KnowledgeGraph;
 use crate::model::RelationKind;
 
@@ -18,9 +18,8 @@ pub struct Hop {
 }
 
 /// A shortest path from `a` to `b` of at most `max_hops` hops, or `None`. Neighbours are
-/// visited in node order, so the same graph always gives the same path.
-pub fn shortest(g: &KnowledgeGraph, a: NodeIndex, b: NodeIndex, max_hops: usize) -> Option<Vec<Hop>> {
-    let adj = undirected(g);
+/// visited in `kind:id` order, so the same graph always gives the same path.
+pub fn shortest(g: &KnowledgeGraph, u: &Undirected, a: NodeIndex, b: NodeIndex, max_hops: usize) -> Option<Vec<Hop>> {
     let mut prev: Vec<Option<(NodeIndex, Hop)>> = vec![None; g.node_count()];
     let mut seen = vec![false; g.node_count()];
     seen[a.index()] = true;
@@ -39,7 +38,7 @@ pub fn shortest(g: &KnowledgeGraph, a: NodeIndex, b: NodeIndex, max_hops: usize)
         if d == max_hops {
             continue;
         }
-        for &(m, relation, dir) in &adj[n.index()] {
+        for &(m, relation, dir) in u.neighbours(n) {
             if !seen[m.index()] {
                 seen[m.index()] = true;
                 prev[m.index()] = Some((n, Hop { relation, dir, to: m }));

@@ -11,7 +11,7 @@
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
-use super::{edge_label, undirected};
+use super::{Undirected, edge_label};
 use crate::attrs;
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, RelationKind};
@@ -31,41 +31,113 @@ pub struct Related {
     pub months_apart: Option<i64>,
 }
 
+/// Neighbours with more distinct neighbours than this are hubs: they are not expanded
+/// entry by entry (a hub's 100,000 papers all get the same small weight from it).
+const HUB_DEGREE: usize = 1024;
+
+/// A candidate's order: higher score first (compared at 1e-9), then lower `kind:id` rank.
+type Order = (std::cmp::Reverse<i64>, u32);
+
+fn order(score: f64, rank: u32) -> Order {
+    (std::cmp::Reverse((score * 1e9).round() as i64), rank)
+}
+
 /// Scores the entries that share at least one neighbour with `n`, best first; `kinds`
 /// keeps only those kinds (all when empty); at most `top`.
-pub fn related(g: &KnowledgeGraph, n: NodeIndex, kinds: &[EntryKind], top: usize) -> Vec<Related> {
-    let adj = undirected(g);
-    let mut score = vec![0.0f64; g.node_count()];
-    let mut shared: Vec<Vec<Shared>> = vec![Vec::new(); g.node_count()];
-    for &(z, r, d) in &adj[n.index()] {
-        let deg = adj[z.index()].len();
-        if deg < 2 {
-            continue;
-        }
-        let w = 1.0 / (deg as f64).ln();
-        for &(y, ry, dy) in &adj[z.index()] {
-            if y == n {
-                continue;
+///
+/// Exact, without walking every hub's neighbours: light neighbours (up to `HUB_DEGREE`)
+/// are expanded; their candidates get the hubs' weights by binary search; entries reached
+/// only through hubs are visited in `kind:id` order, merged across the hubs, and the walk
+/// stops once no later entry can enter the top (their score is at most the hubs' total).
+pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryKind], top: usize) -> Vec<Related> {
+    if top == 0 {
+        return Vec::new();
+    }
+    let weight = |z: NodeIndex| {
+        let deg = u.degree(z);
+        (deg >= 2).then(|| 1.0 / (deg as f64).ln())
+    };
+    let wanted = |m: NodeIndex| m != n && (kinds.is_empty() || kinds.contains(&g.node(m).key.kind));
+    let (hubs, light): (Vec<_>, Vec<_>) = u.neighbours(n).iter().partition(|(z, _, _)| u.degree(*z) > HUB_DEGREE);
+
+    // Candidates through light neighbours, then what the hubs add to each.
+    let mut score: rustc_hash::FxHashMap<NodeIndex, f64> = Default::default();
+    for &(z, _, _) in &light {
+        if let Some(w) = weight(z) {
+            for &(y, _, _) in u.neighbours(z).iter().filter(|(y, _, _)| *y != n) {
+                *score.entry(y).or_default() += w;
             }
-            score[y.index()] += w;
-            // Seen from z; flip to how y links to z.
-            shared[y.index()].push((z, (r, d), (ry, dy.opposite())));
         }
     }
+    for (y, s) in score.iter_mut() {
+        *s += hubs.iter().filter(|(z, _, _)| u.link(*y, *z).is_some()).filter_map(|(z, _, _)| weight(*z)).sum::<f64>();
+    }
+    let mut best: Vec<(Order, NodeIndex, f64)> =
+        score.iter().filter(|(y, _)| wanted(**y)).map(|(&y, &s)| (order(s, u.rank(y)), y, s)).collect();
+    best.sort_unstable_by_key(|(o, _, _)| *o);
+    best.truncate(top);
+
+    // Entries reached only through hubs, in rank order across the hubs' neighbour lists.
+    let hub_total: f64 = hubs.iter().filter_map(|(z, _, _)| weight(*z)).sum();
+    let ceiling = order(hub_total, 0).0;
+    let lists: Vec<(&[super::Link], f64)> =
+        hubs.iter().filter_map(|(z, _, _)| weight(*z).map(|w| (u.neighbours(*z), w))).collect();
+    let mut at = vec![0usize; lists.len()];
+    loop {
+        let next = lists.iter().zip(&at).filter_map(|((l, _), &i)| l.get(i)).map(|(y, _, _)| u.rank(*y)).min();
+        let Some(rank) = next else { break };
+        if best.len() == top {
+            let worst = best[top - 1].0;
+            // Every later entry scores at most `hub_total` and has a higher rank.
+            if worst.0 < ceiling || (worst.0 == ceiling && worst.1 < rank) {
+                break;
+            }
+        }
+        let mut s = 0.0;
+        let mut y = None;
+        for ((l, w), i) in lists.iter().zip(at.iter_mut()) {
+            if let Some(&(m, _, _)) = l.get(*i).filter(|(m, _, _)| u.rank(*m) == rank) {
+                s += w;
+                y = Some(m);
+                *i += 1;
+            }
+        }
+        let Some(y) = y else { break };
+        if score.contains_key(&y) || !wanted(y) {
+            continue;
+        }
+        let o = order(s, rank);
+        let at = best.partition_point(|(b, _, _)| *b < o);
+        if at < top {
+            best.insert(at, (o, y, s));
+            best.truncate(top);
+        }
+    }
+
     let date = |m: NodeIndex| attrs::date(&g.data, g.node(m)).map(|d| d.month_index());
-    let mut out: Vec<Related> = g
-        .nodes()
-        .filter(|m| score[m.index()] > 0.0 && (kinds.is_empty() || kinds.contains(&g.node(*m).key.kind)))
-        .map(|m| {
-            let mut s = std::mem::take(&mut shared[m.index()]);
-            s.sort_by_key(|(z, _, _)| (adj[z.index()].len(), *z));
+    best.into_iter()
+        .map(|(_, m, score)| {
+            let mut shared = shared_neighbours(u, n, m);
+            shared.sort_by_key(|(z, _, _)| (u.degree(*z), *z));
             let months_apart = date(n).zip(date(m)).map(|(a, b)| (a - b).abs());
-            Related { node: m, score: score[m.index()], shared: s, months_apart }
+            Related { node: m, score, shared, months_apart }
         })
-        .collect();
-    out.sort_by_cached_key(|r| (std::cmp::Reverse((r.score * 1e9).round() as i64), g.node(r.node).key.to_string()));
-    out.truncate(top);
-    out
+        .collect()
+}
+
+/// Neighbours of both `a` and `b` that count for the score (two or more neighbours), found
+/// by binary search from the smaller neighbour list into the larger.
+fn shared_neighbours(u: &Undirected, a: NodeIndex, b: NodeIndex) -> Vec<Shared> {
+    let small_first = u.degree(a) <= u.degree(b);
+    let (x, y) = if small_first { (a, b) } else { (b, a) };
+    u.neighbours(x)
+        .iter()
+        .filter(|(z, _, _)| u.degree(*z) >= 2)
+        .filter_map(|&(z, r, d)| {
+            let &(_, r2, d2) = u.link(y, z)?;
+            Some(if small_first { (z, (r, d), (r2, d2)) } else { (z, (r2, d2), (r, d)) })
+        })
+        .collect()
 }
 
 /// Why an entry is related, in words: "both cover KV Cache Offloading; both implement
@@ -94,4 +166,48 @@ pub fn reason(g: &KnowledgeGraph, r: &Related, max: usize) -> String {
         None => {}
     }
     parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every entry at distance two scored by brute force: the definition, hubs and all.
+    fn brute_force(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, top: usize) -> Vec<(NodeIndex, f64)> {
+        let mut score = vec![0.0; g.node_count()];
+        for &(z, _, _) in u.neighbours(n).iter().filter(|(z, _, _)| u.degree(*z) >= 2) {
+            for &(y, _, _) in u.neighbours(z) {
+                score[y.index()] += 1.0 / (u.degree(z) as f64).ln();
+            }
+        }
+        let mut all: Vec<(NodeIndex, f64)> =
+            g.nodes().filter(|&y| y != n && score[y.index()] > 0.0).map(|y| (y, score[y.index()])).collect();
+        all.sort_by_key(|&(y, s)| order(s, u.rank(y)));
+        all.truncate(top);
+        all
+    }
+
+    #[test]
+    fn hub_aware_ranking_equals_brute_force_on_a_graph_with_hubs() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::synth::generate(dir.path(), 20_000, 7).unwrap();
+        let g = KnowledgeGraph::build(crate::data::load(dir.path()).unwrap());
+        let u = Undirected::new(&g);
+        let hubs = g.nodes().filter(|&z| u.degree(z) > HUB_DEGREE).count();
+        assert!(hubs >= 3, "the synthetic graph must have hubs, found {hubs}");
+        let is_hub = |z: NodeIndex| u.degree(z) > HUB_DEGREE;
+        // Entries linked to hubs only are ranked by the merge walk alone.
+        let hubs_only = g.nodes().filter(|&n| u.degree(n) > 1 && u.neighbours(n).iter().all(|(z, _, _)| is_hub(*z)));
+        let queries: Vec<NodeIndex> =
+            g.nodes().step_by(97).chain(g.nodes().filter(|&z| is_hub(z))).chain(hubs_only.take(20)).collect();
+        for n in queries {
+            for top in [1, 10, 300] {
+                let fast: Vec<(NodeIndex, i64)> =
+                    related(&g, &u, n, &[], top).iter().map(|r| (r.node, order(r.score, 0).0.0)).collect();
+                let slow: Vec<(NodeIndex, i64)> =
+                    brute_force(&g, &u, n, top).into_iter().map(|(y, s)| (y, order(s, 0).0.0)).collect();
+                assert_eq!(fast, slow, "related to {} (top {top})", g.node(n).key);
+            }
+        }
+    }
 }
