@@ -12,7 +12,8 @@ them; `total` is from the start of the first phase to the end of the last):
     python3 scripts/baseline.py igraph DATA OUT
         {"tool":"igraph","load","graphml","dot","total","nodes","edges"}
     python3 scripts/baseline.py related DATA --queries N
-        {"tool":"networkx","queries","p50_ms","p99_ms","mean_ms","nodes","edges"}
+        {"tool":"networkx","queries","p50_ms","p99_ms","mean_ms","max_ms","nodes","edges"}
+        (percentiles by nearest rank; queries as benches/related.rs picks them)
 
 Requirements: scripts/requirements-bench.txt (networkx, igraph, matplotlib, pydot).
 
@@ -684,13 +685,17 @@ def cmd_related(args):
         related(U, q)
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
-    p99 = times[min(len(times) - 1, math.ceil(0.99 * len(times)) - 1)]
+
+    def pct(p):  # nearest rank, as benches/related.rs
+        return round(times[min(max(math.ceil(p * len(times)), 1), len(times)) - 1], 4)
+
     print(json.dumps({
         "tool": "networkx",
         "queries": len(times),
-        "p50_ms": round(statistics.median(times), 4),
-        "p99_ms": round(p99, 4),
+        "p50_ms": pct(0.5),
+        "p99_ms": pct(0.99),
         "mean_ms": round(statistics.fmean(times), 4),
+        "max_ms": pct(1.0),
         "nodes": G.number_of_nodes(),
         "edges": G.number_of_edges(),
     }))

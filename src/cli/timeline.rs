@@ -8,6 +8,7 @@ use edge_atlas::graph::KnowledgeGraph;
 use edge_atlas::model::EntryKind;
 use edge_atlas::render::ImageFormat;
 use edge_atlas::timeline::{chips, emergence};
+use petgraph::graph::NodeIndex;
 
 use super::args::{self, TimelineArgs};
 use super::{Failure, load};
@@ -43,6 +44,20 @@ pub fn run(a: TimelineArgs) -> Result<(), Failure> {
     write_figures(&g, &a.out, &opts, &chip_opts, &formats)
 }
 
+/// How many entries a report names one by one; the rest are counted.
+const LISTED: usize = 10;
+
+/// Prints `lead` and each entry on stderr, the first `LISTED` by name and the rest as a
+/// count, so that a figure of a big dataset does not bury the terminal.
+fn report(g: &KnowledgeGraph, nodes: &[NodeIndex], lead: &str, hint: &str) {
+    for &n in nodes.iter().take(LISTED) {
+        eprintln!("{lead} {} [{}]{hint}", g.node(n).name, g.node(n).key);
+    }
+    if nodes.len() > LISTED {
+        eprintln!("{lead} {} more entries", nodes.len() - LISTED);
+    }
+}
+
 /// Draws both timelines into `dir` in every format, reporting on stderr what had to be left
 /// out, by name.
 pub fn write_figures(
@@ -53,29 +68,14 @@ pub fn write_figures(
     formats: &[ImageFormat],
 ) -> Result<(), Failure> {
     let fig = emergence::draw(g, opts);
-    for &n in &fig.unlabelled {
-        eprintln!(
-            "warning: no room for the label of {} [{}]; try --height or --always-label",
-            g.node(n).name,
-            g.node(n).key
-        );
-    }
-    for &n in &fig.undrawable {
-        eprintln!(
-            "note: {} [{}] has no release month or no size within range; not drawn",
-            g.node(n).name,
-            g.node(n).key
-        );
-    }
+    let unlabelled = "warning: no room for the label of";
+    report(g, &fig.unlabelled, unlabelled, "; try --height or --always-label");
+    report(g, &fig.undrawable, "note: not drawn (no release month or no size within range):", "");
     let releases = fig.points.iter().map(|p| p.model).collect::<std::collections::BTreeSet<_>>().len();
     write(&fig.scene, dir, EMERGENCE_FILE, formats, &format!("{} dots, {releases} releases", fig.points.len()))?;
     let fig = chips::draw(g, chip_opts);
-    for &n in &fig.unlabelled {
-        eprintln!("warning: no room for the label of {} [{}]", g.node(n).name, g.node(n).key);
-    }
-    for &n in &fig.undrawable {
-        eprintln!("note: {} [{}] has no TOPS or no release month; not drawn", g.node(n).name, g.node(n).key);
-    }
+    report(g, &fig.unlabelled, unlabelled, "");
+    report(g, &fig.undrawable, "note: not drawn (no TOPS or no release month):", "");
     write(&fig.scene, dir, CHIPS_FILE, formats, &format!("{} chips", fig.chips.len()))
 }
 

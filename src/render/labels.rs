@@ -7,6 +7,9 @@
 //! are then pushed by the labels and dots they overlap and pulled back to their dot, as
 //! ggrepel and adjustText do, until they fit or the iterations run out; those still
 //! overlapping are returned as unplaced, for the caller to report by name.
+//!
+//! Labels, dots and obstacles sit in uniform grids, so each test looks only at what is
+//! nearby: placement stays linear in the number of labels when thousands are asked for.
 
 /// An axis-aligned rectangle in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -123,14 +126,28 @@ pub struct Scenery<'a> {
 /// request: `None` for a label that could not be placed without overlap.
 pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
     let dots: Vec<Circle> = scenery.dots.iter().map(|d| Circle { centre: d.centre, radius: d.radius + GAP }).collect();
-    let obstacles = scenery.obstacles.iter().map(|o| o.grow(GAP)).collect();
-    let mut s = State { dots, obstacles, segments: scenery.segments, bounds: scenery.bounds, placed: Vec::new() };
+    let obstacles: Vec<Rect> = scenery.obstacles.iter().map(|o| o.grow(GAP)).collect();
+    let grid = |boxes: &mut dyn Iterator<Item = Rect>| {
+        let mut g = Grid::new(scenery.bounds);
+        boxes.for_each(|b| g.insert(&b));
+        g
+    };
+    let mut s = State {
+        dot_grid: grid(&mut dots.iter().map(Rect::around)),
+        obstacle_grid: grid(&mut obstacles.iter().copied()),
+        placed_grid: Grid::new(scenery.bounds),
+        dots,
+        obstacles,
+        segments: scenery.segments,
+        bounds: scenery.bounds,
+        placed: Vec::new(),
+    };
     let mut out: Vec<Option<Placement>> = vec![None; requests.len()];
     let mut left = Vec::new();
     for (i, r) in requests.iter().enumerate() {
         match s.best(r) {
             Some(p) => {
-                s.placed.push(p.rect);
+                s.add(p.rect);
                 out[i] = Some(p);
             }
             None => left.push(i),
@@ -138,11 +155,64 @@ pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
     }
     for i in left {
         if let Some(p) = s.repel(&requests[i]) {
-            s.placed.push(p.rect);
+            s.add(p.rect);
             out[i] = Some(p);
         }
     }
     out
+}
+
+/// Which boxes touch each cell of a uniform grid over the bounds. Boxes and queries outside
+/// are clamped to the border cells, so nothing that overlaps a query is missed.
+struct Grid {
+    origin: (f64, f64),
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<u32>>,
+    len: u32,
+}
+
+/// Side of a grid cell in pixels: about one short label.
+const CELL: f64 = 48.0;
+
+impl Grid {
+    fn new(bounds: Rect) -> Grid {
+        let count = |span: f64| ((span / CELL).ceil() as usize).clamp(1, 4096);
+        let (cols, rows) = (count(bounds.x1 - bounds.x0), count(bounds.y1 - bounds.y0));
+        Grid { origin: (bounds.x0, bounds.y0), cols, rows, cells: vec![Vec::new(); cols * rows], len: 0 }
+    }
+
+    fn cells_of(&self, r: &Rect) -> impl Iterator<Item = usize> + '_ {
+        let span = |lo: f64, hi: f64, origin: f64, n: usize| {
+            let cell = |v: f64| (((v - origin) / CELL).floor().max(0.0) as usize).min(n - 1);
+            cell(lo)..=cell(hi)
+        };
+        let xs = span(r.x0, r.x1, self.origin.0, self.cols);
+        let ys = span(r.y0, r.y1, self.origin.1, self.rows);
+        ys.flat_map(move |y| xs.clone().map(move |x| y * self.cols + x))
+    }
+
+    /// Adds the next box; ids count up from 0 in insertion order.
+    fn insert(&mut self, r: &Rect) {
+        let id = self.len;
+        for c in self.cells_of(r).collect::<Vec<_>>() {
+            self.cells[c].push(id);
+        }
+        self.len += 1;
+    }
+
+    /// Whether `f` holds for a box whose cells meet `r`'s (a box may be asked twice).
+    fn any(&self, r: &Rect, mut f: impl FnMut(usize) -> bool) -> bool {
+        self.cells_of(r).any(|c| self.cells[c].iter().any(|&i| f(i as usize)))
+    }
+
+    /// Ids of the boxes whose cells meet `r`'s, once each, in insertion order.
+    fn near(&self, r: &Rect) -> Vec<usize> {
+        let mut ids: Vec<usize> = self.cells_of(r).flat_map(|c| self.cells[c].iter().map(|&i| i as usize)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
 }
 
 struct State<'a> {
@@ -151,14 +221,35 @@ struct State<'a> {
     segments: &'a [Segment],
     bounds: Rect,
     placed: Vec<Rect>,
+    dot_grid: Grid,
+    obstacle_grid: Grid,
+    /// Holds placed labels grown by `GAP`, the box they keep others out of.
+    placed_grid: Grid,
 }
 
 impl State<'_> {
+    fn add(&mut self, r: Rect) {
+        self.placed_grid.insert(&r.grow(GAP));
+        self.placed.push(r);
+    }
+
+    fn placed_near(&self, r: &Rect) -> impl Iterator<Item = &Rect> {
+        self.placed_grid.near(r).into_iter().map(|i| &self.placed[i])
+    }
+
+    fn obstacles_near(&self, r: &Rect) -> impl Iterator<Item = &Rect> {
+        self.obstacle_grid.near(r).into_iter().map(|i| &self.obstacles[i])
+    }
+
+    fn dots_near(&self, r: &Rect) -> impl Iterator<Item = &Circle> {
+        self.dot_grid.near(r).into_iter().map(|i| &self.dots[i])
+    }
+
     fn free(&self, r: &Rect) -> bool {
         self.bounds.contains(r)
-            && !self.placed.iter().any(|p| p.grow(GAP).overlaps(r))
-            && !self.obstacles.iter().any(|o| o.overlaps(r))
-            && !self.dots.iter().any(|d| r.hits_circle(d))
+            && !self.placed_grid.any(r, |i| self.placed[i].grow(GAP).overlaps(r))
+            && !self.obstacle_grid.any(r, |i| self.obstacles[i].overlaps(r))
+            && !self.dot_grid.any(r, |i| r.hits_circle(&self.dots[i]))
     }
 
     /// The cheapest free candidate position.
@@ -188,8 +279,9 @@ impl State<'_> {
         // Mild preference for the right and above, where readers look first.
         cost += [0.0, 1.0, 2.0, 1.0][angle * 4 / ANGLES];
         if leader {
-            let crossings = self.placed.iter().filter(|p| p.hits_segment(d, q)).count()
-                + self.dots.iter().filter(|c| c.centre != d && Rect::around(c).hits_segment(d, q)).count();
+            let line = Rect { x0: d.0.min(q.0), y0: d.1.min(q.1), x1: d.0.max(q.0), y1: d.1.max(q.1) };
+            let crossings = self.placed_near(&line).filter(|p| p.hits_segment(d, q)).count()
+                + self.dots_near(&line).filter(|c| c.centre != d && Rect::around(c).hits_segment(d, q)).count();
             cost += 60.0 * crossings as f64;
         }
         cost
@@ -212,10 +304,11 @@ impl State<'_> {
                 fx += strength * dx / len;
                 fy += strength * dy / len;
             };
-            for p in self.placed.iter().chain(&self.obstacles).filter(|p| p.grow(GAP).overlaps(&rect)) {
+            let near = rect.grow(GAP);
+            for p in self.placed_near(&near).chain(self.obstacles_near(&near)).filter(|p| p.grow(GAP).overlaps(&rect)) {
                 push(p.centre(), 4.0);
             }
-            for dot in self.dots.iter().filter(|dot| rect.hits_circle(dot)) {
+            for dot in self.dots_near(&rect).filter(|dot| rect.hits_circle(dot)) {
                 push(dot.centre, 4.0);
             }
             // A weak spring to the dot keeps the label near what it names.
@@ -310,6 +403,32 @@ mod tests {
         assert_eq!(placed.iter().filter(|p| p.is_none()).count(), 0, "there is room for every label");
         assert!(placed.iter().flatten().any(|p| p.leader));
         assert!(placed.iter().flatten().any(|p| !p.leader));
+    }
+
+    #[test]
+    fn thousands_of_labels_fill_the_plot_without_overlap() {
+        // More labels than the plot holds, spread over it and beyond its edges: the grid
+        // must find every neighbour, including boxes clamped into the border cells.
+        let mut dots = Vec::new();
+        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |scale: f64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 10_000) as f64 / 10_000.0 * scale
+        };
+        for _ in 0..1500 {
+            dots.push(Circle { centre: (next(1100.0) - 50.0, next(760.0) - 30.0), radius: 4.0 });
+        }
+        let requests: Vec<Request> = dots.iter().map(|&dot| Request { size: (40.0 + next(60.0), 14.0), dot }).collect();
+        let bounds = Rect::new(0.0, 0.0, 1000.0, 700.0);
+        let obstacles = [Rect::new(800.0, 20.0, 150.0, 120.0)];
+        let placed = place(&requests, Scenery { dots: &dots, obstacles: &obstacles, segments: &[], bounds });
+        check(&requests, &dots, bounds, &placed);
+        let rects: Vec<Rect> = placed.iter().flatten().map(|p| p.rect).collect();
+        assert!(rects.iter().all(|r| !r.overlaps(&obstacles[0])));
+        let count = rects.len();
+        assert!(count > 40 && count < 1500, "{count} labels placed");
     }
 
     #[test]

@@ -1,0 +1,499 @@
+#!/usr/bin/env python3
+"""Benchmarks of edge-atlas against networkx and igraph (issue 7): prints Markdown tables.
+
+Run from the repository root, after `cargo build --release` and
+`pip install -r scripts/requirements-bench.txt`:
+
+    python3 scripts/bench.py                                   # shipped data only
+    python3 scripts/bench.py --sizes 10000,100000,1000000      # + synthetic sizes
+    python3 scripts/bench.py --sizes 10000 --runs 2 --related  # quick look, with related
+    python3 scripts/bench.py --bin /tmp/ea-bin --no-small --sizes 100000
+
+Every command runs as its own process under `/usr/bin/time -f %M`, which gives its peak
+RSS; wall time is measured around the process, and the median of --runs runs is shown
+(1 run for sizes of 1M entries and more; peak RSS is the largest of the runs). The
+Python side is scripts/baseline.py, run with this interpreter.
+
+Sections:
+  small    (on unless --no-small) the shipped data (--data): `edge-atlas build` vs
+           `baseline.py networkx DATA OUT --figure`, whole processes, plus the baseline's
+           phases.
+  sizes    (--sizes N,N,...) synthetic data made by `edge-atlas synth --entries N` into
+           --synth-dir (made only when missing). Rust: `check` (load + validate + graph),
+           `export -o x.graphml|.gexf|.dot|.json` (each loads too), and
+           `build --no-figures` for the whole pipeline; Python: one run each of
+           `baseline.py networkx D OUT` and `baseline.py igraph D OUT`, whose phases are
+           added up to match each Rust command (those cells are marked †: in-process, so
+           without interpreter start-up and imports, which the process rows include).
+  related  (--related) the latency of a "related to X" query: the networkx
+           Adamic-Adar expansion of `baseline.py related`, and the Rust side from
+           --related-cmd (TODO: a command of the binary; see `rust_related`).
+
+The Rust per-phase figures come from `edge-atlas build ... --timings`, when the binary
+has that flag: a line on stderr `{"timings": {"load": s, "graph": s, ...}}` (seconds).
+Without `--no-figures` the pipeline row reads "n/a". A failing command prints the tail
+of its stderr to stderr and its cells read "failed".
+"""
+
+import argparse
+import json
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BASELINE = Path(__file__).resolve().parent / "baseline.py"
+TIME = "/usr/bin/time"
+LARGE = 1_000_000
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Running commands
+
+
+@dataclass
+class Result:
+    """The outcome of one command, over its runs."""
+
+    ok: bool
+    wall: float = 0.0  # median seconds
+    rss_mb: float = 0.0  # largest peak RSS, MiB
+    report: dict = field(default_factory=dict)  # baseline JSON, phases as medians
+    timings: dict = field(default_factory=dict)  # edge-atlas --timings, medians
+    stdout: str = ""
+    na: bool = False  # not applicable (the binary lacks a flag)
+
+    @staticmethod
+    def failed():
+        return Result(ok=False)
+
+    @staticmethod
+    def not_available():
+        return Result(ok=False, na=True)
+
+
+def run_once(cmd, timeout=None):
+    """(ok, wall s, peak RSS KiB, stdout, stderr) of one run of cmd."""
+    with tempfile.NamedTemporaryFile("r", prefix="bench-time-", suffix=".txt") as tf:
+        full = [TIME, "-f", "%M", "-o", tf.name, *map(str, cmd)]
+        t0 = time.perf_counter()
+        try:
+            p = subprocess.run(full, capture_output=True, text=True, errors="replace", timeout=timeout)
+        except subprocess.TimeoutExpired as e:
+            stderr = e.stderr.decode(errors="replace") if isinstance(e.stderr, bytes) else (e.stderr or "")
+            return False, time.perf_counter() - t0, 0, "", stderr + f"\n(timed out after {timeout} s)"
+        wall = time.perf_counter() - t0
+        rss = 0
+        for line in reversed(tf.read().splitlines()):
+            if line.strip().isdigit():
+                rss = int(line.strip())
+                break
+    return p.returncode == 0, wall, rss, p.stdout, p.stderr
+
+
+def last_json(text, prefix="{"):
+    """The last line of text that starts with prefix and parses as JSON, or None."""
+    for line in reversed(text.splitlines()):
+        line = line.strip()
+        if line.startswith(prefix):
+            try:
+                return json.loads(line)
+            except json.JSONDecodeError:
+                continue
+    return None
+
+
+def median_of(dicts):
+    """Per key, the median of the numeric values of dicts (the first dict's key order)."""
+    out = {}
+    for k, v in dicts[0].items():
+        vals = [d[k] for d in dicts if isinstance(d.get(k), (int, float)) and not isinstance(d.get(k), bool)]
+        out[k] = statistics.median(vals) if vals and len(vals) == len(dicts) else v
+    return out
+
+
+def measure(cmd, runs, what, out_dir=None, timeout=None):
+    """Runs cmd `runs` times; out_dir is emptied before each run."""
+    walls, rss, reports, timings = [], [], [], []
+    stdout = ""
+    for i in range(runs):
+        if out_dir:
+            shutil.rmtree(out_dir, ignore_errors=True)
+            os.makedirs(out_dir)
+        log(f"  {what} [{i + 1}/{runs}]: {' '.join(map(str, cmd))}")
+        ok, wall, peak, stdout, stderr = run_once(cmd, timeout)
+        if not ok:
+            tail = "\n".join(stderr.strip().splitlines()[-15:])
+            log(f"  FAILED: {what}\n" + "\n".join(f"    | {line}" for line in tail.splitlines()))
+            return Result.failed()
+        walls.append(wall)
+        rss.append(peak)
+        report = last_json(stdout)
+        if report is not None:
+            reports.append(report)
+        t = last_json(stderr, '{"timings":')
+        if t is not None and isinstance(t.get("timings"), dict):
+            timings.append({k: v for k, v in t["timings"].items() if isinstance(v, (int, float))})
+    return Result(
+        ok=True,
+        wall=statistics.median(walls),
+        rss_mb=max(rss) / 1024,
+        report=median_of(reports) if len(reports) == runs else {},
+        timings=median_of(timings) if timings and len(timings) == runs else {},
+        stdout=stdout,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# The tools
+
+
+class EdgeAtlas:
+    def __init__(self, binary):
+        self.bin = binary
+        help_text = self.text("build", "--help")
+        self.no_figures = "--no-figures" in help_text
+        self.timings = "--timings" in help_text
+
+    def text(self, *args):
+        try:
+            p = subprocess.run([self.bin, *args], capture_output=True, text=True, errors="replace")
+            return p.stdout + p.stderr
+        except OSError as e:
+            return str(e)
+
+    def version(self):
+        v = self.text("--version").strip()
+        return v.splitlines()[0] if v else "?"
+
+    def stats(self, data):
+        try:
+            p = subprocess.run([self.bin, "stats", "--json", "--data", data], capture_output=True, text=True)
+            return json.loads(p.stdout) if p.returncode == 0 else None
+        except (OSError, json.JSONDecodeError):
+            return None
+
+    def build_cmd(self, data, out, figures=True):
+        cmd = [self.bin, "build", "--data", data, "--out", out]
+        if not figures:
+            if not self.no_figures:
+                return None
+            cmd.append("--no-figures")
+        if self.timings:
+            cmd.append("--timings")
+        return cmd
+
+
+def baseline(*args):
+    return [sys.executable, BASELINE, *args]
+
+
+def rust_related(ea, data, queries, args):
+    """The Rust side of the related-query latency: a dict with p50_ms, p99_ms and mean_ms
+    and/or max_ms; a failed Result; or None when there is no Rust command yet (TODO).
+
+    TODO(issue 7, Rust engineer): give the Rust command here. Until the binary has one,
+    --related-cmd takes it as a template, e.g. the in-process bench of benches/related.rs:
+        --related-cmd 'cargo bench --bench related -- {data} {queries}'
+    It must print one JSON line on stdout with p50_ms, p99_ms and mean_ms or max_ms, for
+    the same queries as baseline.py (`pick_queries`: node ids `kind:id` sorted, every
+    len/N-th, N of them, top 10 each) timed in-process after loading.
+    Only the command's JSON is used, not its wall time, so a cargo build inside is harmless.
+    """
+    if not args.related_cmd:
+        return None  # TODO: e.g. [ea.bin, "related-bench", "--data", data, "--queries", str(queries)]
+    cmd = [a.format(data=data, queries=queries, bin=ea.bin) for a in shlex.split(args.related_cmd)]
+    r = measure(cmd, 1, "edge-atlas related bench", None, args.timeout)
+    return r.report if r.ok and r.report else Result.failed()
+
+
+# ---------------------------------------------------------------------------------------
+# Formatting
+
+
+def fmt_s(r, phases=None, dagger=False):
+    """A time cell: the process wall time, or the sum of the baseline's phases."""
+    if r is None:
+        return "—"
+    if r.na:
+        return "n/a"
+    if not r.ok:
+        return "failed"
+    if phases is None:
+        return f"{r.wall:.3f} s"
+    vals = [r.report.get(p) for p in phases]
+    if any(not isinstance(v, (int, float)) for v in vals):
+        return "—"
+    return f"{sum(vals):.3f} s" + (" †" if dagger else "")
+
+
+def seconds(cell):
+    try:
+        return float(cell.split()[0])
+    except (ValueError, IndexError, AttributeError):
+        return None
+
+
+def ratio(num_cell, den_cell):
+    a, b = seconds(num_cell), seconds(den_cell)
+    if a is None or b is None:
+        return "n/a" if "n/a" in (num_cell, den_cell) else "—"
+    return f"{a / b:.1f}×" if b > 0 else "—"
+
+
+def fmt_mb(r):
+    if r is None:
+        return "—"
+    if r.na:
+        return "n/a"
+    return f"{r.rss_mb:.0f} MB" if r.ok else "failed"
+
+
+def table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|"]
+    lines += ["| " + " | ".join(map(str, r)) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def phase_table(ea_timings, reports):
+    """Per-phase seconds, in-process: edge-atlas --timings and each baseline's report."""
+    skip = {"tool", "total", "nodes", "edges", "collapsed", "queries"}
+    names = []
+    for source in [ea_timings, *[r.report for _, r in reports if r and r.ok]]:
+        names += [k for k, v in source.items() if k not in skip and isinstance(v, (int, float)) and k not in names]
+    names += ["total"]
+    header = ["phase (in-process)", "edge-atlas"] + [t for t, _ in reports] + [f"{t} / edge-atlas" for t, _ in reports]
+    rows = []
+    for n in names:
+        ea = ea_timings.get(n)
+        ea_cell = f"{ea:.3f} s" if isinstance(ea, (int, float)) else ("—" if ea_timings else "(no --timings)")
+        cells = []
+        for _, r in reports:
+            v = r.report.get(n) if r and r.ok else None
+            cells.append(f"{v:.3f} s" if isinstance(v, (int, float)) else "—")
+        rows.append([n, ea_cell, *cells, *[ratio(c, ea_cell) for c in cells]])
+    return table(header, rows)
+
+
+# ---------------------------------------------------------------------------------------
+# Sections
+
+
+def machine_line(ea):
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "?"
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    except OSError:
+        pass
+
+    def version(pkg):
+        try:
+            return metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            return "missing"
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (
+        f"Machine: {cores} cores ({cpu}), {ram} RAM, Linux {platform.release()}; "
+        f"Python {platform.python_version()}, networkx {version('networkx')}, igraph {version('igraph')}, "
+        f"pydot {version('pydot')}, matplotlib {version('matplotlib')}; {ea.version()}"
+    )
+
+
+def runs_text(runs):
+    return f"median of {runs} runs" if runs > 1 else "1 run"
+
+
+def describe(ea, data):
+    s = ea.stats(data)
+    return f"{s['nodes']} nodes, {s['edges']} edges" if s else "size unknown"
+
+
+def section_small(ea, args, tmp):
+    out = os.path.join(tmp, "small")
+    runs = args.runs
+    print(f"\n## Shipped data (`{args.data}`: {describe(ea, args.data)}), {runs_text(runs)}\n")
+    rust = measure(ea.build_cmd(args.data, out), runs, "edge-atlas build", out)
+    nx = measure(baseline("networkx", args.data, out, "--figure"), runs, "baseline networkx --figure", out)
+    rows = [
+        ["`edge-atlas build` (graph exports + figures)", fmt_s(rust), fmt_mb(rust), "1.0×" if rust.ok else "—"],
+        ["`baseline.py networkx --figure` (networkx + pydot + matplotlib)", fmt_s(nx), fmt_mb(nx),
+         ratio(fmt_s(nx), fmt_s(rust))],
+    ]
+    print(table(["whole process, cold", "wall", "peak RSS", "baseline / edge-atlas"], rows))
+    print()
+    print(phase_table(rust.timings if rust.ok else {}, [("networkx", nx)]))
+    return rust, nx
+
+
+def ensure_synth(ea, n, args):
+    d = args.synth_dir.format(n=n)
+    if os.path.exists(os.path.join(d, "relations.csv")):
+        log(f"using {d}")
+        return d
+    log(f"generating {d}")
+    r = measure([ea.bin, "synth", "--entries", n, "--out", d], 1, f"edge-atlas synth {n}")
+    return d if r.ok else None
+
+
+def section_size(ea, n, args, tmp):
+    runs = 1 if n >= LARGE else args.runs
+    d = ensure_synth(ea, n, args)
+    print(f"\n## Synthetic, {n:,} entries", end="")
+    if d is None:
+        print("\n\nsynth failed")
+        return
+    print(f" (`{d}`: {describe(ea, d)}), {runs_text(runs)}\n")
+    out = os.path.join(tmp, f"size-{n}")
+    os.makedirs(out, exist_ok=True)
+    check = measure([ea.bin, "check", "--data", d], runs, "edge-atlas check")
+    exports = {}
+    for ext in ["graphml", "gexf", "dot", "json"]:
+        target = os.path.join(out, f"x.{ext}")
+        exports[ext] = measure([ea.bin, "export", "--data", d, "-o", target], runs, f"edge-atlas export {ext}", None)
+        if os.path.exists(target):
+            os.remove(target)
+    build_cmd = ea.build_cmd(d, out, figures=False)
+    build = measure(build_cmd, runs, "edge-atlas build --no-figures", out) if build_cmd else Result.not_available()
+    nx = measure(baseline("networkx", d, out), runs, "baseline networkx", out, args.timeout)
+    ig = measure(baseline("igraph", d, out), runs, "baseline igraph", out, args.timeout)
+    shutil.rmtree(out, ignore_errors=True)
+
+    def cell(r):
+        return f"{fmt_s(r)} · {fmt_mb(r)}" if r.ok else fmt_s(r)
+
+    steps = [
+        ("load + validate + graph", "`check`", check, ["load", "graph"], ["load"]),
+        ("… + GraphML", "`export -o x.graphml`", exports["graphml"], ["load", "graph", "graphml"], ["load", "graphml"]),
+        ("… + GEXF", "`export -o x.gexf`", exports["gexf"], ["load", "graph", "gexf"], None),
+        ("… + DOT", "`export -o x.dot`", exports["dot"], ["load", "graph", "dot"], ["load", "dot"]),
+        ("… + JSON", "`export -o x.json`", exports["json"], ["load", "graph", "json"], None),
+    ]
+    rows = []
+    for name, cmd, r, nx_phases, ig_phases in steps:
+        ea_cell = fmt_s(r)
+        nx_cell = fmt_s(nx, nx_phases, dagger=True)
+        ig_cell = fmt_s(ig, ig_phases, dagger=True) if ig_phases else "—"
+        rows.append([f"{name} ({cmd})", cell(r), nx_cell, ig_cell, ratio(nx_cell, ea_cell),
+                     ratio(ig_cell, ea_cell) if ig_phases else "—"])
+    ea_cell, nx_cell, ig_cell = fmt_s(build), fmt_s(nx), fmt_s(ig)
+    rows.append(["whole pipeline, process wall (`build --no-figures`)", ea_cell, nx_cell, ig_cell,
+                 ratio(nx_cell, ea_cell), ratio(ig_cell, ea_cell)])
+    rss = [fmt_mb(build), fmt_mb(nx), fmt_mb(ig)]
+    rows.append(["peak RSS, whole pipeline", *rss, ratio(rss[1], rss[0]), ratio(rss[2], rss[0])])
+    print(table(["step", "edge-atlas", "networkx", "igraph", "networkx / edge-atlas", "igraph / edge-atlas"], rows))
+    print("\n† sum of the baseline's in-process phases from its pipeline run (no interpreter start-up or "
+          "imports); edge-atlas cells are whole processes. The igraph baseline writes GraphML and DOT only; "
+          "its `load` includes building the graph.")
+    if nx.ok and nx.report.get("collapsed"):
+        print(f"\nNote: networkx's DiGraph merged {nx.report['collapsed']} parallel edges of different relations.")
+    print()
+    print(phase_table(build.timings if build.ok else {}, [("networkx", nx), ("igraph", ig)]))
+
+
+def section_related(ea, datasets, args):
+    print(f"\n## Related-entry queries ({args.queries} queries, top 10, Adamic-Adar within two hops)\n")
+    keys = ("p50_ms", "p99_ms", "mean_ms", "max_ms")
+
+    def cells(r):
+        if r is None:
+            return ["TODO"] * len(keys)
+        if isinstance(r, Result):
+            return [fmt_s(r)] * len(keys)
+        return [f"{r[k]:.3f} ms" if isinstance(r.get(k), (int, float)) else "—" for k in keys]
+
+    rows = []
+    for label, d in datasets:
+        if d is None:
+            continue
+        r = measure(baseline("related", d, "--queries", args.queries), 1, f"baseline related {label}", None, args.timeout)
+        py = cells(r.report if r.ok else r)
+        rs = cells(rust_related(ea, d, args.queries, args))
+        rows.append([label, *py, *rs, ratio(py[0], rs[0]), ratio(py[1], rs[1])])
+    names = ["p50", "p99", "mean", "max"]
+    print(table(["data", *[f"networkx {n}" for n in names], *[f"edge-atlas {n}" for n in names],
+                 "p50 networkx / edge-atlas", "p99 networkx / edge-atlas"], rows))
+    print("\nBoth in-process, after loading and building the graph (not timed); percentiles by nearest rank.")
+    if not args.related_cmd:
+        print("edge-atlas: TODO — no Rust command yet: fill in `rust_related` in scripts/bench.py, or pass "
+              "--related-cmd 'cargo bench --bench related -- {data} {queries}'.")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                                 epilog="\n\n".join(__doc__.split("\n\n")[1:]))
+    ap.add_argument("--bin", default=str(REPO / "target" / "release" / "edge-atlas"), help="edge-atlas binary")
+    ap.add_argument("--data", default=str(REPO / "data"), help="shipped data directory")
+    ap.add_argument("--small", action=argparse.BooleanOptionalAction, default=True,
+                    help="benchmark the shipped data (default: on)")
+    ap.add_argument("--sizes", default="", help="comma-separated synthetic sizes, e.g. 10000,100000,1000000")
+    ap.add_argument("--related", action="store_true", help="also time related-entry queries")
+    ap.add_argument("--queries", type=int, default=200, help="related queries per data set")
+    ap.add_argument("--runs", type=int, default=5, help=f"runs per command (1 for sizes >= {LARGE:,})")
+    ap.add_argument("--synth-dir", default="/tmp/ea-synth-{n}", help="where synthetic data goes ({n}: size)")
+    ap.add_argument("--related-cmd", default="",
+                    help="the Rust related benchmark, a template with {data}, {queries}, {bin} "
+                         "(e.g. 'cargo bench --bench related -- {data} {queries}')")
+    ap.add_argument("--timeout", type=float, default=None, help="seconds before a baseline run is given up")
+    args = ap.parse_args()
+
+    if not os.access(args.bin, os.X_OK):
+        sys.exit(f"bench.py: no edge-atlas binary at {args.bin} (cargo build --release, or --bin PATH)")
+    if not os.access(TIME, os.X_OK):
+        sys.exit(f"bench.py: {TIME} is needed to measure peak RSS (apt-get install time)")
+    try:
+        sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        sys.exit(f"bench.py: --sizes takes numbers separated by commas, not {args.sizes!r}")
+    args.runs = max(1, args.runs)
+
+    ea = EdgeAtlas(args.bin)
+    print("# edge-atlas vs networkx / igraph\n")
+    print(machine_line(ea))
+    if not ea.no_figures:
+        print("\n(this edge-atlas has no `build --no-figures`: pipeline rows read n/a)")
+    if not ea.timings:
+        print("(this edge-atlas has no `build --timings`: no Rust per-phase figures)")
+
+    tmp = tempfile.mkdtemp(prefix="ea-bench-")
+    try:
+        if args.small:
+            section_small(ea, args, tmp)
+        synth_dirs = []
+        for n in sizes:
+            section_size(ea, n, args, tmp)
+            d = args.synth_dir.format(n=n)
+            synth_dirs.append((f"synthetic {n:,}", d if os.path.isdir(d) else None))
+        if args.related:
+            section_related(ea, ([("shipped", args.data)] if args.small else []) + synth_dirs, args)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
