@@ -34,32 +34,47 @@ impl KnowledgeGraph {
     /// Builds the graph from what `data::load` validated; relations whose ends are missing
     /// are skipped (validation reported them).
     pub fn build(loaded: Loaded) -> KnowledgeGraph {
-        let Loaded { data, names, .. } = loaded;
+        let Loaded { data, names, ends: (relation_ends, extra_ends), .. } = loaded;
         let nodes = EntryKind::ALL.into_iter().map(|k| data.count_of(k)).sum();
         let mut graph = DiGraph::with_capacity(nodes, data.relations.len());
         for e in data.entries() {
             graph.add_node(Node { key: e.key(), name: e.name.to_string(), index: e.index });
         }
-        let mut seen: FxHashSet<(NodeIndex, RelationKind, NodeIndex)> =
-            FxHashSet::with_capacity_and_hasher(nodes + data.relations.len(), Default::default());
-        let mut add = |sk: EntryKind, s: &Id, relation, tk: EntryKind, t: &Id| {
-            let number = |k: EntryKind, id: &Id| names.number_of(k, id.as_str());
-            if let (Some(s), Some(t)) = (number(sk, s), number(tk, t)) {
-                let (s, t) = (NodeIndex::new(s), NodeIndex::new(t));
-                if seen.insert((s, relation, t)) {
-                    graph.add_edge(s, t, relation);
-                }
+        let node = NodeIndex::new;
+        // Duplicates can only come from two sources at once: validation rejects them within
+        // relations.csv, so only edges the reference columns also make are looked up there.
+        let mut column_edges: FxHashSet<(NodeIndex, RelationKind, NodeIndex)> = FxHashSet::default();
+        let mut column_kinds = [false; RelationKind::ALL.len()];
+        data.column_relations(|sk, s: &Id, relation, tk, t: &Id| {
+            let number = |k: EntryKind, id: &Id| names.number_of(k, id.as_str()).map(node);
+            if let (Some(s), Some(t)) = (number(sk, s), number(tk, t))
+                && column_edges.insert((s, relation, t))
+            {
+                column_kinds[relation as usize] = true;
+                graph.add_edge(s, t, relation);
             }
-        };
-        data.column_relations(&mut add);
-        for r in data.relations.iter().chain(&data.extra_relations) {
-            add(r.source.kind, &r.source.id, r.relation, r.target.kind, &r.target.id);
+        });
+        for (r, ends) in data.relations.iter().zip(relation_ends) {
+            let Some([s, t]) = ends.map(|e| e.map(|i| node(i as usize))) else { continue };
+            if !(column_kinds[r.relation as usize] && column_edges.contains(&(s, r.relation, t))) {
+                graph.add_edge(s, t, r.relation);
+            }
         }
-        for dc in &data.device_chips {
-            let device = names.resolve(&data, &dc.device, &[EntryKind::Device]);
-            let chip = names.resolve(&data, &dc.chip, &[EntryKind::Chip]);
-            if let (Ok(chip), Ok(device)) = (chip, device) {
-                add(chip.kind, &chip.id, RelationKind::ShipsIn, device.kind, &device.id);
+        // The curated rows are few: each is checked against the edges already there.
+        let device_chips = data.device_chips.iter().filter_map(|dc| {
+            let device = names.resolve(&data, &dc.device, &[EntryKind::Device]).ok()?;
+            let chip = names.resolve(&data, &dc.chip, &[EntryKind::Chip]).ok()?;
+            Some((names.number(&chip)?, RelationKind::ShipsIn, names.number(&device)?))
+        });
+        let extra = data
+            .extra_relations
+            .iter()
+            .zip(extra_ends)
+            .filter_map(|(r, e)| e.map(|[s, t]| (s as usize, r.relation, t as usize)));
+        for (s, relation, t) in extra.chain(device_chips) {
+            let (s, t) = (node(s), node(t));
+            if !graph.edges_connecting(s, t).any(|e| *e.weight() == relation) {
+                graph.add_edge(s, t, relation);
             }
         }
         KnowledgeGraph { data, graph, names }

@@ -12,78 +12,86 @@ use quick_xml::escape::escape;
 
 use crate::attrs::ValueType;
 
-/// Streams indented XML; every value goes through [`escape_value`].
+/// Streams indented XML; every value goes through [`escape_value`]. Elements are put
+/// together in a buffer of its own, handed to the writer in blocks of `BLOCK` bytes.
 pub struct Xml<'w> {
     w: &'w mut dyn Write,
+    buf: Vec<u8>,
     depth: usize,
 }
 
+const BLOCK: usize = 1 << 16;
+
 impl<'w> Xml<'w> {
     pub fn new(w: &'w mut dyn Write) -> io::Result<Xml<'w>> {
-        w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-        Ok(Xml { w, depth: 0 })
+        let mut buf = Vec::with_capacity(BLOCK + 4096);
+        buf.extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?>"#);
+        Ok(Xml { w, buf, depth: 0 })
     }
 
+    /// Starts a line with `<name attrs`, first handing a full block to the writer.
     fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-        self.newline()?;
-        self.w.write_all(b"<")?;
-        self.w.write_all(name.as_bytes())?;
+        if self.buf.len() >= BLOCK {
+            self.w.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        self.newline();
+        self.buf.push(b'<');
+        self.buf.extend_from_slice(name.as_bytes());
         for (k, v) in attrs {
-            self.w.write_all(b" ")?;
-            self.w.write_all(k.as_bytes())?;
-            self.w.write_all(b"=\"")?;
-            self.w.write_all(escape_value(v).as_bytes())?;
-            self.w.write_all(b"\"")?;
+            self.buf.push(b' ');
+            self.buf.extend_from_slice(k.as_bytes());
+            self.buf.extend_from_slice(b"=\"");
+            self.buf.extend_from_slice(escape_value(v).as_bytes());
+            self.buf.push(b'"');
         }
         Ok(())
     }
 
-    fn newline(&mut self) -> io::Result<()> {
-        const SPACES: &[u8] = &[b' '; 64];
-        self.w.write_all(b"\n")?;
-        let mut n = 2 * self.depth;
-        while n > 0 {
-            let k = n.min(SPACES.len());
-            self.w.write_all(&SPACES[..k])?;
-            n -= k;
-        }
-        Ok(())
+    fn newline(&mut self) {
+        self.buf.push(b'\n');
+        self.buf.resize(self.buf.len() + 2 * self.depth, b' ');
     }
 
     pub fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
         self.open(name, attrs)?;
         self.depth += 1;
-        self.w.write_all(b">")
+        self.buf.push(b'>');
+        Ok(())
     }
 
     pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
         self.open(name, attrs)?;
-        self.w.write_all(b"/>")
+        self.buf.extend_from_slice(b"/>");
+        Ok(())
     }
 
     pub fn end(&mut self, name: &str) -> io::Result<()> {
         self.depth = self.depth.saturating_sub(1);
-        self.newline()?;
-        self.close(name)
+        self.newline();
+        self.close(name);
+        Ok(())
     }
 
-    fn close(&mut self, name: &str) -> io::Result<()> {
-        self.w.write_all(b"</")?;
-        self.w.write_all(name.as_bytes())?;
-        self.w.write_all(b">")
+    fn close(&mut self, name: &str) {
+        self.buf.extend_from_slice(b"</");
+        self.buf.extend_from_slice(name.as_bytes());
+        self.buf.push(b'>');
     }
 
     /// `<name attrs>text</name>` on one line.
     pub fn text_element(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> io::Result<()> {
         self.open(name, attrs)?;
-        self.w.write_all(b">")?;
-        self.w.write_all(escape_value(text).as_bytes())?;
-        self.close(name)
+        self.buf.push(b'>');
+        self.buf.extend_from_slice(escape_value(text).as_bytes());
+        self.close(name);
+        Ok(())
     }
 
-    /// Ends the document with a newline.
-    pub fn finish(self) -> io::Result<()> {
-        self.w.write_all(b"\n")
+    /// Ends the document with a newline and hands the rest to the writer.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.buf.push(b'\n');
+        self.w.write_all(&self.buf)
     }
 }
 

@@ -144,6 +144,13 @@ pub struct BuildArgs {
     /// Directory to write the figures and graph exports to.
     #[arg(long, default_value = "output", value_name = "DIR")]
     pub out: PathBuf,
+    /// Write the graph exports only, not the timelines.
+    #[arg(long)]
+    pub no_figures: bool,
+    /// Print the seconds each phase took (load, graph, each export, figures) on stderr, as
+    /// one JSON line: {"timings":{...,"total":S}}.
+    #[arg(long)]
+    pub timings: bool,
     #[command(flatten)]
     pub data: DataArgs,
 }

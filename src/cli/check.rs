@@ -1,10 +1,11 @@
 //! `edge-atlas check`: validate data/ and print counts per kind and relation.
 
 use super::args::DataArgs;
+use super::progress::Progress;
 use super::{Failure, load};
 
 pub fn run(a: DataArgs) -> Result<(), Failure> {
-    let g = load(&a.data)?;
+    let g = load(&a.data, &mut Progress::new())?;
     println!("{}: {} entries, {} relations, no errors", a.data.display(), g.node_count(), g.edge_count());
     super::stats::print_counts(&g);
     Ok(())

@@ -7,11 +7,13 @@ use edge_atlas::export::{self, Cluster, Format, Options, Selection, Subgraph};
 use edge_atlas::fsx;
 
 use super::args::{ClusterBy, ExportArgs};
+use super::progress::Progress;
 use super::{Failure, load};
 
 pub fn run(a: ExportArgs) -> Result<(), Failure> {
     let format = format(&a)?;
-    let g = load(&a.data.data)?;
+    let mut progress = Progress::new();
+    let g = load(&a.data.data, &mut progress)?;
     let around = match &a.around {
         Some(name) => Some((g.resolve(name, &[])?, a.depth)),
         None => None,
@@ -24,6 +26,7 @@ pub fn run(a: ExportArgs) -> Result<(), Failure> {
             ClusterBy::Org => Cluster::Org,
         },
     };
+    progress.phase(format.extension(), format!("writing {} nodes as {}", sub.nodes.len(), format.extension()));
     match &a.out {
         Some(path) => fsx::write_atomic_with(path, |w| export::write(format, &g, &sub, opts, w))
             .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?,

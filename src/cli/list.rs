@@ -5,10 +5,11 @@ use edge_atlas::query::list::{self, Filter};
 
 use super::args::ListArgs;
 use super::output::{self, Row};
+use super::progress::Progress;
 use super::{Failure, load};
 
 pub fn run(a: ListArgs) -> Result<(), Failure> {
-    let g = load(&a.data.data)?;
+    let g = load(&a.data.data, &mut Progress::new())?;
     let linked_to = a.linked_to.iter().map(|n| g.resolve_all(n, &[])).collect::<Result<Vec<_>, _>>()?;
     let orgs = a.org.iter().map(|n| g.resolve(n, &[EntryKind::Organisation])).collect::<Result<Vec<_>, _>>()?;
     let filter = Filter {

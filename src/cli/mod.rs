@@ -8,6 +8,7 @@ mod import;
 mod list;
 mod output;
 mod path;
+mod progress;
 mod related;
 mod show;
 mod stats;
@@ -22,6 +23,7 @@ use edge_atlas::graph::KnowledgeGraph;
 use edge_atlas::resolve::ResolveError;
 
 use args::{Cli, Command};
+use progress::Progress;
 
 /// What ended a command, mapped to an exit code.
 #[derive(Debug, thiserror::Error)]
@@ -65,8 +67,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 /// Loads and validates data/, printing warnings to stderr.
-fn load(dir: &std::path::Path) -> Result<KnowledgeGraph, Failure> {
+fn load(dir: &std::path::Path, progress: &mut Progress) -> Result<KnowledgeGraph, Failure> {
+    progress.phase("load", format!("reading and validating {}", dir.display()));
     let loaded = data::load(dir).map_err(Failure::Invalid)?;
     eprint!("{}", loaded.warnings);
+    progress.phase("graph", "building the graph");
     Ok(KnowledgeGraph::build(loaded))
 }

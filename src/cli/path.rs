@@ -3,10 +3,11 @@
 use edge_atlas::query::{Undirected, edge_label, path};
 
 use super::args::PathArgs;
+use super::progress::Progress;
 use super::{Failure, load};
 
 pub fn run(a: PathArgs) -> Result<(), Failure> {
-    let g = load(&a.data.data)?;
+    let g = load(&a.data.data, &mut Progress::new())?;
     let (from, to) = (g.resolve(&a.from, &[])?, g.resolve(&a.to, &[])?);
     let label = |n| format!("{} [{}]", g.node(n).name, g.node(n).key);
     let Some(hops) = path::shortest(&g, &Undirected::new(&g), from, to, a.max_hops) else {

@@ -4,10 +4,11 @@ use edge_atlas::query::{Undirected, related};
 
 use super::args::{QueryFormat, RelatedArgs};
 use super::output::{self, Row};
+use super::progress::Progress;
 use super::{Failure, load};
 
 pub fn run(a: RelatedArgs) -> Result<(), Failure> {
-    let g = load(&a.data.data)?;
+    let g = load(&a.data.data, &mut Progress::new())?;
     let n = g.resolve(&a.entry, &[])?;
     let results = related::related(&g, &Undirected::new(&g), n, &a.kind, a.top);
     // The terminal gets the three most specific reasons; files get all of them.

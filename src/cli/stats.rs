@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 use edge_atlas::graph::KnowledgeGraph;
 
 use super::args::StatsArgs;
+use super::progress::Progress;
 use super::{Failure, load};
 
 pub fn run(a: StatsArgs) -> Result<(), Failure> {
-    let g = load(&a.data.data)?;
+    let g = load(&a.data.data, &mut Progress::new())?;
     if a.json {
         let kinds: BTreeMap<&str, usize> = g.counts_by_kind().into_iter().map(|(k, n)| (k.as_str(), n)).collect();
         let relations: BTreeMap<&str, usize> =

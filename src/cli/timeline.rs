@@ -11,6 +11,7 @@ use edge_atlas::timeline::{chips, emergence};
 use petgraph::graph::NodeIndex;
 
 use super::args::{self, TimelineArgs};
+use super::progress::Progress;
 use super::{Failure, load};
 
 /// File names of the figures, without extension.
@@ -18,7 +19,7 @@ pub const EMERGENCE_FILE: &str = "timeline-emergence-llms";
 pub const CHIPS_FILE: &str = "hardware-timeline-tops";
 
 pub fn run(a: TimelineArgs) -> Result<(), Failure> {
-    let g = load(&a.data.data)?;
+    let g = load(&a.data.data, &mut Progress::new())?;
     let resolve_all = |names: &[String], kind| -> Result<Vec<_>, Failure> {
         names.iter().map(|n| g.resolve(n, &[kind]).map_err(Failure::from)).collect()
     };

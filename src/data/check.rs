@@ -1,5 +1,7 @@
 //! Whole-dataset validation: duplicate ids, dangling references, relations of the wrong kinds.
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap;
 
 use super::tables::Table;
@@ -35,16 +37,22 @@ impl Ctx<'_> {
 
 /// Validates the whole dataset. Returns the problems and the name index built on the way,
 /// which the graph reuses.
-pub(crate) fn validate(data: &Dataset, pos: &Positions) -> (Diagnostics, NameIndex) {
+/// Entry numbers of both ends of each row of relations.csv and of extra_relations.csv,
+/// `None` where an end did not resolve.
+pub(crate) type Ends = (Vec<Option<[u32; 2]>>, Vec<Option<[u32; 2]>>);
+
+pub(crate) fn validate(data: &Dataset, pos: &Positions) -> (Diagnostics, NameIndex, Ends) {
     let names = NameIndex::build(data);
     let mut cx = Ctx { data, pos, names: &names, out: Diagnostics::default() };
     duplicate_ids(&mut cx);
     reference_columns(&mut cx);
     technique_cycles(&mut cx);
-    relations(&mut cx, Relation::FILE, &data.relations);
-    relations(&mut cx, EXTRA_RELATIONS_FILE, &data.extra_relations);
+    let ends = (
+        relations(&mut cx, Relation::FILE, &data.relations),
+        relations(&mut cx, EXTRA_RELATIONS_FILE, &data.extra_relations),
+    );
     curated(&mut cx);
-    (cx.out, names)
+    (cx.out, names, ends)
 }
 
 fn duplicate_ids(cx: &mut Ctx) {
@@ -127,7 +135,9 @@ fn technique_cycles(cx: &mut Ctx) {
     }
 }
 
-fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) {
+/// Checks each relation's ends and reports duplicates; returns the ends' entry numbers.
+fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) -> Vec<Option<[u32; 2]>> {
+    let mut resolved = Vec::with_capacity(rels.len());
     let mut seen: FxHashMap<(usize, RelationKind, usize), usize> =
         FxHashMap::with_capacity_and_hasher(rels.len(), Default::default());
     for (i, r) in rels.iter().enumerate() {
@@ -149,20 +159,24 @@ fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) {
                 cx.out.push(cx.pos.at(file, i, column, msg));
             }
         }
-        let [Some(source), Some(target)] = ends else { continue };
-        if let Some(&prev) = seen.get(&(source, r.relation, target)) {
-            let msg = format!(
-                "duplicate relation {} {} {}; first at line {}",
-                r.source,
-                r.relation,
-                r.target,
-                cx.pos.line(file, prev)
-            );
-            cx.out.push(cx.pos.at(file, i, "source", msg));
-        } else {
-            seen.insert((source, r.relation, target), i);
+        let [Some(source), Some(target)] = ends else {
+            resolved.push(None);
+            continue;
+        };
+        resolved.push(Some([source as u32, target as u32]));
+        match seen.entry((source, r.relation, target)) {
+            Entry::Occupied(prev) => {
+                let (line, source, relation, target) =
+                    (cx.pos.line(file, *prev.get()), &r.source, r.relation, &r.target);
+                let msg = format!("duplicate relation {source} {relation} {target}; first at line {line}");
+                cx.out.push(cx.pos.at(file, i, "source", msg));
+            }
+            Entry::Vacant(v) => {
+                v.insert(i);
+            }
         }
     }
+    resolved
 }
 
 fn curated(cx: &mut Ctx) {

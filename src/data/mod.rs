@@ -202,6 +202,8 @@ pub struct Loaded {
     pub data: Dataset,
     /// Names of `data`'s entries, built while validating.
     pub names: NameIndex,
+    /// Entry numbers of the ends of every relation, found while validating.
+    pub(crate) ends: check::Ends,
     pub warnings: Diagnostics,
 }
 
@@ -261,10 +263,10 @@ impl Loader<'_> {
 /// Reads and validates data/. All problems of all files come back together.
 pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
     let (data, positions, mut diags) = read_all(dir)?;
-    let (problems, names) = check::validate(&data, &positions);
+    let (problems, names, ends) = check::validate(&data, &positions);
     diags.extend(problems);
     let diags = diags.sorted();
-    if diags.has_errors() { Err(diags) } else { Ok(Loaded { data, names, warnings: diags }) }
+    if diags.has_errors() { Err(diags) } else { Ok(Loaded { data, names, ends, warnings: diags }) }
 }
 
 /// Validates a dataset that is not (yet) on disk; messages name files but no lines.

@@ -38,8 +38,7 @@ pub fn write(ctx: &Context, cluster: Cluster, w: &mut dyn Write) -> io::Result<(
         }
     }
     for &(s, r, t) in &ctx.sub.edges {
-        let (source, target) = (ctx.g.node(s).key.to_string(), ctx.g.node(t).key.to_string());
-        writeln!(w, "  {} -> {} [label={}];", quote(&source), quote(&target), quote(r.as_str()))?;
+        writeln!(w, "  {} -> {} [label={}];", quote(ctx.id(s)), quote(ctx.id(t)), quote(r.as_str()))?;
     }
     writeln!(w, "}}")
 }
@@ -73,7 +72,7 @@ fn node(ctx: &Context, n: NodeIndex, indent: &str, w: &mut dyn Write) -> io::Res
     write!(
         w,
         "{indent}{} [label={}, shape={}, fillcolor={}, fontcolor={}, tooltip={}",
-        quote(&v.id),
+        quote(v.id),
         quote(v.label),
         shape(v.kind),
         quote(&v.colour.to_string()),

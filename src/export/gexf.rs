@@ -9,9 +9,8 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use super::{Context, NODE_COLUMNS};
+use super::{Context, NODE_COLUMNS, text};
 use crate::attrs::{self, ValueType};
-use crate::model::YearMonth;
 use crate::xml::{Xml, value_type_name};
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
@@ -39,42 +38,49 @@ pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
     x.empty("attribute", &[("id", "relation"), ("title", "relation"), ("type", "string")])?;
     x.end("attributes")?;
 
-    x.start("nodes", &[("count", &ctx.sub.nodes.len().to_string())])?;
+    // Each node's first day, once: edges start when both their ends exist.
+    let mut start = vec![None; ctx.g.node_count()];
+    for &n in &ctx.sub.nodes {
+        start[n.index()] = attrs::date(&ctx.g.data, ctx.g.node(n)).map(|d| start_date(d.first_day()));
+    }
+    let mut buf = String::new();
+    x.start("nodes", &[("count", itoa::Buffer::new().format(ctx.sub.nodes.len()))])?;
     for &n in &ctx.sub.nodes {
         let v = ctx.node(n);
-        let start = v.date.map(|d| start_date(d.first_day()));
-        let mut a = vec![("id", v.id.as_str()), ("label", v.label)];
-        if let Some(s) = &start {
-            a.push(("start", s));
+        let a = [("id", v.id), ("label", v.label)];
+        match &start[n.index()] {
+            Some(s) => x.start("node", &[a[0], a[1], ("start", s)])?,
+            None => x.start("node", &a)?,
         }
-        x.start("node", &a)?;
         x.start("attvalues", &[])?;
         x.empty("attvalue", &[("for", "kind"), ("value", v.kind.as_str())])?;
         for (name, value) in &v.attrs {
-            x.empty("attvalue", &[("for", name), ("value", &value.to_string())])?;
+            x.empty("attvalue", &[("for", name), ("value", text(&mut buf, value))])?;
         }
         x.end("attvalues")?;
-        let c = v.colour;
-        x.empty("viz:color", &[("r", &c.0.to_string()), ("g", &c.1.to_string()), ("b", &c.2.to_string())])?;
-        x.empty("viz:size", &[("value", &v.size.to_string())])?;
+        let (mut r, mut g, mut b) = (itoa::Buffer::new(), itoa::Buffer::new(), itoa::Buffer::new());
+        x.empty("viz:color", &[("r", r.format(v.colour.0)), ("g", g.format(v.colour.1)), ("b", b.format(v.colour.2))])?;
+        x.empty("viz:size", &[("value", text(&mut buf, v.size))])?;
         x.end("node")?;
     }
     x.end("nodes")?;
 
-    x.start("edges", &[("count", &ctx.sub.edges.len().to_string())])?;
+    x.start("edges", &[("count", itoa::Buffer::new().format(ctx.sub.edges.len()))])?;
+    let mut id = itoa::Buffer::new();
     for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
-        let g = ctx.g;
-        let (source, target) = (g.node(s).key.to_string(), g.node(t).key.to_string());
-        let id = i.to_string();
-        let mut a = vec![("id", id.as_str()), ("source", &source), ("target", &target)];
-        a.extend([("label", r.as_str()), ("kind", r.as_str())]);
-        // An edge can only exist once both its ends do.
-        let day = |n| attrs::date(&g.data, g.node(n)).map(YearMonth::first_day);
-        let start = day(s).max(day(t)).map(start_date);
-        if let Some(s) = &start {
-            a.push(("start", s));
+        let a = [
+            ("id", id.format(i)),
+            ("source", ctx.id(s)),
+            ("target", ctx.id(t)),
+            ("label", r.as_str()),
+            ("kind", r.as_str()),
+        ];
+        // An edge can only exist once both its ends do (ISO dates sort as dates; an
+        // undated end puts no bound).
+        match start[s.index()].as_ref().max(start[t.index()].as_ref()) {
+            Some(day) => x.start("edge", &[a[0], a[1], a[2], a[3], a[4], ("start", day)])?,
+            None => x.start("edge", &a)?,
         }
-        x.start("edge", &a)?;
         x.start("attvalues", &[])?;
         x.empty("attvalue", &[("for", "relation"), ("value", r.as_str())])?;
         x.end("attvalues")?;

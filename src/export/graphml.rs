@@ -29,7 +29,7 @@ pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
     let mut buf = String::new();
     for &n in &ctx.sub.nodes {
         let v = ctx.node(n);
-        x.start("node", &[("id", &v.id)])?;
+        x.start("node", &[("id", v.id)])?;
         x.text_element("data", &[("key", node_key("label"))], v.label)?;
         x.text_element("data", &[("key", node_key("kind"))], v.kind.as_str())?;
         x.text_element("data", &[("key", node_key("color"))], text(&mut buf, v.colour))?;
@@ -41,11 +41,11 @@ pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
     }
     let [label, relation, weight] = EDGE_COLUMNS.map(|(name, _)| key_id("edge", name));
     let one = Value::Float(1.0).to_string();
-    let (mut id, mut source, mut target) = (String::new(), String::new(), String::new());
+    let mut id = String::from("e");
     for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
-        let id = text(&mut id, format_args!("e{i}"));
-        let (source, target) = (text(&mut source, &ctx.g.node(s).key), text(&mut target, &ctx.g.node(t).key));
-        x.start("edge", &[("id", id), ("source", source), ("target", target)])?;
+        id.truncate(1);
+        id.push_str(itoa::Buffer::new().format(i));
+        x.start("edge", &[("id", &id), ("source", ctx.id(s)), ("target", ctx.id(t))])?;
         x.text_element("data", &[("key", &label)], r.as_str())?;
         x.text_element("data", &[("key", &relation)], r.as_str())?;
         x.text_element("data", &[("key", &weight)], &one)?;

@@ -16,8 +16,7 @@ pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
     w.write_all(b"\n],\n\"edges\": [")?;
     for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        let (source, target) = (ctx.g.node(s).key.to_string(), ctx.g.node(t).key.to_string());
-        let edge = [("source", source.as_str()), ("target", &target), ("key", r.as_str()), ("relation", r.as_str())];
+        let edge = [("source", ctx.id(s)), ("target", ctx.id(t)), ("key", r.as_str()), ("relation", r.as_str())];
         serde_json::to_writer(&mut *w, &Ordered(&edge))?;
     }
     w.write_all(b"\n]}\n")
@@ -30,7 +29,7 @@ impl Serialize for JsonNode<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let v = self.0;
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("id", &v.id)?;
+        m.serialize_entry("id", v.id)?;
         m.serialize_entry("label", v.label)?;
         m.serialize_entry("kind", v.kind.as_str())?;
         m.serialize_entry("color", &v.colour)?;

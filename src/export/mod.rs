@@ -60,7 +60,11 @@ pub struct Options {
 
 /// Writes `sub` of `g` in `format` to `w`.
 pub fn write(format: Format, g: &KnowledgeGraph, sub: &Subgraph, opts: Options, w: &mut dyn Write) -> io::Result<()> {
-    let ctx = Context { g, sub, palette: Palette::new(g) };
+    let mut ids = vec![String::new(); g.node_count()];
+    for &n in &sub.nodes {
+        ids[n.index()] = g.node(n).key.to_string();
+    }
+    let ctx = Context { g, sub, palette: Palette::new(g), ids };
     match format {
         Format::Dot => dot::write(&ctx, opts.cluster, w),
         Format::Graphml => graphml::write(&ctx, w),
@@ -74,12 +78,14 @@ struct Context<'g> {
     g: &'g KnowledgeGraph,
     sub: &'g Subgraph,
     palette: Palette,
+    /// `kind:id` of each selected node, by node index: made once, written at every edge.
+    ids: Vec<String>,
 }
 
 /// What every format writes for one node.
 struct NodeView<'g> {
     /// `kind:id`, unique and stable: the node id in every format.
-    id: String,
+    id: &'g str,
     label: &'g str,
     kind: EntryKind,
     colour: Rgb,
@@ -99,11 +105,11 @@ const EDGE_COLUMNS: [(&str, ValueType); 3] =
     [("label", ValueType::Text), ("relation", ValueType::Text), ("weight", ValueType::Float)];
 
 impl<'g> Context<'g> {
-    fn node(&self, n: NodeIndex) -> NodeView<'g> {
+    fn node(&self, n: NodeIndex) -> NodeView<'_> {
         let g = self.g;
         let node = g.node(n);
         NodeView {
-            id: node.key.to_string(),
+            id: self.id(n),
             label: &node.name,
             kind: node.key.kind,
             colour: self.palette.node(g, n),
@@ -112,6 +118,10 @@ impl<'g> Context<'g> {
             url: attrs::url(&g.data, node),
             attrs: self.attributes(n),
         }
+    }
+
+    fn id(&self, n: NodeIndex) -> &str {
+        &self.ids[n.index()]
     }
 
     /// The entry's organisation (the one it is coloured by), then its own attributes.
