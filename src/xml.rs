@@ -110,7 +110,22 @@ pub fn value_type_name(t: ValueType) -> &'static str {
 /// carry at all (other C0 controls, U+FFFE, U+FFFF) become U+FFFD.
 pub fn escape_value(s: &str) -> Cow<'_, str> {
     // The common case in one pass over the bytes: nothing to escape. 0xEF leads U+FFFE/U+FFFF.
-    if !s.bytes().any(|b| b < 0x20 || matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'' | 0xEF)) {
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = true;
+            b += 1;
+        }
+        let mut i = 0;
+        let marks = *b"<>&\"'\xEF";
+        while i < marks.len() {
+            t[marks[i] as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    if !s.bytes().any(|b| SPECIAL[b as usize]) {
         return Cow::Borrowed(s);
     }
     let forbidden =

@@ -7,6 +7,9 @@ use edge_atlas::fsx;
 use edge_atlas::render::ImageFormat;
 use edge_atlas::timeline;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
 use super::args::BuildArgs;
 use super::progress::Progress;
 use super::{Failure, load};
@@ -18,12 +21,21 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     let mut progress = Progress::new();
     let g = load(&a.data.data, &mut progress)?;
     let all = Subgraph::all(&g);
-    for format in Format::ALL {
-        let path = a.out.join(format!("{GRAPH_FILE}.{}", format.extension()));
-        progress.phase(format.extension(), format!("writing {}", path.display()));
-        fsx::write_atomic_with(&path, |w| export::write(format, &g, &all, Options::default(), w))
-            .with_context(|| format!("building {}", path.display()))?;
-        println!("wrote {}", path.display());
+    progress
+        .phase("exports", format!("writing {} nodes and {} edges in four formats", all.nodes.len(), all.edges.len()));
+    let path = |format: Format| a.out.join(format!("{GRAPH_FILE}.{}", format.extension()));
+    // Longest first, so that the cores finish together.
+    let jobs = [Format::Gexf, Format::Graphml, Format::Json, Format::Dot];
+    let mut written = in_parallel(&jobs, |&format| {
+        let started = Instant::now();
+        let result = fsx::write_atomic_with(&path(format), |w| export::write(format, &g, &all, Options::default(), w));
+        (format, started.elapsed().as_secs_f64(), result)
+    });
+    written.sort_by_key(|(format, _, _)| Format::ALL.iter().position(|f| f == format));
+    for (format, seconds, result) in written {
+        result.with_context(|| format!("building {}", path(format).display()))?;
+        progress.record(format.extension(), seconds);
+        println!("wrote {}", path(format).display());
     }
     println!("{} nodes, {} edges", all.nodes.len(), all.edges.len());
     if !a.no_figures {
@@ -36,4 +48,25 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
         eprintln!("{timings}");
     }
     Ok(())
+}
+
+/// `f` of every item, on as many threads as there are cores (exports are independent and
+/// each is bound by one core), results in item order.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let worker = || {
+            let mut out = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else { return out };
+                out.push((i, f(item)));
+            }
+        };
+        let handles: Vec<_> = (0..workers).map(|_| s.spawn(worker)).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }

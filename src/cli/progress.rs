@@ -44,6 +44,11 @@ impl Progress {
         self.phase = Some((name, Instant::now()));
     }
 
+    /// Adds the seconds of a step timed elsewhere (on another thread).
+    pub fn record(&mut self, name: &'static str, seconds: f64) {
+        self.timings.push((name, seconds));
+    }
+
     fn end_phase(&mut self) {
         if let Some((name, t)) = self.phase.take() {
             self.timings.push((name, t.elapsed().as_secs_f64()));
