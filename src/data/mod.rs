@@ -281,8 +281,37 @@ pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), 
         d.push(Diagnostic::error(dir.display().to_string(), 0, 0, "no such data directory"));
         return Err(d);
     }
-    let mut l = Loader { dir, diags: Diagnostics::default(), positions: Positions::default(), found_any: false };
-    let data = Dataset {
+    let loader = || Loader { dir, diags: Diagnostics::default(), positions: Positions::default(), found_any: false };
+    let mut l = loader();
+    // relations.csv is most of the bytes: it is parsed on a second core meanwhile.
+    let (mut data, rl) = std::thread::scope(|s| {
+        let other = s.spawn(|| {
+            let mut rl = loader();
+            (rl.table(Relation::FILE), rl)
+        });
+        let mut data = read_entries(&mut l);
+        let (relations, rl) = other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        data.relations = relations;
+        (data, rl)
+    });
+    l.found_any |= rl.found_any;
+    l.diags.extend(rl.diags);
+    l.positions.files.extend(rl.positions.files);
+    data.extra_relations = l.table(EXTRA_RELATIONS_FILE);
+    data.aliases = l.table(Alias::FILE);
+    data.family_assignments = l.table(FamilyAssignment::FILE);
+    data.device_chips = l.table(DeviceChip::FILE);
+    if !l.found_any {
+        let msg = "no data tables here (models.csv, papers.csv, ...); run `edge-atlas import LIST_DIR` first";
+        l.diags.push(Diagnostic::error(dir.display().to_string(), 0, 0, msg));
+        return Err(l.diags);
+    }
+    Ok((data, l.positions, l.diags.sorted()))
+}
+
+/// The tables of entries, each in its file order.
+fn read_entries(l: &mut Loader) -> Dataset {
+    Dataset {
         organisations: l.table(Organisation::FILE),
         families: l.table(Family::FILE),
         models: l.table(Model::FILE),
@@ -295,16 +324,6 @@ pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), 
         products: l.table(Product::FILE),
         benchmarks: l.table(Benchmark::FILE),
         formats: l.table(Format::FILE),
-        relations: l.table(Relation::FILE),
-        extra_relations: l.table(EXTRA_RELATIONS_FILE),
-        aliases: l.table(Alias::FILE),
-        family_assignments: l.table(FamilyAssignment::FILE),
-        device_chips: l.table(DeviceChip::FILE),
-    };
-    if !l.found_any {
-        let msg = "no data tables here (models.csv, papers.csv, ...); run `edge-atlas import LIST_DIR` first";
-        l.diags.push(Diagnostic::error(dir.display().to_string(), 0, 0, msg));
-        return Err(l.diags);
+        ..Dataset::default()
     }
-    Ok((data, l.positions, l.diags))
 }
