@@ -35,8 +35,9 @@ fn main() -> anyhow::Result<()> {
     ms.sort_by(f64::total_cmp);
     let pct = |p: f64| ms[((ms.len() as f64 * p).ceil() as usize).clamp(1, ms.len()) - 1];
     let max_degree = g.nodes().map(|n| u.degree(n)).max().unwrap_or(0);
+    let mean = ms.iter().sum::<f64>() / ms.len().max(1) as f64;
     println!(
-        r#"{{"tool":"edge-atlas","data":{data:?},"nodes":{},"edges":{},"max_degree":{max_degree},"load_s":{load_s:.3},"index_s":{index_s:.3},"queries":{},"results":{found},"p50_ms":{:.3},"p99_ms":{:.3},"max_ms":{:.3}}}"#,
+        r#"{{"tool":"edge-atlas","data":{data:?},"nodes":{},"edges":{},"max_degree":{max_degree},"load_s":{load_s:.3},"index_s":{index_s:.3},"queries":{},"results":{found},"p50_ms":{:.3},"p99_ms":{:.3},"max_ms":{:.3},"mean_ms":{mean:.3}}}"#,
         g.node_count(),
         g.edge_count(),
         ms.len(),

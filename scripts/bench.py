@@ -27,7 +27,8 @@ Sections:
            without interpreter start-up and imports, which the process rows include).
   related  (--related) the latency of a "related to X" query: the networkx
            Adamic-Adar expansion of `baseline.py related`, and the Rust side from
-           --related-cmd (TODO: a command of the binary; see `rust_related`).
+           --related-cmd: by default the in-process bench benches/related.rs, run through
+           `cargo bench`, which loads once and times the same queries.
 
 The Rust per-phase figures come from `edge-atlas build ... --timings`, when the binary
 has that flag: a line on stderr `{"timings": {"load": s, "graph": s, ...}}` (seconds).
@@ -202,19 +203,16 @@ def baseline(*args):
 
 
 def rust_related(ea, data, queries, args):
-    """The Rust side of the related-query latency: a dict with p50_ms, p99_ms and mean_ms
-    and/or max_ms; a failed Result; or None when there is no Rust command yet (TODO).
+    """The Rust side of the related-query latency: a dict with p50_ms, p99_ms, mean_ms and
+    max_ms, or a failed Result; None when --related-cmd is empty.
 
-    TODO(issue 7, Rust engineer): give the Rust command here. Until the binary has one,
-    --related-cmd takes it as a template, e.g. the in-process bench of benches/related.rs:
-        --related-cmd 'cargo bench --bench related -- {data} {queries}'
-    It must print one JSON line on stdout with p50_ms, p99_ms and mean_ms or max_ms, for
-    the same queries as baseline.py (`pick_queries`: node ids `kind:id` sorted, every
-    len/N-th, N of them, top 10 each) timed in-process after loading.
-    Only the command's JSON is used, not its wall time, so a cargo build inside is harmless.
+    --related-cmd is a template ({data}, {queries}, {bin}); by default benches/related.rs,
+    which picks the same queries as baseline.py (`pick_queries`: node ids `kind:id` sorted,
+    every len/N-th, N of them, top 10 each) and times them in-process after loading. Only
+    the command's JSON is used, not its wall time, so a cargo build inside is harmless.
     """
     if not args.related_cmd:
-        return None  # TODO: e.g. [ea.bin, "related-bench", "--data", data, "--queries", str(queries)]
+        return None
     cmd = [a.format(data=data, queries=queries, bin=ea.bin) for a in shlex.split(args.related_cmd)]
     r = measure(cmd, 1, "edge-atlas related bench", None, args.timeout)
     return r.report if r.ok and r.report else Result.failed()
@@ -347,7 +345,26 @@ def section_small(ea, args, tmp):
     print(table(["whole process, cold", "wall", "peak RSS", "baseline / edge-atlas"], rows))
     print()
     print(phase_table(rust.timings if rust.ok else {}, [("networkx", nx)]))
+    section_import_check(ea, args, tmp)
     return rust, nx
+
+
+def section_import_check(ea, args, tmp):
+    """`import` of the list snapshot (into a copy of data/, so curated files are there) and
+    `check` of the shipped data: time and memory of the two commands a maintainer runs."""
+    rows = []
+    if os.path.isdir(args.list):
+        copy = os.path.join(tmp, "import-data")
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(args.data, copy)
+        r = measure([ea.bin, "import", args.list, "--data", copy], args.runs, "edge-atlas import", None)
+        rows.append([f"`edge-atlas import {args.list}`", fmt_s(r), fmt_mb(r)])
+    else:
+        rows.append([f"`edge-atlas import` (no list at {args.list})", "—", "—"])
+    r = measure([ea.bin, "check", "--data", args.data], args.runs, "edge-atlas check", None)
+    rows.append([f"`edge-atlas check --data {args.data}`", fmt_s(r), fmt_mb(r)])
+    print()
+    print(table(["maintainer commands, whole process", "wall", "peak RSS"], rows))
 
 
 def ensure_synth(ea, n, args):
@@ -421,7 +438,7 @@ def section_related(ea, datasets, args):
 
     def cells(r):
         if r is None:
-            return ["TODO"] * len(keys)
+            return ["—"] * len(keys)
         if isinstance(r, Result):
             return [fmt_s(r)] * len(keys)
         return [f"{r[k]:.3f} ms" if isinstance(r.get(k), (int, float)) else "—" for k in keys]
@@ -438,9 +455,6 @@ def section_related(ea, datasets, args):
     print(table(["data", *[f"networkx {n}" for n in names], *[f"edge-atlas {n}" for n in names],
                  "p50 networkx / edge-atlas", "p99 networkx / edge-atlas"], rows))
     print("\nBoth in-process, after loading and building the graph (not timed); percentiles by nearest rank.")
-    if not args.related_cmd:
-        print("edge-atlas: TODO — no Rust command yet: fill in `rust_related` in scripts/bench.py, or pass "
-              "--related-cmd 'cargo bench --bench related -- {data} {queries}'.")
 
 
 def main():
@@ -449,6 +463,8 @@ def main():
                                  epilog="\n\n".join(__doc__.split("\n\n")[1:]))
     ap.add_argument("--bin", default=str(REPO / "target" / "release" / "edge-atlas"), help="edge-atlas binary")
     ap.add_argument("--data", default=str(REPO / "data"), help="shipped data directory")
+    ap.add_argument("--list", default=str(REPO.parent / "shared" / "awesome-edge-llms"),
+                    help="checkout of the list, for the import row")
     ap.add_argument("--small", action=argparse.BooleanOptionalAction, default=True,
                     help="benchmark the shipped data (default: on)")
     ap.add_argument("--sizes", default="", help="comma-separated synthetic sizes, e.g. 10000,100000,1000000")
@@ -456,7 +472,7 @@ def main():
     ap.add_argument("--queries", type=int, default=200, help="related queries per data set")
     ap.add_argument("--runs", type=int, default=5, help=f"runs per command (1 for sizes >= {LARGE:,})")
     ap.add_argument("--synth-dir", default="/tmp/ea-synth-{n}", help="where synthetic data goes ({n}: size)")
-    ap.add_argument("--related-cmd", default="",
+    ap.add_argument("--related-cmd", default="cargo bench -q --bench related -- {data} {queries}",
                     help="the Rust related benchmark, a template with {data}, {queries}, {bin} "
                          "(e.g. 'cargo bench --bench related -- {data} {queries}')")
     ap.add_argument("--timeout", type=float, default=None, help="seconds before a baseline run is given up")
