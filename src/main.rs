@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    reset_sigpipe();
     let args = match cli::args::Cli::try_parse() {
         Ok(a) => a,
         Err(e) => {
@@ -30,3 +31,16 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// A closed pipe (`edge-atlas list | head`) ends the process quietly, as it does for other
+/// command-line tools, instead of making `println!` panic. Rust ignores SIGPIPE by default.
+#[cfg(unix)]
+fn reset_sigpipe() {
+    // SAFETY: restores the default action of SIGPIPE at start-up, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn reset_sigpipe() {}

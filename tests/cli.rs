@@ -203,6 +203,25 @@ fn unknown_and_ambiguous_names_exit_2_with_candidates() {
 }
 
 #[test]
+fn a_reader_closing_the_pipe_ends_the_run_quietly() {
+    for args in [&["list"][..], &["check"], &["export", "--format", "graphml"], &["show", "qwen2-5"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_edge-atlas"))
+            .args(args)
+            .current_dir(root())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before the first line comes, as `| head -0` would.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_ne!(out.status.code(), Some(101), "{args:?} must not exit as a panic");
+    }
+}
+
+#[test]
 fn usage_errors_exit_2_and_help_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(run(&["frobnicate"], dir.path()).code, 2);

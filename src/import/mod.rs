@@ -82,6 +82,16 @@ fn list_files(list: &Path) -> Result<Vec<PathBuf>, ImportError> {
     Ok(files)
 }
 
+/// The list's Markdown files, already read as (path, text), turned into tables with nothing
+/// to merge with, and the warnings on the way. Pure: the fuzz target drives it.
+pub fn from_markdown(files: &[(String, String)]) -> (Dataset, Diagnostics) {
+    let mut warnings = Diagnostics::default();
+    let docs: Vec<_> = files.iter().map(|(path, text)| markdown::parse(path, text, &mut warnings)).collect();
+    let extracted = extract::extract(&docs, &mut warnings);
+    let data = build::build(&extracted, &Dataset::default(), &mut warnings);
+    (data, warnings)
+}
+
 /// Imports the list at `list` into `data_dir`.
 pub fn import(list: &Path, data_dir: &Path, opts: Options) -> Result<Report, ImportError> {
     let mut warnings = Diagnostics::default();

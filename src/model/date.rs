@@ -124,4 +124,23 @@ mod tests {
         let b: YearMonth = "2023-12".parse().unwrap();
         assert_eq!(a.month_index() - b.month_index(), 6);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn every_month_formats_and_parses_back(year in 1900i32..2200, month in proptest::option::of(1u32..=12)) {
+            let d = YearMonth { year, month };
+            proptest::prop_assert_eq!(d.to_string().parse::<YearMonth>(), Ok(d));
+            proptest::prop_assert_eq!(YearMonth::parse_list(&d.to_string()), Ok(d));
+        }
+
+        #[test]
+        fn any_text_parses_or_is_refused_and_what_parses_round_trips(s in "\\PC{0,12}") {
+            if let Ok(d) = s.parse::<YearMonth>() {
+                proptest::prop_assert_eq!(d.to_string(), s.as_str());
+            }
+            if let Ok(d) = YearMonth::parse_list(&s) {
+                proptest::prop_assert_eq!(d.to_string().parse::<YearMonth>(), Ok(d));
+            }
+        }
+    }
 }

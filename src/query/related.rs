@@ -60,20 +60,43 @@ pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryK
     let wanted = |m: NodeIndex| m != n && (kinds.is_empty() || kinds.contains(&g.node(m).key.kind));
     let (hubs, light): (Vec<_>, Vec<_>) = u.neighbours(n).iter().partition(|(z, _, _)| u.degree(*z) > HUB_DEGREE);
 
-    // Candidates through light neighbours, then what the hubs add to each.
-    let mut score: rustc_hash::FxHashMap<NodeIndex, f64> = Default::default();
+    // Candidates through light neighbours, then what the hubs add to each. Scores sit in a
+    // dense array (zeroed lazily by the allocator): a query on a hub touches most entries.
+    let mut score = vec![0.0f64; g.node_count()];
+    let mut touched: Vec<NodeIndex> = Vec::new();
     for &(z, _, _) in &light {
         if let Some(w) = weight(z) {
             for &(y, _, _) in u.neighbours(z).iter().filter(|(y, _, _)| *y != n) {
-                *score.entry(y).or_default() += w;
+                if score[y.index()] == 0.0 {
+                    touched.push(y);
+                }
+                score[y.index()] += w;
             }
         }
     }
-    for (y, s) in score.iter_mut() {
-        *s += hubs.iter().filter(|(z, _, _)| u.link(*y, *z).is_some()).filter_map(|(z, _, _)| weight(*z)).sum::<f64>();
+    for &(z, _, _) in &hubs {
+        let Some(w) = weight(z) else { continue };
+        // From whichever side is shorter: the hub's list, or a lookup per candidate.
+        if u.degree(z) < touched.len() {
+            for &(y, _, _) in u.neighbours(z) {
+                if score[y.index()] > 0.0 {
+                    score[y.index()] += w;
+                }
+            }
+        } else {
+            touched.iter().filter(|&&y| u.link(y, z).is_some()).for_each(|y| score[y.index()] += w);
+        }
+    }
+    // The top by score first (ties at the cut kept), so ranks are looked up for a few only.
+    let rounded = |y: NodeIndex| order(score[y.index()], 0).0;
+    let mut by_score: Vec<NodeIndex> = touched.into_iter().filter(|&y| wanted(y)).collect();
+    if by_score.len() > top {
+        by_score.select_nth_unstable_by_key(top - 1, |&y| rounded(y));
+        let cut = rounded(by_score[top - 1]);
+        by_score.retain(|&y| rounded(y) <= cut);
     }
     let mut best: Vec<(Order, NodeIndex, f64)> =
-        score.iter().filter(|(y, _)| wanted(**y)).map(|(&y, &s)| (order(s, u.rank(y)), y, s)).collect();
+        by_score.into_iter().map(|y| (order(score[y.index()], u.rank(y)), y, score[y.index()])).collect();
     best.sort_unstable_by_key(|(o, _, _)| *o);
     best.truncate(top);
 
@@ -103,7 +126,7 @@ pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryK
             }
         }
         let Some(y) = y else { break };
-        if score.contains_key(&y) || !wanted(y) {
+        if score[y.index()] > 0.0 || !wanted(y) {
             continue;
         }
         let o = order(s, rank);

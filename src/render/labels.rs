@@ -472,4 +472,24 @@ mod tests {
         assert!(!r.hits_segment((0.0, 0.0), (30.0, 5.0)));
         assert!(r.hits_segment((15.0, 15.0), (15.0, 16.0)));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Random dots anywhere in (and around) the plot, random label sizes: every label
+        /// is placed without overlap, or reported as not placed.
+        #[test]
+        fn random_scenes_never_overlap(
+            points in proptest::collection::vec((-40.0f64..840.0, -40.0f64..640.0, 10.0f64..160.0, 8.0f64..30.0), 1..250),
+            radius in 2.0f64..8.0,
+        ) {
+            let dots: Vec<Circle> = points.iter().map(|&(x, y, _, _)| Circle { centre: (x, y), radius }).collect();
+            let requests: Vec<Request> =
+                points.iter().zip(&dots).map(|(&(_, _, w, h), &dot)| Request { size: (w, h), dot }).collect();
+            let bounds = Rect::new(0.0, 0.0, 800.0, 600.0);
+            let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds });
+            proptest::prop_assert_eq!(placed.len(), requests.len());
+            check(&requests, &dots, bounds, &placed);
+        }
+    }
 }
