@@ -7,6 +7,7 @@ Run from the repository root, after `cargo build --release` and
     python3 scripts/bench.py                                   # shipped data only
     python3 scripts/bench.py --sizes 10000,100000,1000000      # + synthetic sizes
     python3 scripts/bench.py --sizes 10000 --runs 2 --related  # quick look, with related
+    python3 scripts/bench.py --sizes 1000000 --related --no-pipeline  # related queries only
     python3 scripts/bench.py --bin /tmp/ea-bin --no-small --sizes 100000
 
 Every command runs as its own process under `/usr/bin/time -f %M`, which gives its peak
@@ -469,6 +470,8 @@ def main():
                     help="benchmark the shipped data (default: on)")
     ap.add_argument("--sizes", default="", help="comma-separated synthetic sizes, e.g. 10000,100000,1000000")
     ap.add_argument("--related", action="store_true", help="also time related-entry queries")
+    ap.add_argument("--pipeline", action=argparse.BooleanOptionalAction, default=True,
+                    help="the load/export/build tables (--no-pipeline with --related: queries only)")
     ap.add_argument("--queries", type=int, default=200, help="related queries per data set")
     ap.add_argument("--runs", type=int, default=5, help=f"runs per command (1 for sizes >= {LARGE:,})")
     ap.add_argument("--synth-dir", default="/tmp/ea-synth-{n}", help="where synthetic data goes ({n}: size)")
@@ -498,13 +501,14 @@ def main():
 
     tmp = tempfile.mkdtemp(prefix="ea-bench-")
     try:
-        if args.small:
+        if args.small and args.pipeline:
             section_small(ea, args, tmp)
         synth_dirs = []
         for n in sizes:
-            section_size(ea, n, args, tmp)
-            d = args.synth_dir.format(n=n)
-            synth_dirs.append((f"synthetic {n:,}", d if os.path.isdir(d) else None))
+            if args.pipeline:
+                section_size(ea, n, args, tmp)
+            d = args.synth_dir.format(n=n) if args.pipeline else ensure_synth(ea, n, args)
+            synth_dirs.append((f"synthetic {n:,}", d if d and os.path.isdir(d) else None))
         if args.related:
             section_related(ea, ([("shipped", args.data)] if args.small else []) + synth_dirs, args)
     finally:

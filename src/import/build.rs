@@ -390,7 +390,15 @@ fn releases(b: &mut Builder, ex: &Extracted) {
             }
             continue;
         }
-        let id = Id::from_name(&r.name);
+        // Names that differ beyond spelling ("A+B", "A B") can still make one slug.
+        let base = Id::from_name(&r.name);
+        let mut id = base.clone();
+        for n in 2.. {
+            if b.models.find_id(&id).is_none() {
+                break;
+            }
+            id = base.with_suffix(&n.to_string());
+        }
         let mut orgs = b.orgs_of(&r.orgs, &r.src, &r.name);
         let family = b.family_for(&id, &r.name, &orgs);
         if orgs.is_empty() {
