@@ -6,6 +6,7 @@ pub mod data;
 pub mod diag;
 pub mod export;
 pub mod fsx;
+pub mod fuzzing;
 pub mod graph;
 pub mod import;
 pub mod model;

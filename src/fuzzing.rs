@@ -1,0 +1,103 @@
+//! The fuzz targets' bodies, in the library so that `cargo test` replays every input the
+//! fuzzer once crashed on (tests/fixtures/fuzz/TARGET/*) through the very same code.
+
+use crate::graph::KnowledgeGraph;
+use crate::model::{Id, Key, Rgb, Sizes, Tops, YearMonth, parse_memory};
+
+/// Any bytes as the list's README.md and, after a NUL, a docs/ page: import must not panic,
+/// and model ids must come out unique.
+pub fn import_markdown(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let (readme, docs) = text.split_once('\0').unwrap_or((&text, ""));
+    let files = [("README.md".to_string(), readme.to_string()), ("docs/a.md".to_string(), docs.to_string())];
+    let (data, _) = crate::import::from_markdown(&files);
+    let ids: std::collections::BTreeSet<&Id> = data.models.iter().map(|m| &m.id).collect();
+    assert_eq!(ids.len(), data.models.len(), "model ids repeat");
+}
+
+/// Tables the CSV target writes its input to; the first byte picks one.
+const TABLES: [&str; 8] = [
+    "models.csv",
+    "papers.csv",
+    "relations.csv",
+    "chips.csv",
+    "organisations.csv",
+    "techniques.csv",
+    "device_chips.csv",
+    "aliases.csv",
+];
+
+/// Any bytes as one table of data/ beside a valid organisations.csv: loading reports
+/// problems, never panics, and a dataset that loads builds a graph and shows an entry.
+pub fn load_csv(bytes: &[u8]) {
+    let Some((&pick, body)) = bytes.split_first() else { return };
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(dir.path().join("organisations.csv"), "id,name,colour\nacme,Acme,\n").expect("writable");
+    std::fs::write(dir.path().join(TABLES[pick as usize % TABLES.len()]), body).expect("writable");
+    if let Ok(loaded) = crate::data::load(dir.path()) {
+        let g = KnowledgeGraph::build(loaded);
+        if let Some(n) = g.nodes().next() {
+            crate::show::render(&g, n);
+        }
+    }
+}
+
+fn round_trips<T: std::str::FromStr + std::fmt::Display + PartialEq + std::fmt::Debug>(s: &str) {
+    if let Ok(v) = s.parse::<T>() {
+        assert_eq!(v.to_string().parse::<T>().ok().as_ref(), Some(&v), "{s:?} -> {v}");
+    }
+}
+
+/// The value parsers on any text: no panic, and what parses formats to text that parses
+/// back to the same value.
+pub fn parsers(bytes: &[u8]) {
+    let s = String::from_utf8_lossy(bytes);
+    round_trips::<YearMonth>(&s);
+    round_trips::<Id>(&s);
+    round_trips::<Key>(&s);
+    round_trips::<Rgb>(&s);
+    if let Ok(t) = Tops::parse(&s) {
+        assert_eq!(Tops::parse(&t.to_string()), Ok(t), "{s:?} -> {t}");
+    }
+    let _ = YearMonth::parse_list(&s);
+    let _ = Sizes::parse(&s);
+    let _ = parse_memory(&s);
+    let _ = Id::from_name(&s);
+    let _ = crate::model::name_key(&s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Replays tests/fixtures/fuzz/TARGET/* through the target; returns how many inputs.
+    fn replay(target: &str, body: fn(&[u8])) -> usize {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz").join(target);
+        let Ok(entries) = std::fs::read_dir(&dir) else { return 0 };
+        let mut n = 0;
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            let outcome = std::panic::catch_unwind(|| body(&bytes));
+            assert!(outcome.is_ok(), "{} fails again", path.display());
+            n += 1;
+        }
+        n
+    }
+
+    #[test]
+    fn inputs_the_fuzzer_once_crashed_on_pass() {
+        assert!(replay("import_markdown", import_markdown) > 0);
+        replay("load_csv", load_csv);
+        replay("parsers", parsers);
+    }
+
+    #[test]
+    fn the_targets_accept_ordinary_input() {
+        import_markdown(b"# III. Models\n\nModel | Organization | Size | Edge | Release Date\n-|-|-|-|-\nQwen2 | Alibaba | 7B | \xe2\x9c\x94 | 2024.06\n");
+        load_csv(
+            b"\x00id,name,family,organisations,sizes,edge,released,modalities,paper_url,code_url,official_url,hf_url\n",
+        );
+        parsers(b"2024-06");
+    }
+}
