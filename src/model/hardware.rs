@@ -30,9 +30,10 @@ impl Tops {
     }
 }
 
+/// In the list's own notation ("20/40"), so that what is written parses back.
 impl fmt::Display for Tops {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_range() { write!(f, "{}-{}", self.low, self.high) } else { write!(f, "{}", self.low) }
+        if self.is_range() { write!(f, "{}/{}", self.low, self.high) } else { write!(f, "{}", self.low) }
     }
 }
 
@@ -58,7 +59,9 @@ mod tests {
         assert_eq!(Tops::parse("15.6").unwrap().to_string(), "15.6");
         let orin = Tops::parse("70/100").unwrap();
         assert!(orin.is_range());
-        assert_eq!(orin.to_string(), "70-100");
+        assert_eq!(orin.to_string(), "70/100");
+        // Configurations are a range: their order and repeats do not survive, the ends do.
+        assert_eq!(Tops::parse("9/01").unwrap().to_string(), "1/9");
         for bad in ["", "x", "20/", "-3", "NaN", "inf"] {
             assert_eq!(Tops::parse(bad).unwrap_err(), TOPS_EXPECTED, "{bad:?}");
         }
