@@ -14,7 +14,7 @@ pub struct WriteError {
 /// Writes `bytes` to `path` so that readers see the old file or the new one, never half of it,
 /// and flushes them to disk before the rename: for data/, which is the source of truth.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    write_via_temp(path, true, |w| w.write_all(bytes))
+    stage(path, true, |w| w.write_all(bytes))?.commit()
 }
 
 /// Streams into a buffered temporary file renamed over `path`, so a failed or interrupted
@@ -24,15 +24,45 @@ pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), WriteError> {
-    write_via_temp(path, false, fill)
+    stage_with(path, fill)?.commit()
 }
 
-fn write_via_temp(
+/// A file written beside its target and not yet in place: `commit` renames it over the
+/// target; dropped uncommitted, it is deleted and the target keeps its old content.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl Staged {
+    pub fn commit(self) -> Result<(), WriteError> {
+        let path = self.path;
+        self.tmp.persist(&path).map_err(|e| WriteError { path, source: e.error })?;
+        Ok(())
+    }
+}
+
+/// Commits files staged together, in order, once all of them were written: a command that
+/// fails half-way leaves every previous output as it was.
+pub fn commit_all(staged: Vec<Staged>) -> Result<(), WriteError> {
+    staged.into_iter().try_for_each(Staged::commit)
+}
+
+/// Writes what `fill` streams into a temporary file beside `path`, not yet renamed.
+pub fn stage_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<Staged, WriteError> {
+    stage(path, false, fill)
+}
+
+fn stage(
     path: &Path,
     sync: bool,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), WriteError> {
+) -> Result<Staged, WriteError> {
     let err = |source| WriteError { path: path.to_path_buf(), source };
+    if path.is_dir() {
+        return Err(err(std::io::Error::new(std::io::ErrorKind::IsADirectory, "a directory is in the way")));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -57,8 +87,16 @@ fn write_via_temp(
     if sync {
         tmp.as_file().sync_all().map_err(err)?;
     }
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    Ok(Staged { tmp, path: path.to_path_buf() })
+}
+
+/// Stages `bytes` for `path` unless the file already holds them (then `None`: unchanged
+/// files keep their bytes and times).
+pub fn stage_if_changed(path: &Path, bytes: &[u8]) -> Result<Option<Staged>, WriteError> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(None);
+    }
+    stage_with(path, |w| w.write_all(bytes)).map(Some)
 }
 
 /// Writes only when the content differs, so unchanged files keep their bytes and times.

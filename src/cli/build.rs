@@ -12,6 +12,7 @@ use std::time::Instant;
 
 use super::args::BuildArgs;
 use super::progress::Progress;
+use super::timeline::{Pending, put_in_place};
 use super::{Failure, load};
 
 /// Base name of the graph exports in the output directory.
@@ -28,21 +29,26 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     let jobs = [Format::Gexf, Format::Graphml, Format::Json, Format::Dot];
     let mut written = in_parallel(&jobs, |&format| {
         let started = Instant::now();
-        let result = fsx::write_atomic_with(&path(format), |w| export::write(format, &g, &all, Options::default(), w));
+        let result = fsx::stage_with(&path(format), |w| export::write(format, &g, &all, Options::default(), w));
         (format, started.elapsed().as_secs_f64(), result)
     });
     written.sort_by_key(|(format, _, _)| Format::ALL.iter().position(|f| f == format));
+    let mut pending = Vec::new();
     for (format, seconds, result) in written {
-        result.with_context(|| format!("building {}", path(format).display()))?;
+        let staged = result.with_context(|| format!("building {}", path(format).display()))?;
         progress.record(format.extension(), seconds);
-        println!("wrote {}", path(format).display());
+        pending.push(Pending { staged: Some(staged), line: format!("wrote {}", path(format).display()) });
     }
-    println!("{} nodes, {} edges", all.nodes.len(), all.edges.len());
+    let counts = Pending { staged: None, line: format!("{} nodes, {} edges", all.nodes.len(), all.edges.len()) };
+    pending.push(counts);
     if !a.no_figures {
         progress.phase("figures", "drawing the timelines");
         let (emergence, chips) = (timeline::emergence::Options::default(), timeline::chips::Options::default());
-        super::timeline::write_figures(&g, &a.out, &emergence, &chips, &ImageFormat::ALL)?;
+        pending.extend(super::timeline::write_figures(&g, &a.out, &emergence, &chips, &ImageFormat::ALL)?);
     }
+    // Nothing is in place until everything was written: a failure leaves output/ as it was.
+    progress.phase("commit", "putting the outputs in place");
+    put_in_place(pending)?;
     let timings = progress.finish();
     if a.timings {
         eprintln!("{timings}");

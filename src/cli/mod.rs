@@ -37,7 +37,8 @@ pub enum Failure {
     /// Arguments that parse but do not fit together.
     #[error("error: {0}")]
     Usage(String),
-    #[error(transparent)]
+    /// Anything else (files that cannot be written): the whole chain of causes.
+    #[error("error: {0:#}")]
     Other(#[from] anyhow::Error),
 }
 

@@ -42,7 +42,8 @@ pub fn run(a: TimelineArgs) -> Result<(), Failure> {
         None => ImageFormat::ALL.to_vec(),
     };
     let chip_opts = chips::Options { width: a.width, height: a.height, title: None };
-    write_figures(&g, &a.out, &opts, &chip_opts, &formats)
+    let figures = write_figures(&g, &a.out, &opts, &chip_opts, &formats)?;
+    put_in_place(figures)
 }
 
 /// How many entries a report names one by one; the rest are counted.
@@ -59,38 +60,58 @@ fn report(g: &KnowledgeGraph, nodes: &[NodeIndex], lead: &str, hint: &str) {
     }
 }
 
-/// Draws both timelines into `dir` in every format, reporting on stderr what had to be left
-/// out, by name.
+/// An output written beside its place, and the line that announces it.
+pub struct Pending {
+    /// `None` when the file already holds these bytes.
+    pub staged: Option<fsx::Staged>,
+    pub line: String,
+}
+
+/// Renames every pending output into place, then announces them: outputs of one command
+/// change together or not at all.
+pub fn put_in_place(pending: Vec<Pending>) -> Result<(), Failure> {
+    let (staged, lines): (Vec<_>, Vec<_>) = pending.into_iter().map(|p| (p.staged, p.line)).unzip();
+    fsx::commit_all(staged.into_iter().flatten().collect()).context("putting the outputs in place")?;
+    lines.iter().for_each(|l| println!("{l}"));
+    Ok(())
+}
+
+/// Draws both timelines for `dir` in every format, staged, reporting on stderr what had to
+/// be left out, by name.
 pub fn write_figures(
     g: &KnowledgeGraph,
     dir: &Path,
     opts: &emergence::Options,
     chip_opts: &chips::Options,
     formats: &[ImageFormat],
-) -> Result<(), Failure> {
+) -> Result<Vec<Pending>, Failure> {
     let fig = emergence::draw(g, opts);
     let unlabelled = "warning: no room for the label of";
     report(g, &fig.unlabelled, unlabelled, "; try --height or --always-label");
     report(g, &fig.undrawable, "note: not drawn (no release month or no size within range):", "");
     let releases = fig.points.iter().map(|p| p.model).collect::<std::collections::BTreeSet<_>>().len();
-    write(&fig.scene, dir, EMERGENCE_FILE, formats, &format!("{} dots, {releases} releases", fig.points.len()))?;
+    let mut out =
+        stage(&fig.scene, dir, EMERGENCE_FILE, formats, &format!("{} dots, {releases} releases", fig.points.len()))?;
     let fig = chips::draw(g, chip_opts);
     report(g, &fig.unlabelled, unlabelled, "");
     report(g, &fig.undrawable, "note: not drawn (no TOPS or no release month):", "");
-    write(&fig.scene, dir, CHIPS_FILE, formats, &format!("{} chips", fig.chips.len()))
+    out.extend(stage(&fig.scene, dir, CHIPS_FILE, formats, &format!("{} chips", fig.chips.len()))?);
+    Ok(out)
 }
 
-fn write(
+fn stage(
     scene: &edge_atlas::render::Scene,
     dir: &Path,
     name: &str,
     formats: &[ImageFormat],
     what: &str,
-) -> Result<(), Failure> {
+) -> Result<Vec<Pending>, Failure> {
+    let mut out = Vec::new();
     for &f in formats {
         let path = dir.join(format!("{name}.{}", f.extension()));
-        fsx::write_if_changed(&path, &scene.render(f)).with_context(|| format!("drawing {}", path.display()))?;
-        println!("wrote {} ({what})", path.display());
+        let staged =
+            fsx::stage_if_changed(&path, &scene.render(f)).with_context(|| format!("drawing {}", path.display()))?;
+        out.push(Pending { staged, line: format!("wrote {} ({what})", path.display()) });
     }
-    Ok(())
+    Ok(out)
 }
