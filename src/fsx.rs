@@ -3,12 +3,13 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// A file that could not be written. The message carries the cause, so the cause is not
+/// also a `source` (error chains would print it twice).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {source}", path.display())]
+#[error("cannot write {}: {error}", path.display())]
 pub struct WriteError {
     pub path: PathBuf,
-    #[source]
-    pub source: std::io::Error,
+    pub error: std::io::Error,
 }
 
 /// Writes `bytes` to `path` so that readers see the old file or the new one, never half of it,
@@ -38,7 +39,7 @@ pub struct Staged {
 impl Staged {
     pub fn commit(self) -> Result<(), WriteError> {
         let path = self.path;
-        self.tmp.persist(&path).map_err(|e| WriteError { path, source: e.error })?;
+        self.tmp.persist(&path).map_err(|e| WriteError { path, error: e.error })?;
         Ok(())
     }
 }
@@ -59,7 +60,7 @@ fn stage(
     sync: bool,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<Staged, WriteError> {
-    let err = |source| WriteError { path: path.to_path_buf(), source };
+    let err = |error| WriteError { path: path.to_path_buf(), error };
     if path.is_dir() {
         return Err(err(std::io::Error::new(std::io::ErrorKind::IsADirectory, "a directory is in the way")));
     }
