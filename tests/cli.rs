@@ -405,9 +405,28 @@ fn all_errors_of_a_run_are_reported_together() {
 
 #[test]
 fn broken_csv_bytes_are_errors_not_panics() {
-    let cases: [(&str, &[u8], &str); 4] = [
+    let huge = format!("id,name\ncuda,{}\n", "A".repeat(2_000_000));
+    let cases: [(&str, &[u8], &str); 9] = [
         ("backends.csv", b"id,name\ncuda,CU\xffDA\n", "data/backends.csv:2:6: error: name is not valid UTF-8 text"),
         ("backends.csv", b"\xef\xbb\xbfid,name\r\ncuda,CUDA\r\n", ""),
+        // Quotes escaped inside a quoted field, and a 2 MB field, are just text.
+        ("backends.csv", b"id,name\ncuda,\"CU \"\"DA\"\"\"\n", ""),
+        ("backends.csv", huge.as_bytes(), ""),
+        (
+            "backends.csv",
+            b"id,name\ncu\"da,CUDA\n",
+            "data/backends.csv:2:1: error: id \"cu\\\"da\": expected a slug of lowercase letters, digits and single dashes, e.g. qwen2-5",
+        ),
+        (
+            "backends.csv",
+            b"id\ncuda\n",
+            "data/backends.csv:1: error: header does not match; missing column name; expected the columns id,name",
+        ),
+        (
+            "backends.csv",
+            b"id,name,x\ncuda,CUDA,1\n",
+            "data/backends.csv:1: error: header does not match; unknown column x; expected the columns id,name",
+        ),
         (
             "backends.csv",
             b"",
@@ -431,6 +450,28 @@ fn broken_csv_bytes_are_errors_not_panics() {
             assert!(r.stderr.lines().any(|l| l == expected), "expected {expected}\ngot\n{}", r.stderr);
         }
     }
+}
+
+#[test]
+fn malformed_markdown_is_reported_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("list")).unwrap();
+    let readme = "# III. Models\n\n#### 2024\n\nModel | Organization | Size | Edge | Release Date\n-|-|-|-|-\n\
+                  Qwen2 | Alibaba | 7B\nPhi 3 | Microsoft | 3.8B | ? | 2024.04\n\n<!-- never closed\n\n\
+                  Gemma | Google | 2B | ✔️ | 2024.02\n";
+    std::fs::write(dir.path().join("list/README.md"), readme).unwrap();
+    let r = run(&["import", "list"], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let expected = [
+        // A row with missing cells keeps what it has.
+        "list/README.md:7: warning: \"Qwen2\": release date: expected a date like 2024.06, 24.06 or 2024, found \"\"",
+        "list/README.md:10:1: warning: HTML comment is never closed: everything after it is hidden",
+    ];
+    for line in expected {
+        assert!(r.stderr.lines().any(|l| l == line), "expected {line}\ngot\n{}", r.stderr);
+    }
+    let models = std::fs::read_to_string(dir.path().join("data/models.csv")).unwrap();
+    assert!(models.contains("\nqwen2,Qwen2,qwen,alibaba,7B,,,") && !models.contains("gemma"), "{models}");
 }
 
 #[test]
