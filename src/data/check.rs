@@ -11,10 +11,15 @@ use crate::model::*;
 use crate::resolve::{NameIndex, ResolveError};
 use crate::suggest::did_you_mean;
 
+/// Dangling references that get a "did you mean" hint; the rest are reported without one.
+const MAX_HINTS: usize = 100;
+
 struct Ctx<'a> {
     data: &'a Dataset,
     pos: &'a Positions,
     names: &'a NameIndex,
+    /// Dangling references reported so far.
+    hints: usize,
     out: Diagnostics,
 }
 
@@ -27,7 +32,14 @@ impl Ctx<'_> {
         if number.is_some() || self.pos.is_broken(kind, id.as_str()) {
             return number;
         }
-        let hint = did_you_mean(id.as_str(), self.data.entries_of(kind).map(|e| e.id.as_str()));
+        // Each hint compares against every id of the kind: past a few, a run with thousands
+        // of dangling references would take minutes, so later ones come without.
+        self.hints += 1;
+        let hint = if self.hints <= MAX_HINTS {
+            did_you_mean(id.as_str(), self.data.entries_of(kind).map(|e| e.id.as_str()))
+        } else {
+            String::new()
+        };
         let shown = if matches!(column, "source" | "target") { format!("{kind}:{id}") } else { id.to_string() };
         let msg = format!("{column} {shown:?}: no {kind} has this id{hint}");
         self.out.push(self.pos.at(file, index, column, msg));
@@ -43,7 +55,7 @@ pub(crate) type Ends = (Vec<Option<[u32; 2]>>, Vec<Option<[u32; 2]>>);
 
 pub(crate) fn validate(data: &Dataset, pos: &Positions) -> (Diagnostics, NameIndex, Ends) {
     let names = NameIndex::build(data);
-    let mut cx = Ctx { data, pos, names: &names, out: Diagnostics::default() };
+    let mut cx = Ctx { data, pos, names: &names, hints: 0, out: Diagnostics::default() };
     duplicate_ids(&mut cx);
     reference_columns(&mut cx);
     technique_cycles(&mut cx);

@@ -181,4 +181,16 @@ mod tests {
         assert_eq!(name_key("PanGu-$\\alpha$"), name_key("PanGu-α"));
         assert_eq!(name_key("Snapdragon 8 Gen3"), name_key("Snapdragon 8Gen3"));
     }
+
+    proptest::proptest! {
+        /// Whatever a list calls an entry, its slug is a valid id, and ids and keys print
+        /// and parse back unchanged.
+        #[test]
+        fn any_name_slugs_to_an_id_that_round_trips(name in "\\PC{0,40}") {
+            let id = Id::from_name(&name);
+            proptest::prop_assert_eq!(id.as_str().parse::<Id>(), Ok(id.clone()));
+            let key = Key::new(EntryKind::Paper, id);
+            proptest::prop_assert_eq!(key.to_string().parse::<Key>(), Ok(key));
+        }
+    }
 }
