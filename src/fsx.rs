@@ -94,16 +94,21 @@ fn stage(
 /// Stages `bytes` for `path` unless the file already holds them (then `None`: unchanged
 /// files keep their bytes and times).
 pub fn stage_if_changed(path: &Path, bytes: &[u8]) -> Result<Option<Staged>, WriteError> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+    if holds(path, bytes) {
         return Ok(None);
     }
     stage_with(path, |w| w.write_all(bytes)).map(Some)
 }
 
+/// Whether the file at `path` already holds exactly `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::read(path).is_ok_and(|old| old == bytes)
+}
+
 /// Writes only when the content differs, so unchanged files keep their bytes and times.
 /// Returns whether the file was written.
 pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, WriteError> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+    if holds(path, bytes) {
         return Ok(false);
     }
     write_atomic(path, bytes)?;

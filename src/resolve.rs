@@ -1,5 +1,6 @@
 //! Name resolution: from what a user or a list cell says ("qwen 2.5") to an entry key.
 
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -52,10 +53,10 @@ impl NameIndex {
             let rows = &mut ix.rows[kind as usize];
             rows.reserve(d.count_of(kind));
             for e in d.entries_of(kind) {
-                match rows.get(e.id) {
-                    Some(&first) => ix.duplicates.push((kind, e.index, first)),
-                    None => {
-                        rows.insert(e.id.clone(), e.index);
+                match rows.entry(e.id.clone()) {
+                    Entry::Occupied(first) => ix.duplicates.push((kind, e.index, *first.get())),
+                    Entry::Vacant(v) => {
+                        v.insert(e.index);
                     }
                 }
             }

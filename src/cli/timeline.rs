@@ -62,7 +62,8 @@ fn report(g: &KnowledgeGraph, nodes: &[NodeIndex], lead: &str, hint: &str) {
 
 /// An output written beside its place, and the line that announces it.
 pub struct Pending {
-    /// `None` when the file already holds these bytes.
+    /// `None` when there is nothing to put in place: the file already holds these bytes,
+    /// or the line only reports (build's node and edge counts).
     pub staged: Option<fsx::Staged>,
     pub line: String,
 }

@@ -47,12 +47,12 @@ impl Ctx<'_> {
     }
 }
 
-/// Validates the whole dataset. Returns the problems and the name index built on the way,
-/// which the graph reuses.
 /// Entry numbers of both ends of each row of relations.csv and of extra_relations.csv,
 /// `None` where an end did not resolve.
 pub(crate) type Ends = (Vec<Option<[u32; 2]>>, Vec<Option<[u32; 2]>>);
 
+/// Validates the whole dataset. Returns the problems, and the name index and relation ends
+/// found on the way, which the graph reuses.
 pub(crate) fn validate(data: &Dataset, pos: &Positions) -> (Diagnostics, NameIndex, Ends) {
     let names = NameIndex::build(data);
     let mut cx = Ctx { data, pos, names: &names, hints: 0, out: Diagnostics::default() };
@@ -80,27 +80,27 @@ fn reference_columns(cx: &mut Ctx) {
     use EntryKind::{Family as F, Organisation as O, Technique as T};
     let d = cx.data;
     for (i, f) in d.families.iter().enumerate() {
-        f.organisations.iter().for_each(|o| {
+        for o in &f.organisations {
             cx.reference(O, o, Family::FILE, i, "organisations");
-        });
+        }
     }
     for (i, m) in d.models.iter().enumerate() {
         if let Some(f) = &m.family {
             cx.reference(F, f, Model::FILE, i, "family");
         }
-        m.organisations.iter().for_each(|o| {
+        for o in &m.organisations {
             cx.reference(O, o, Model::FILE, i, "organisations");
-        });
+        }
     }
     for (i, f) in d.frameworks.iter().enumerate() {
-        f.organisations.iter().for_each(|o| {
+        for o in &f.organisations {
             cx.reference(O, o, Framework::FILE, i, "organisations");
-        });
+        }
     }
     for (i, f) in d.formats.iter().enumerate() {
-        f.organisations.iter().for_each(|o| {
+        for o in &f.organisations {
             cx.reference(O, o, Format::FILE, i, "organisations");
-        });
+        }
     }
     for (i, c) in d.chips.iter().enumerate() {
         if let Some(v) = &c.vendor {

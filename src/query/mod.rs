@@ -65,22 +65,23 @@ impl Undirected {
             links[fill[t.index()]] = (s, r, Direction::Incoming);
             fill[t.index()] += 1;
         }
-        // Compact each node's run: sorted by rank, the first edge per neighbour kept (the
-        // sort is stable, and edges were laid down in edge order).
-        let mut out = Vec::with_capacity(links.len());
-        let mut new_start = vec![0usize; n + 1];
+        // Compact each node's run in place: sorted by rank, the first edge per neighbour
+        // kept (the sort is stable, and edges were laid down in edge order).
+        let mut kept = 0;
         for i in 0..n {
-            let run = &mut links[start[i]..start[i + 1]];
-            run.sort_by_key(|(m, _, _)| rank[m.index()]);
-            let from = out.len();
-            for &l in run.iter() {
-                if out.len() == from || out.last().map(|(m, _, _): &Link| *m) != Some(l.0) {
-                    out.push(l);
+            let (from, to) = (start[i], start[i + 1]);
+            links[from..to].sort_by_key(|(m, _, _)| rank[m.index()]);
+            start[i] = kept;
+            for j in from..to {
+                if kept == start[i] || links[kept - 1].0 != links[j].0 {
+                    links[kept] = links[j];
+                    kept += 1;
                 }
             }
-            new_start[i + 1] = out.len();
         }
-        Undirected { start: new_start, links: out, rank }
+        start[n] = kept;
+        links.truncate(kept);
+        Undirected { start, links, rank }
     }
 
     /// The distinct neighbours of `n`, in `kind:id` order.

@@ -46,7 +46,8 @@ fn order(score: f64, rank: u32) -> Order {
 /// keeps only those kinds (all when empty); at most `top`.
 ///
 /// Exact, without walking every hub's neighbours: light neighbours (up to `HUB_DEGREE`)
-/// are expanded; their candidates get the hubs' weights by binary search; entries reached
+/// are expanded; their candidates get the hubs' weights by binary search or from the
+/// hub's list, whichever is shorter; entries reached
 /// only through hubs are visited in `kind:id` order, merged across the hubs, and the walk
 /// stops once no later entry can enter the top (their score is at most the hubs' total).
 pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryKind], top: usize) -> Vec<Related> {
@@ -59,6 +60,8 @@ pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryK
     };
     let wanted = |m: NodeIndex| m != n && (kinds.is_empty() || kinds.contains(&g.node(m).key.kind));
     let (hubs, light): (Vec<_>, Vec<_>) = u.neighbours(n).iter().partition(|(z, _, _)| u.degree(*z) > HUB_DEGREE);
+    // A hub has over `HUB_DEGREE` neighbours, so it always has a weight.
+    let hubs: Vec<(NodeIndex, f64)> = hubs.iter().filter_map(|(z, _, _)| weight(*z).map(|w| (*z, w))).collect();
 
     // Candidates through light neighbours, then what the hubs add to each. Scores sit in a
     // dense array (zeroed lazily by the allocator): a query on a hub touches most entries.
@@ -74,8 +77,7 @@ pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryK
             }
         }
     }
-    for &(z, _, _) in &hubs {
-        let Some(w) = weight(z) else { continue };
+    for &(z, w) in &hubs {
         // From whichever side is shorter: the hub's list, or a lookup per candidate.
         if u.degree(z) < touched.len() {
             for &(y, _, _) in u.neighbours(z) {
@@ -101,10 +103,9 @@ pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryK
     best.truncate(top);
 
     // Entries reached only through hubs, in rank order across the hubs' neighbour lists.
-    let hub_total: f64 = hubs.iter().filter_map(|(z, _, _)| weight(*z)).sum();
+    let hub_total: f64 = hubs.iter().map(|(_, w)| w).sum();
     let ceiling = order(hub_total, 0).0;
-    let lists: Vec<(&[super::Link], f64)> =
-        hubs.iter().filter_map(|(z, _, _)| weight(*z).map(|w| (u.neighbours(*z), w))).collect();
+    let lists: Vec<(&[super::Link], f64)> = hubs.iter().map(|&(z, w)| (u.neighbours(z), w)).collect();
     let mut at = vec![0usize; lists.len()];
     loop {
         let next = lists.iter().zip(&at).filter_map(|((l, _), &i)| l.get(i)).map(|(y, _, _)| u.rank(*y)).min();
@@ -130,9 +131,9 @@ pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryK
             continue;
         }
         let o = order(s, rank);
-        let at = best.partition_point(|(b, _, _)| *b < o);
-        if at < top {
-            best.insert(at, (o, y, s));
+        let slot = best.partition_point(|(b, _, _)| *b < o);
+        if slot < top {
+            best.insert(slot, (o, y, s));
             best.truncate(top);
         }
     }

@@ -206,12 +206,12 @@ impl Grid {
         self.cells_of(r).any(|c| self.cells[c].iter().any(|&i| f(i as usize)))
     }
 
-    /// Ids of the boxes whose cells meet `r`'s, once each, in insertion order.
-    fn near(&self, r: &Rect) -> Vec<usize> {
+    /// The items (indexed as inserted) whose cells meet `r`'s, once each, in insertion order.
+    fn near<'s, T>(&self, items: &'s [T], r: &Rect) -> impl Iterator<Item = &'s T> {
         let mut ids: Vec<usize> = self.cells_of(r).flat_map(|c| self.cells[c].iter().map(|&i| i as usize)).collect();
         ids.sort_unstable();
         ids.dedup();
-        ids
+        ids.into_iter().map(move |i| &items[i])
     }
 }
 
@@ -231,18 +231,6 @@ impl State<'_> {
     fn add(&mut self, r: Rect) {
         self.placed_grid.insert(&r.grow(GAP));
         self.placed.push(r);
-    }
-
-    fn placed_near(&self, r: &Rect) -> impl Iterator<Item = &Rect> {
-        self.placed_grid.near(r).into_iter().map(|i| &self.placed[i])
-    }
-
-    fn obstacles_near(&self, r: &Rect) -> impl Iterator<Item = &Rect> {
-        self.obstacle_grid.near(r).into_iter().map(|i| &self.obstacles[i])
-    }
-
-    fn dots_near(&self, r: &Rect) -> impl Iterator<Item = &Circle> {
-        self.dot_grid.near(r).into_iter().map(|i| &self.dots[i])
     }
 
     fn free(&self, r: &Rect) -> bool {
@@ -280,8 +268,12 @@ impl State<'_> {
         cost += [0.0, 1.0, 2.0, 1.0][angle * 4 / ANGLES];
         if leader {
             let line = Rect { x0: d.0.min(q.0), y0: d.1.min(q.1), x1: d.0.max(q.0), y1: d.1.max(q.1) };
-            let crossings = self.placed_near(&line).filter(|p| p.hits_segment(d, q)).count()
-                + self.dots_near(&line).filter(|c| c.centre != d && Rect::around(c).hits_segment(d, q)).count();
+            let crossings = self.placed_grid.near(&self.placed, &line).filter(|p| p.hits_segment(d, q)).count()
+                + self
+                    .dot_grid
+                    .near(&self.dots, &line)
+                    .filter(|c| c.centre != d && Rect::around(c).hits_segment(d, q))
+                    .count();
             cost += 60.0 * crossings as f64;
         }
         cost
@@ -305,10 +297,12 @@ impl State<'_> {
                 fy += strength * dy / len;
             };
             let near = rect.grow(GAP);
-            for p in self.placed_near(&near).chain(self.obstacles_near(&near)).filter(|p| p.grow(GAP).overlaps(&rect)) {
+            let boxes =
+                self.placed_grid.near(&self.placed, &near).chain(self.obstacle_grid.near(&self.obstacles, &near));
+            for p in boxes.filter(|p| p.grow(GAP).overlaps(&rect)) {
                 push(p.centre(), 4.0);
             }
-            for dot in self.dots_near(&rect).filter(|dot| rect.hits_circle(dot)) {
+            for dot in self.dot_grid.near(&self.dots, &rect).filter(|dot| rect.hits_circle(dot)) {
                 push(dot.centre, 4.0);
             }
             // A weak spring to the dot keeps the label near what it names.
