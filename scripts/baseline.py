@@ -15,7 +15,7 @@ them; `total` is from the start of the first phase to the end of the last):
         {"tool":"networkx","queries","p50_ms","p99_ms","mean_ms","max_ms","nodes","edges"}
         (percentiles by nearest rank; queries as benches/related.rs picks them)
 
-Requirements: scripts/requirements-bench.txt (networkx, igraph, matplotlib, pydot).
+Requirements: requirements.txt (networkx, igraph, matplotlib, pydot).
 
 What it does, and where it differs from the Rust tool (src/data, src/graph.rs, src/export):
 

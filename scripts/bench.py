@@ -2,7 +2,7 @@
 """Benchmarks of edge-atlas against networkx and igraph (issue 7): prints Markdown tables.
 
 Run from the repository root, after `cargo build --release` and
-`pip install -r scripts/requirements-bench.txt`:
+`pip install -r requirements.txt`:
 
     python3 scripts/bench.py                                   # shipped data only
     python3 scripts/bench.py --sizes 10000,100000,1000000      # + synthetic sizes

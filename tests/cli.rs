@@ -1,48 +1,10 @@
 //! End-to-end tests: the real `edge-atlas` binary run in temporary folders on small fixtures
 //! written for these tests, and on the shipped data/.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::*;
 use std::process::Command;
-
-const FIXTURE_LIST: &str = "tests/fixtures/list";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], cwd: &Path) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_edge-atlas")).args(args).current_dir(cwd).output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A temporary folder holding data/ imported from the fixture list.
-fn imported() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let list = root().join(FIXTURE_LIST);
-    let r = run(&["import", list.to_str().unwrap()], dir.path());
-    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    dir
-}
-
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    files.sort();
-    files
-}
 
 #[test]
 fn import_reads_tables_lists_badges_and_skips_comments() {
@@ -585,24 +547,6 @@ fn export_selects_by_kind_neighbourhood_and_date() {
     assert!(r.stderr.contains("cannot tell the format from \".txt\""), "{}", r.stderr);
 }
 
-/// Whether a consumer is installed; with `CI` set a missing one fails the run.
-fn have(tool: &str) -> bool {
-    // Graphviz spells it -V.
-    let flag = if tool == "dot" { "-V" } else { "--version" };
-    let found = Command::new(tool).arg(flag).output().is_ok_and(|o| o.status.success());
-    assert!(found || std::env::var_os("CI").is_none(), "{tool} is missing; CI must have it (.ci/run installs it)");
-    if !found {
-        eprintln!("skipped: {tool} is not installed");
-    }
-    found
-}
-
-fn consumer(cmd: &mut Command) {
-    let out = cmd.output().unwrap();
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "{cmd:?} failed:\n{text}");
-}
-
 /// The exports of the shipped data and of the hostile fixture, opened by the real consumers:
 /// xmllint against the GraphML XSD and the GEXF 1.3 RELAX NG grammar, Graphviz, networkx.
 #[test]
@@ -646,7 +590,7 @@ fn exports_pass_the_real_consumers() {
             assert!(svg.contains("<a xlink:href=\"https://"), "nodes with a URL are links in the SVG");
         }
     }
-    if have("python3") && python_has_networkx() {
+    if have("python3") && python_has(&["networkx"]) {
         let script = root().join("tests/conformance/networkx_check.py");
         for (name, out) in &sets {
             let mut cmd = Command::new("python3");
@@ -657,15 +601,6 @@ fn exports_pass_the_real_consumers() {
             consumer(&mut cmd);
         }
     }
-}
-
-fn python_has_networkx() -> bool {
-    let ok = Command::new("python3").args(["-c", "import networkx"]).output().is_ok_and(|o| o.status.success());
-    assert!(ok || std::env::var_os("CI").is_none(), "networkx is missing; CI must have it (.ci/run installs it)");
-    if !ok {
-        eprintln!("skipped: python3 has no networkx");
-    }
-    ok
 }
 
 /// output/ is committed so the README can show it; it must be what `build` makes of data/.
@@ -798,17 +733,7 @@ fn path_follows_relations_both_ways() {
 /// `related` against networkx's Adamic-Adar index and its BibTeX against bibtexparser.
 #[test]
 fn queries_match_networkx_and_bibtex_parses() {
-    let ok = have("python3")
-        && Command::new("python3")
-            .args(["-c", "import networkx, bibtexparser"])
-            .output()
-            .is_ok_and(|o| o.status.success());
-    assert!(
-        ok || std::env::var_os("CI").is_none(),
-        "CI needs python3 with networkx and bibtexparser (.ci/run installs them)"
-    );
-    if !ok {
-        eprintln!("skipped: python3 lacks networkx or bibtexparser");
+    if !(have("python3") && python_has(&["networkx", "bibtexparser"])) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

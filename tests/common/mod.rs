@@ -1,0 +1,90 @@
+//! The harness shared by the end-to-end tests: run the real binary, find the real consumers.
+#![allow(dead_code)] // each test file uses a different part of the harness
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const FIXTURE_LIST: &str = "tests/fixtures/list";
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(args: &[&str], cwd: &Path) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_edge-atlas")).args(args).current_dir(cwd).output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary folder holding data/ imported from the fixture list.
+pub fn imported() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let list = root().join(FIXTURE_LIST);
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    dir
+}
+
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Whether a consumer is installed; with `CI` set a missing one fails the run.
+pub fn have(tool: &str) -> bool {
+    // Graphviz spells it -V.
+    let flag = if tool == "dot" { "-V" } else { "--version" };
+    let found = Command::new(tool).arg(flag).output().is_ok_and(|o| o.status.success());
+    assert!(found || std::env::var_os("CI").is_none(), "{tool} is missing; CI must have it (.ci/run installs it)");
+    if !found {
+        eprintln!("skipped: {tool} is not installed");
+    }
+    found
+}
+
+pub fn consumer(cmd: &mut Command) {
+    let out = cmd.output().unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{cmd:?} failed:\n{text}");
+}
+
+/// Whether python3 has each of `packages` at the version pinned in requirements.txt. Outside
+/// CI a missing or wrong version is a skip with the reason; under `CI` it fails the test.
+pub fn python_has(packages: &[&str]) -> bool {
+    let pins = std::fs::read_to_string(root().join("requirements.txt")).unwrap();
+    for package in packages {
+        let pinned = pins
+            .lines()
+            .find_map(|l| l.split_once("==").filter(|(name, _)| name.trim() == *package))
+            .map(|(_, v)| v.split_whitespace().next().unwrap_or_default().to_string())
+            .unwrap_or_else(|| panic!("{package} is not pinned in requirements.txt"));
+        let out = Command::new("python3")
+            .args(["-c", &format!("import importlib.metadata as m; print(m.version({package:?}))")])
+            .output();
+        let found =
+            out.ok().filter(|o| o.status.success()).map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+        let reason = match found {
+            Some(v) if v == pinned => continue,
+            Some(v) => format!("python3 has {package} {v}, the tests need {pinned} (pip install -r requirements.txt)"),
+            None => format!("python3 has no {package} (pip install -r requirements.txt)"),
+        };
+        assert!(std::env::var_os("CI").is_none(), "{reason}; CI must have it (.ci/run installs it)");
+        eprintln!("skipped: {reason}");
+        return false;
+    }
+    true
+}
