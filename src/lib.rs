@@ -9,6 +9,7 @@ pub mod fsx;
 pub mod fuzzing;
 pub mod graph;
 pub mod import;
+pub mod latex;
 pub mod model;
 pub mod palette;
 pub mod query;

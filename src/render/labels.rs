@@ -45,9 +45,14 @@ impl Rect {
         o.x0 >= self.x0 && o.x1 <= self.x1 && o.y0 >= self.y0 && o.y1 <= self.y1
     }
 
-    /// The point of the rectangle nearest to `p`.
+    /// The point of the rectangle nearest to `p`. Never panics, unlike `f64::clamp`, on
+    /// NaN or an inverted rectangle (sizes that round to zero once gave NaN here).
     pub fn nearest(&self, p: (f64, f64)) -> (f64, f64) {
-        (p.0.clamp(self.x0, self.x1), p.1.clamp(self.y0, self.y1))
+        (p.0.max(self.x0).min(self.x1), p.1.max(self.y0).min(self.y1))
+    }
+
+    fn is_finite(&self) -> bool {
+        [self.x0, self.y0, self.x1, self.y1].iter().all(|v| v.is_finite())
     }
 
     /// Whether the rectangle covers any part of the dot.
@@ -125,8 +130,18 @@ pub struct Scenery<'a> {
 /// Places labels in the given order (put the most important first). Returns one entry per
 /// request: `None` for a label that could not be placed without overlap.
 pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
-    let dots: Vec<Circle> = scenery.dots.iter().map(|d| Circle { centre: d.centre, radius: d.radius + GAP }).collect();
-    let obstacles: Vec<Rect> = scenery.obstacles.iter().map(|o| o.grow(GAP)).collect();
+    let mut out: Vec<Option<Placement>> = vec![None; requests.len()];
+    if !scenery.bounds.is_finite() {
+        return out;
+    }
+    // What is not a finite number cannot be drawn, so nothing keeps off it.
+    let dots: Vec<Circle> = scenery
+        .dots
+        .iter()
+        .filter(|d| Rect::around(d).is_finite())
+        .map(|d| Circle { centre: d.centre, radius: d.radius + GAP })
+        .collect();
+    let obstacles: Vec<Rect> = scenery.obstacles.iter().filter(|o| o.is_finite()).map(|o| o.grow(GAP)).collect();
     let grid = |boxes: &mut dyn Iterator<Item = Rect>| {
         let mut g = Grid::new(scenery.bounds);
         boxes.for_each(|b| g.insert(&b));
@@ -142,9 +157,11 @@ pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
         bounds: scenery.bounds,
         placed: Vec::new(),
     };
-    let mut out: Vec<Option<Placement>> = vec![None; requests.len()];
     let mut left = Vec::new();
     for (i, r) in requests.iter().enumerate() {
+        if !Rect::new(r.dot.centre.0, r.dot.centre.1, r.size.0, r.size.1).is_finite() || !r.dot.radius.is_finite() {
+            continue;
+        }
         match s.best(r) {
             Some(p) => {
                 s.add(p.rect);
@@ -457,6 +474,28 @@ mod tests {
             Scenery { dots: &dots, obstacles: &[], segments: &line, bounds: Rect::new(0.0, 0.0, 400.0, 400.0) };
         let p = place(&[Request { size: (60.0, 16.0), dot: dots[0] }], scenery)[0].unwrap();
         assert!(!p.rect.hits_segment(line[0].0, line[0].1), "{p:?}");
+    }
+
+    #[test]
+    fn values_that_are_not_numbers_are_left_unplaced_without_a_panic() {
+        let nan = f64::NAN;
+        let dots = [Circle { centre: (nan, 20.0), radius: 5.0 }, Circle { centre: (50.0, 20.0), radius: 5.0 }];
+        let requests = [
+            Request { size: (30.0, 10.0), dot: dots[0] },
+            Request { size: (f64::INFINITY, 10.0), dot: dots[1] },
+            Request { size: (30.0, 10.0), dot: dots[1] },
+        ];
+        let bounds = Rect::new(0.0, 0.0, 200.0, 100.0);
+        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds });
+        assert!(placed[0].is_none() && placed[1].is_none() && placed[2].is_some());
+        let nowhere = Rect { x0: nan, y0: nan, x1: nan, y1: nan };
+        assert!(
+            place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds: nowhere })
+                .iter()
+                .all(Option::is_none)
+        );
+        // An inverted rectangle has a nearest point too.
+        assert_eq!(Rect { x0: 10.0, y0: 0.0, x1: 0.0, y1: 5.0 }.nearest((20.0, 2.0)), (0.0, 2.0));
     }
 
     #[test]

@@ -157,7 +157,7 @@ fn legend(f: &mut Frame, lines: &[(String, Rgb, Vec<Chip>)]) -> Rect {
 
 /// The chip's name without its vendor's name in front ("Snapdragon 8Gen3", "A17 Pro").
 fn short_name(g: &KnowledgeGraph, n: NodeIndex) -> String {
-    let name = &g.node(n).name;
+    let name = &crate::latex::to_unicode(&g.node(n).name).into_owned();
     let Some(vendor) = home_org(g, n) else { return name.clone() };
     let vendor = &g.node(vendor).name;
     match name.split_once(' ') {

@@ -10,6 +10,7 @@ use petgraph::graph::NodeIndex;
 
 use super::frame::{Frame, Label, text_colour};
 use crate::graph::KnowledgeGraph;
+use crate::latex::to_unicode;
 use crate::model::{Edge, EntryKind, RelationKind, YearMonth};
 use crate::palette::{Palette, home_org};
 use crate::render::axis::{Scale, month_ticks, param_ticks};
@@ -111,7 +112,8 @@ fn releases(g: &KnowledgeGraph, o: &Options) -> (Vec<Release>, Vec<NodeIndex>) {
         {
             continue;
         }
-        let mut sizes: Vec<u64> = m.sizes.counts().filter(|p| *p <= o.max_params).collect();
+        // A size that rounds to zero parameters ("0.0001K") has no place on a log axis.
+        let mut sizes: Vec<u64> = m.sizes.counts().filter(|p| *p > 0 && *p <= o.max_params).collect();
         sizes.sort_unstable();
         sizes.dedup();
         if sizes.is_empty() {
@@ -192,13 +194,13 @@ fn label_texts(g: &KnowledgeGraph, rels: &[Release], o: &Options) -> Vec<(usize,
     by_date.sort_by_key(|&i| (rels[i].released.month_index(), g.node(rels[i].node).name.clone()));
     let mut seen_orgs = Vec::new();
     let mut named = vec![false; rels.len()];
-    let mut texts: Vec<String> = rels.iter().map(|r| g.node(r.node).name.clone()).collect();
+    let mut texts: Vec<String> = rels.iter().map(|r| to_unicode(&g.node(r.node).name).into_owned()).collect();
     for &i in &by_date {
         if let Some(org) = home_org(g, rels[i].node)
             && !seen_orgs.contains(&org)
         {
             seen_orgs.push(org);
-            texts[i] = format!("{} ({})", texts[i], g.node(org).name);
+            texts[i] = format!("{} ({})", texts[i], to_unicode(&g.node(org).name));
             named[i] = true;
         }
     }
@@ -304,6 +306,14 @@ mod tests {
         let since = Options { since: "2024-06".parse().ok(), until: "2024".parse().ok(), ..Options::default() };
         let fig = draw(&g, &since);
         assert!(fig.points.iter().all(|p| p.released.to_string().as_str() >= "2024-06" && p.released.year == 2024));
+        let old = draw(&g, &Options { since: "2021-01".parse().ok(), ..Options::default() });
+        let texts: Vec<&str> = old
+            .scene
+            .items
+            .iter()
+            .filter_map(|i| if let Item::Text { text, .. } = i { Some(text.as_str()) } else { None })
+            .collect();
+        assert!(texts.contains(&"PanGu-α (Huawei)"), "the LaTeX name reads as Unicode: {texts:?}");
         let small = draw(&g, &Options { max_params: 1_000_000_000, ..Options::default() });
         assert!(small.points.iter().all(|p| p.params <= 1_000_000_000));
     }
@@ -317,6 +327,22 @@ mod tests {
         let qwen3 = g.resolve("Qwen3", &[EntryKind::Model]).unwrap();
         let kept = draw(&g, &Options { width: 320, height: 200, always_label: vec![qwen3], ..Options::default() });
         assert!(!kept.unlabelled.contains(&qwen3));
+    }
+
+    #[test]
+    fn sizes_that_round_to_zero_parameters_are_not_drawn() {
+        // "0.0001K" is 0.1 parameters: it once put NaN into label placement, and f64::clamp panicked.
+        let mut g = shipped();
+        let model = |g: &KnowledgeGraph, id: &str| g.find(&Key::new(EntryKind::Model, id.parse().unwrap())).unwrap();
+        let (qwen25, qwen3) = (model(&g, "qwen2-5"), model(&g, "qwen3"));
+        let (i, j) = (g.node(qwen25).index, g.node(qwen3).index);
+        g.data.models[i].sizes = crate::model::Sizes::parse("0.0001K、0.5B").unwrap();
+        g.data.models[j].sizes = crate::model::Sizes::parse("0.0001K").unwrap();
+        let fig = draw(&g, &Options::default());
+        let sizes: Vec<u64> = fig.points.iter().filter(|p| p.model == qwen25).map(|p| p.params).collect();
+        assert_eq!(sizes, [500_000_000]);
+        assert!(fig.undrawable.contains(&qwen3) && !fig.points.iter().any(|p| p.model == qwen3));
+        assert_no_overlap(&fig.scene);
     }
 
     #[test]
