@@ -1,151 +1,510 @@
-//! Atomic file output: write a temporary file beside the target, then rename over it.
+//! All-or-nothing output: files of one run are staged in their directory and put in place
+//! together through a journal, under an advisory lock on the directory.
+//!
+//! A run that writes opens the directory as an [`OutDir`]: it takes an exclusive `flock` on the
+//! directory itself (no lock file to commit or clean up), finishes what an interrupted run
+//! left (a journal is rolled forward, stray temporaries are deleted), then stages each file as
+//! a private temporary beside its target. [`OutDir::commit`] writes the list of renames to a
+//! journal, renames the journal into place (the commit point), renames every file, and deletes
+//! the journal. A kill before the commit point leaves the old files (the temporaries go at
+//! the next run); a kill after it leaves a journal that the next run, or the next reader of
+//! data/ ([`read_lock`]), rolls forward to the new files.
 
-use std::io::Write;
+use std::fs::{self, File};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// A file that could not be written. The message carries the cause, so the cause is not
-/// also a `source` (error chains would print it twice).
+/// Names of temporaries start with this: recognisable, hidden, and removed by the next run.
+pub const TEMP_PREFIX: &str = ".edge-atlas-tmp-";
+/// The journal of a commit in progress: NUL-separated (temporary, target) name pairs.
+pub const JOURNAL: &str = ".edge-atlas-journal";
+/// Mode of every file the tool writes, whatever stood at the path before.
+const MODE: u32 = 0o644;
+
+/// A file or directory that could not be written. The message carries the cause, so the
+/// cause is not also a `source` (error chains would print it twice).
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write {}: {error}", path.display())]
 pub struct WriteError {
     pub path: PathBuf,
-    pub error: std::io::Error,
+    pub error: io::Error,
 }
 
-/// Writes `bytes` to `path` so that readers see the old file or the new one, never half of it,
-/// and flushes them to disk before the rename: for data/, which is the source of truth.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    stage(path, true, |w| w.write_all(bytes))?.commit()
+impl WriteError {
+    fn new(path: &Path, error: io::Error) -> Self {
+        WriteError { path: path.to_path_buf(), error }
+    }
 }
 
-/// Streams into a buffered temporary file renamed over `path`, so a failed or interrupted
-/// run leaves the previous file whole. Not synced: outputs can be regenerated, and an fsync
-/// would tie a gigabyte export to the disk's speed instead of the page cache's.
-pub fn write_atomic_with(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), WriteError> {
-    stage_with(path, fill)?.commit()
+/// Whether files reach the disk before they are put in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// fsync files, journal and directory: for data/, the source of truth.
+    Synced,
+    /// Leave write-back to the page cache: outputs can be regenerated, and an fsync would tie
+    /// a gigabyte export to the disk's speed.
+    Cached,
 }
 
-/// A file written beside its target and not yet in place: `commit` renames it over the
-/// target; dropped uncommitted, it is deleted and the target keeps its old content.
+/// A directory held for writing by this run (see the module documentation).
 #[derive(Debug)]
-pub struct Staged {
-    tmp: tempfile::NamedTempFile,
-    path: PathBuf,
+pub struct OutDir {
+    dir: PathBuf,
+    _lock: DirLock,
+    durability: Durability,
+    staged: AtomicUsize,
 }
 
-impl Staged {
-    pub fn commit(self) -> Result<(), WriteError> {
-        let path = self.path;
-        self.tmp.persist(&path).map_err(|e| WriteError { path, error: e.error })?;
+impl OutDir {
+    /// Creates `dir` if needed, locks it (calling `on_wait` once if another run holds it,
+    /// then waiting), and finishes or cleans up what an interrupted run left.
+    pub fn open(dir: &Path, durability: Durability, on_wait: &dyn Fn(&Path)) -> Result<OutDir, WriteError> {
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        if fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+            let msg = "it is a file, not a directory; name a directory to write into";
+            return Err(WriteError::new(dir, io::Error::new(io::ErrorKind::AlreadyExists, msg)));
+        }
+        fs::create_dir_all(dir).map_err(|e| WriteError::new(dir, e))?;
+        let lock = DirLock::acquire(dir, true, on_wait)?;
+        recover(dir, durability)?;
+        Ok(OutDir { dir: dir.to_path_buf(), _lock: lock, durability, staged: AtomicUsize::new(0) })
+    }
+
+    /// The directory held for `path` (its parent), with `path`'s file name: for commands
+    /// that write one file.
+    pub fn open_for_file(
+        path: &Path,
+        durability: Durability,
+        on_wait: &dyn Fn(&Path),
+    ) -> Result<(OutDir, String), WriteError> {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let name = name.ok_or_else(|| WriteError::new(path, io::Error::other("not a file name")))?;
+        let parent = path.parent().unwrap_or(Path::new(""));
+        Ok((OutDir::open(parent, durability, on_wait)?, name))
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes what `fill` streams into a private temporary beside `name`, not yet in place.
+    pub fn stage(&self, name: &str, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<Staged, WriteError> {
+        let target = self.dir.join(name);
+        let err = |e| WriteError::new(&target, e);
+        if fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+            return Err(err(io::Error::new(io::ErrorKind::IsADirectory, "a directory is in the way")));
+        }
+        let n = self.staged.fetch_add(1, Ordering::Relaxed);
+        let tmp = self.dir.join(temp_name(n, name));
+        let mut opts = fs::OpenOptions::new();
+        // create_new never follows a symlink planted at the temporary's name.
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+        let mut file = opts.open(&tmp).map_err(err)?;
+        let staged = Staged { tmp, target: target.clone(), done: false };
+        {
+            // Large blocks: the page cache takes 1 MiB writes at over twice the speed of 64 KiB ones.
+            let mut w = io::BufWriter::with_capacity(1 << 20, &mut file);
+            fill(&mut w).map_err(err)?;
+            w.flush().map_err(err)?;
+        }
+        if self.durability == Durability::Synced {
+            file.sync_all().map_err(err)?;
+        }
+        set_mode(&file).map_err(err)?;
+        Ok(staged)
+    }
+
+    /// Stages `bytes` for `name` unless the file already holds them (then `None`: unchanged
+    /// files keep their bytes and times).
+    pub fn stage_if_changed(&self, name: &str, bytes: &[u8]) -> Result<Option<Staged>, WriteError> {
+        if fs::read(self.dir.join(name)).is_ok_and(|old| old == bytes) {
+            return Ok(None);
+        }
+        self.stage(name, |w| w.write_all(bytes)).map(Some)
+    }
+
+    /// Puts every staged file in place, all of them or (killed before the commit point) none.
+    pub fn commit(&self, mut staged: Vec<Staged>) -> Result<(), WriteError> {
+        if let [one] = &mut staged[..] {
+            // One rename is atomic by itself.
+            one.put()?;
+        } else if !staged.is_empty() {
+            let mut journal = Vec::new();
+            for s in &mut staged {
+                // Past the commit point a temporary is the journal's to finish: even if a
+                // rename below fails, the next run needs it.
+                s.done = true;
+                for p in [&s.tmp, &s.target] {
+                    journal.extend_from_slice(p.file_name().map_or(&[][..], |n| n.as_encoded_bytes()));
+                    journal.push(0);
+                }
+            }
+            let mut entry = self.stage(JOURNAL, |w| w.write_all(&journal))?;
+            entry.put()?;
+            staged.iter_mut().try_for_each(Staged::put)?;
+            if self.durability == Durability::Synced {
+                sync_dir(&self.dir)?;
+            }
+            fs::remove_file(&entry.target).map_err(|e| WriteError::new(&entry.target, e))?;
+        }
+        if self.durability == Durability::Synced {
+            sync_dir(&self.dir)?;
+        }
         Ok(())
     }
 }
 
-/// Commits files staged together, in order, once all of them were written: a command that
-/// fails half-way leaves every previous output as it was.
-pub fn commit_all(staged: Vec<Staged>) -> Result<(), WriteError> {
-    staged.into_iter().try_for_each(Staged::commit)
+/// A file written beside its target and not yet in place; dropped uncommitted, it is deleted.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    target: PathBuf,
+    /// Set once renamed, so that dropping it deletes nothing.
+    done: bool,
 }
 
-/// Writes what `fill` streams into a temporary file beside `path`, not yet renamed.
-pub fn stage_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<Staged, WriteError> {
-    stage(path, false, fill)
-}
-
-fn stage(
-    path: &Path,
-    sync: bool,
-    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<Staged, WriteError> {
-    let err = |error| WriteError { path: path.to_path_buf(), error };
-    if path.is_dir() {
-        return Err(err(std::io::Error::new(std::io::ErrorKind::IsADirectory, "a directory is in the way")));
+impl Staged {
+    pub fn target(&self) -> &Path {
+        &self.target
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(err)?;
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".edge-atlas-");
-    // Temporary files are private (0600); the result keeps the old file's mode, or 0644.
+
+    fn put(&mut self) -> Result<(), WriteError> {
+        fs::rename(&self.tmp, &self.target).map_err(|e| WriteError::new(&self.target, e))?;
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// A temporary's name: the prefix, this process, a counter, and the target's name (cut to
+/// stay well within file-name limits), so a leftover tells where it came from.
+fn temp_name(n: usize, name: &str) -> String {
+    let mut cut = name.len().min(100);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{TEMP_PREFIX}{}-{n}-{}", std::process::id(), &name[..cut])
+}
+
+/// Rolls a journal forward, then deletes stray temporaries. Runs under the exclusive lock,
+/// so nothing found here belongs to a live run.
+fn recover(dir: &Path, durability: Durability) -> Result<(), WriteError> {
+    let journal = dir.join(JOURNAL);
+    match fs::read(&journal) {
+        Ok(bytes) => {
+            let names: Vec<&[u8]> = bytes.split(|&b| b == 0).filter(|n| !n.is_empty()).collect();
+            for pair in names.chunks_exact(2) {
+                let name = |b: &[u8]| dir.join(String::from_utf8_lossy(b).as_ref());
+                let (tmp, target) = (name(pair[0]), name(pair[1]));
+                if tmp.exists() {
+                    fs::rename(&tmp, &target).map_err(|e| WriteError::new(&target, e))?;
+                }
+            }
+            if durability == Durability::Synced {
+                sync_dir(dir)?;
+            }
+            fs::remove_file(&journal).map_err(|e| WriteError::new(&journal, e))?;
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(WriteError::new(&journal, e)),
+    }
+    let entries = fs::read_dir(dir).map_err(|e| WriteError::new(dir, e))?;
+    for entry in entries.filter_map(Result::ok) {
+        if entry.file_name().as_encoded_bytes().starts_with(TEMP_PREFIX.as_bytes()) {
+            fs::remove_file(entry.path()).map_err(|e| WriteError::new(&entry.path(), e))?;
+        }
+    }
+    Ok(())
+}
+
+/// A shared lock on a directory that a run reads (data/): writers wait for it, and what an
+/// interrupted writer left is finished or cleaned up first, so the reader sees one whole set.
+/// `None` when the directory does not exist.
+pub fn read_lock(dir: &Path, on_wait: &dyn Fn(&Path)) -> Result<Option<ReadLock>, WriteError> {
+    let Ok(entries) = fs::read_dir(dir) else { return Ok(None) };
+    let leftovers = entries.filter_map(Result::ok).any(|e| {
+        let name = e.file_name();
+        name.as_encoded_bytes().starts_with(TEMP_PREFIX.as_bytes()) || name == JOURNAL
+    });
+    if leftovers {
+        drop(OutDir::open(dir, Durability::Synced, on_wait)?);
+    }
+    Ok(Some(ReadLock { _lock: DirLock::acquire(dir, false, on_wait)? }))
+}
+
+/// Held while a run reads a directory.
+#[derive(Debug)]
+pub struct ReadLock {
+    _lock: DirLock,
+}
+
+/// An advisory `flock` on a directory, released when dropped (or when the process dies).
+#[derive(Debug)]
+struct DirLock {
+    _file: File,
+}
+
+impl DirLock {
+    fn acquire(dir: &Path, exclusive: bool, on_wait: &dyn Fn(&Path)) -> Result<DirLock, WriteError> {
+        let file = File::open(dir).map_err(|e| WriteError::new(dir, e))?;
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsRawFd;
+            let mode = if exclusive { libc::LOCK_EX } else { libc::LOCK_SH };
+            let flock = |flags| {
+                // SAFETY: flock on a descriptor this function owns.
+                if unsafe { libc::flock(file.as_raw_fd(), flags) } == 0 {
+                    Ok(())
+                } else {
+                    Err(io::Error::last_os_error())
+                }
+            };
+            if let Err(e) = flock(mode | libc::LOCK_NB) {
+                if e.kind() != io::ErrorKind::WouldBlock {
+                    return Err(WriteError::new(dir, e));
+                }
+                on_wait(dir);
+                flock(mode).map_err(|e| WriteError::new(dir, e))?;
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = (exclusive, on_wait);
+        Ok(DirLock { _file: file })
+    }
+}
+
+fn set_mode(file: &File) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let old = std::fs::metadata(path).map(|m| m.permissions());
-        builder.permissions(old.unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644)));
+        file.set_permissions(fs::Permissions::from_mode(MODE))?;
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) -> Result<(), WriteError> {
+    File::open(dir).and_then(|d| d.sync_all()).map_err(|e| WriteError::new(dir, e))
+}
+
+/// Writes one file all-or-nothing: the directory is locked and recovered as for any run.
+pub fn write_file(
+    path: &Path,
+    durability: Durability,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    let (dir, name) = OutDir::open_for_file(path, durability, &|_| {})?;
+    let staged = dir.stage(&name, fill)?;
+    dir.commit(vec![staged])
+}
+
+/// Opens `path` for reading only if it is a regular file (a symlink to one is fine) of at
+/// most `max_bytes`: FIFOs, devices and directories would hang or never end.
+pub fn open_regular(path: &Path, max_bytes: u64) -> Result<File, ReadError> {
+    let mut opts = fs::OpenOptions::new();
+    opts.read(true);
+    // Opening a FIFO for reading blocks until a writer comes; non-blocking, it returns at once.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut opts, libc::O_NONBLOCK);
+    let file = opts.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile(file_type_name(&meta.file_type())));
+    }
+    if meta.len() > max_bytes {
+        return Err(ReadError::TooLarge { len: meta.len(), max: max_bytes });
+    }
+    #[cfg(unix)]
     {
-        // Large blocks: the page cache takes 1 MiB writes at over twice the speed of 64 KiB ones.
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-        fill(&mut w).map_err(err)?;
-        w.flush().map_err(err)?;
+        use std::os::fd::AsRawFd;
+        // SAFETY: fcntl on a descriptor this function owns; back to blocking reads.
+        unsafe { libc::fcntl(file.as_raw_fd(), libc::F_SETFL, 0) };
     }
-    if sync {
-        tmp.as_file().sync_all().map_err(err)?;
-    }
-    Ok(Staged { tmp, path: path.to_path_buf() })
+    Ok(file)
 }
 
-/// Stages `bytes` for `path` unless the file already holds them (then `None`: unchanged
-/// files keep their bytes and times).
-pub fn stage_if_changed(path: &Path, bytes: &[u8]) -> Result<Option<Staged>, WriteError> {
-    if holds(path, bytes) {
-        return Ok(None);
-    }
-    stage_with(path, |w| w.write_all(bytes)).map(Some)
+/// Why a file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Io(io::Error),
+    #[error("it is a {0}, not a regular file")]
+    NotAFile(&'static str),
+    #[error("file is {len} bytes, over the limit of {max}")]
+    TooLarge { len: u64, max: u64 },
 }
 
-/// Whether the file at `path` already holds exactly `bytes`.
-fn holds(path: &Path, bytes: &[u8]) -> bool {
-    std::fs::read(path).is_ok_and(|old| old == bytes)
+impl ReadError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ReadError::Io(e) if e.kind() == io::ErrorKind::NotFound)
+    }
 }
 
-/// Writes only when the content differs, so unchanged files keep their bytes and times.
-/// Returns whether the file was written.
-pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool, WriteError> {
-    if holds(path, bytes) {
-        return Ok(false);
+fn file_type_name(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "FIFO";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "device";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
     }
-    write_atomic(path, bytes)?;
-    Ok(true)
+    if t.is_dir() { "directory" } else { "special file" }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn replaces_whole_files_and_leaves_no_temporaries() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("out/a.csv");
-        write_atomic(&p, b"one").unwrap();
-        assert!(!write_if_changed(&p, b"one").unwrap());
-        assert!(write_if_changed(&p, b"two").unwrap());
-        assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o644);
-        }
-        let names: Vec<_> = std::fs::read_dir(p.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, ["a.csv"]);
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<_> =
+            fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    }
+
+    fn open(dir: &Path) -> OutDir {
+        OutDir::open(dir, Durability::Cached, &|_| panic!("nobody else holds it")).unwrap()
     }
 
     #[test]
-    fn a_failing_writer_keeps_the_old_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.csv");
-        write_atomic(&p, b"old").unwrap();
-        let r = write_atomic_with(&p, |w| {
+    fn commits_every_file_together_with_the_tools_mode_and_no_temporaries() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("out");
+        let out = open(&dir);
+        let a = out.stage("a.csv", |w| w.write_all(b"one")).unwrap();
+        let b = out.stage("b.csv", |w| w.write_all(b"two")).unwrap();
+        assert_eq!(names(&dir).len(), 2, "staged files are temporaries until the commit");
+        out.commit(vec![a, b]).unwrap();
+        assert_eq!(names(&dir), ["a.csv", "b.csv"]);
+        assert_eq!(fs::read(dir.join("b.csv")).unwrap(), b"two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(dir.join("a.csv")).unwrap().permissions().mode() & 0o7777, 0o644);
+        }
+        assert!(out.stage_if_changed("a.csv", b"one").unwrap().is_none());
+    }
+
+    #[test]
+    fn temporaries_are_private_and_a_failing_writer_keeps_the_old_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = open(tmp.path());
+        out.commit(vec![out.stage("a.csv", |w| w.write_all(b"old")).unwrap()]).unwrap();
+        let r = out.stage("a.csv", |w| {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let tmp_file = names(tmp.path()).into_iter().find(|n| n.starts_with(TEMP_PREFIX)).unwrap();
+                let mode = fs::metadata(tmp.path().join(tmp_file)).unwrap().permissions().mode();
+                assert_eq!(mode & 0o077, 0, "a temporary is readable by its owner only");
+            }
             w.write_all(b"half")?;
-            Err(std::io::Error::other("interrupted"))
+            Err(io::Error::other("interrupted"))
         });
         assert!(r.unwrap_err().to_string().contains("interrupted"));
-        assert_eq!(std::fs::read(&p).unwrap(), b"old");
+        assert_eq!(fs::read(tmp.path().join("a.csv")).unwrap(), b"old");
+        assert_eq!(names(tmp.path()), ["a.csv"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_at_the_target_is_replaced_not_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let victim = tmp.path().join("victim");
+        fs::write(&victim, "keep").unwrap();
+        fs::set_permissions(&victim, fs::Permissions::from_mode(0o4755)).unwrap();
+        let dir = tmp.path().join("out");
+        fs::create_dir(&dir).unwrap();
+        std::os::unix::fs::symlink(&victim, dir.join("a.svg")).unwrap();
+        write_file(&dir.join("a.svg"), Durability::Cached, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(fs::read(&victim).unwrap(), b"keep");
+        let meta = fs::symlink_metadata(dir.join("a.svg")).unwrap();
+        assert!(meta.is_file());
+        assert_eq!(meta.permissions().mode() & 0o7777, 0o644, "the target's setuid mode is not passed on");
+    }
+
+    /// A run killed after its commit point left a journal, some files renamed and some not,
+    /// and a temporary of another killed run: the next run finishes the first and deletes
+    /// the second.
+    #[test]
+    fn the_next_run_rolls_a_journal_forward_and_deletes_stray_temporaries() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        for (name, text) in [("a.csv", "old a"), ("b.csv", "new b"), (".edge-atlas-tmp-1-0-a.csv", "new a")] {
+            fs::write(dir.join(name), text).unwrap();
+        }
+        fs::write(dir.join(".edge-atlas-tmp-7-3-c.csv"), "abandoned").unwrap();
+        let journal = b".edge-atlas-tmp-1-0-a.csv\0a.csv\0.edge-atlas-tmp-1-1-b.csv\0b.csv\0";
+        fs::write(dir.join(JOURNAL), journal).unwrap();
+        drop(open(dir));
+        assert_eq!(names(dir), ["a.csv", "b.csv"]);
+        assert_eq!(fs::read_to_string(dir.join("a.csv")).unwrap(), "new a");
+        assert_eq!(fs::read_to_string(dir.join("b.csv")).unwrap(), "new b");
+    }
+
+    #[test]
+    fn a_second_writer_waits_for_the_first() {
+        let tmp = tempfile::tempdir().unwrap();
+        let first = open(tmp.path());
+        let waited = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|s| {
+            let second = s.spawn(|| {
+                OutDir::open(tmp.path(), Durability::Cached, &|_| waited.store(true, Ordering::SeqCst)).unwrap()
+            });
+            while !waited.load(Ordering::SeqCst) {
+                std::thread::yield_now();
+            }
+            drop(first);
+            second.join().unwrap();
+        });
+    }
+
+    #[test]
+    fn a_file_named_as_the_directory_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("out.txt");
+        fs::write(&file, "").unwrap();
+        let e = OutDir::open(&file, Durability::Cached, &|_| {}).unwrap_err();
+        assert!(
+            e.to_string().ends_with("out.txt: it is a file, not a directory; name a directory to write into"),
+            "{e}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let fifo = tmp.path().join("fifo");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: mkfifo on a NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        assert_eq!(open_regular(&fifo, 10).unwrap_err().to_string(), "it is a FIFO, not a regular file");
+        assert_eq!(
+            open_regular(Path::new("/dev/zero"), 10).unwrap_err().to_string(),
+            "it is a device, not a regular file"
+        );
+        assert_eq!(open_regular(tmp.path(), 10).unwrap_err().to_string(), "it is a directory, not a regular file");
+        let big = tmp.path().join("big");
+        fs::write(&big, [0u8; 11]).unwrap();
+        assert_eq!(open_regular(&big, 10).unwrap_err().to_string(), "file is 11 bytes, over the limit of 10");
     }
 }

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::data::{EXTRA_RELATIONS_FILE, Table};
-use crate::fsx::{self, WriteError};
+use crate::fsx::{Durability, OutDir, WriteError};
 use crate::model::{Chip, Framework, Model, Organisation, Paper, Product, Relation, Technique};
 
 /// How many entries and relations were written.
@@ -103,9 +103,10 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
     let z = |n| Zipf::new(n);
     let (z_org, z_tech, z_model, z_fw, z_chip) = (z(orgs), z(techniques), z(models), z(frameworks), z(chips));
     let mut relations: Vec<(String, &str, String)> = Vec::new();
+    let out = OutDir::open(dir, Durability::Cached, &|_| {})?;
+    let mut staged = Vec::new();
     let mut table = |file: &str, columns: &[&str], rows: &mut dyn FnMut(&mut Rng, usize) -> Vec<String>, n: usize| {
-        let path = dir.join(file);
-        fsx::write_atomic_with(&path, |w| {
+        out.stage(file, |w| {
             let mut c = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(w);
             c.write_record(columns)?;
             for i in 0..n {
@@ -113,6 +114,7 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
             }
             c.flush()
         })
+        .map(|s| staged.push(s))
     };
     let s = String::new;
     table(
@@ -223,8 +225,9 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
         },
         papers,
     )?;
-    fsx::write_atomic_with(&dir.join(Relation::FILE), |w| write_relations(w, &relations))?;
-    fsx::write_atomic_with(&dir.join(EXTRA_RELATIONS_FILE), |w| write_relations(w, &[]))?;
+    staged.push(out.stage(Relation::FILE, |w| write_relations(w, &relations))?);
+    staged.push(out.stage(EXTRA_RELATIONS_FILE, |w| write_relations(w, &[]))?);
+    out.commit(staged)?;
     // Reference columns (organisation, vendor, parent) are relations too: one per model,
     // framework and chip, one per non-root technique.
     let columns = models + frameworks + chips + techniques - (techniques / 10 + 1).min(techniques);

@@ -3,7 +3,7 @@
 
 use anyhow::Context as _;
 use edge_atlas::export::{self, Format, Options, Subgraph};
-use edge_atlas::fsx;
+use edge_atlas::fsx::Durability;
 use edge_atlas::render::ImageFormat;
 use edge_atlas::timeline;
 
@@ -21,15 +21,17 @@ const GRAPH_FILE: &str = "edge-atlas";
 pub fn run(a: BuildArgs) -> Result<(), Failure> {
     let mut progress = Progress::new();
     let g = load(&a.data.data, &mut progress)?;
+    let out = super::out_dir(&a.out, Durability::Cached)?;
     let all = Subgraph::all(&g);
     progress
         .phase("exports", format!("writing {} nodes and {} edges in four formats", all.nodes.len(), all.edges.len()));
-    let path = |format: Format| a.out.join(format!("{GRAPH_FILE}.{}", format.extension()));
+    let file = |format: Format| format!("{GRAPH_FILE}.{}", format.extension());
+    let path = |format: Format| a.out.join(file(format));
     // Longest first, so that the cores finish together.
     let jobs = [Format::Gexf, Format::Graphml, Format::Json, Format::Dot];
     let mut written = in_parallel(&jobs, |&format| {
         let started = Instant::now();
-        let result = fsx::stage_with(&path(format), |w| export::write(format, &g, &all, Options::default(), w));
+        let result = out.stage(&file(format), |w| export::write(format, &g, &all, Options::default(), w));
         (format, started.elapsed().as_secs_f64(), result)
     });
     written.sort_by_key(|(format, _, _)| Format::ALL.iter().position(|f| f == format));
@@ -44,11 +46,11 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     if !a.no_figures {
         progress.phase("figures", "drawing the timelines");
         let (emergence, chips) = (timeline::emergence::Options::default(), timeline::chips::Options::default());
-        pending.extend(super::timeline::write_figures(&g, &a.out, &emergence, &chips, &ImageFormat::ALL)?);
+        pending.extend(super::timeline::write_figures(&g, &out, &emergence, &chips, &ImageFormat::ALL)?);
     }
     // Nothing is in place until everything was written: a failure leaves output/ as it was.
     progress.phase("commit", "putting the outputs in place");
-    put_in_place(pending)?;
+    put_in_place(&out, pending)?;
     let timings = progress.finish();
     if a.timings {
         eprintln!("{timings}");

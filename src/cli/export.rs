@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use anyhow::Context as _;
 use edge_atlas::export::{self, Cluster, Format, Options, Selection, Subgraph};
-use edge_atlas::fsx;
+use edge_atlas::fsx::{Durability, OutDir};
 
 use super::args::{ClusterBy, ExportArgs};
 use super::progress::Progress;
@@ -28,8 +28,14 @@ pub fn run(a: ExportArgs) -> Result<(), Failure> {
     };
     progress.phase(format.extension(), format!("writing {} nodes as {}", sub.nodes.len(), format.extension()));
     match &a.out {
-        Some(path) => fsx::write_atomic_with(path, |w| export::write(format, &g, &sub, opts, w))
-            .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?,
+        Some(path) => {
+            let (dir, name) = OutDir::open_for_file(path, Durability::Cached, &super::waiting)
+                .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?;
+            let staged = dir
+                .stage(&name, |w| export::write(format, &g, &sub, opts, w))
+                .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?;
+            dir.commit(vec![staged]).map_err(anyhow::Error::from)?;
+        }
         None => {
             let mut out = io::BufWriter::new(io::stdout().lock());
             match export::write(format, &g, &sub, opts, &mut out).and_then(|()| out.flush()) {

@@ -1,5 +1,6 @@
 //! `edge-atlas import LIST_DIR`: update data/ from the list's Markdown and say what changed.
 
+use edge_atlas::fsx::Durability;
 use edge_atlas::import::{self, ImportError, Options};
 
 use super::Failure;
@@ -7,7 +8,8 @@ use super::args::ImportArgs;
 
 pub fn run(a: ImportArgs) -> Result<(), Failure> {
     let opts = Options { prune: a.prune, dry_run: a.dry_run };
-    let report = match import::import(&a.list, &a.data.data, opts) {
+    let data = super::out_dir(&a.data.data, Durability::Synced)?;
+    let report = match import::import(&a.list, &data, opts) {
         Ok(r) => r,
         Err(ImportError::Invalid(d)) => return Err(Failure::Invalid(d)),
         Err(e) => return Err(Failure::Other(e.into())),

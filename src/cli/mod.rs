@@ -15,10 +15,12 @@ mod stats;
 mod synth;
 mod timeline;
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use edge_atlas::data;
 use edge_atlas::diag::Diagnostics;
+use edge_atlas::fsx::{self, Durability, OutDir};
 use edge_atlas::graph::KnowledgeGraph;
 use edge_atlas::resolve::ResolveError;
 
@@ -67,11 +69,23 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// Loads and validates data/, printing warnings to stderr.
-fn load(dir: &std::path::Path, progress: &mut Progress) -> Result<KnowledgeGraph, Failure> {
+/// Loads and validates data/, printing warnings to stderr. data/ is read under a shared lock,
+/// so an import running at the same time is waited for, not read half-way.
+fn load(dir: &Path, progress: &mut Progress) -> Result<KnowledgeGraph, Failure> {
     progress.phase("load", format!("reading and validating {}", dir.display()));
+    let lock = fsx::read_lock(dir, &waiting).map_err(anyhow::Error::from)?;
     let loaded = data::load(dir).map_err(Failure::Invalid)?;
+    drop(lock);
     eprint!("{}", loaded.warnings);
     progress.phase("graph", "building the graph");
     Ok(KnowledgeGraph::build(loaded))
+}
+
+/// Holds `dir` for this run's outputs (see `fsx`), saying so when another run holds it.
+fn out_dir(dir: &Path, durability: Durability) -> Result<OutDir, Failure> {
+    Ok(OutDir::open(dir, durability, &waiting).map_err(anyhow::Error::from)?)
+}
+
+fn waiting(dir: &Path) {
+    eprintln!("waiting for another edge-atlas run to finish with {}", dir.display());
 }

@@ -1,9 +1,7 @@
 //! `edge-atlas timeline`: the emergence and chip timelines, as PNG and SVG.
 
-use std::path::Path;
-
 use anyhow::Context as _;
-use edge_atlas::fsx;
+use edge_atlas::fsx::{Durability, OutDir, Staged};
 use edge_atlas::graph::KnowledgeGraph;
 use edge_atlas::model::EntryKind;
 use edge_atlas::render::ImageFormat;
@@ -42,8 +40,9 @@ pub fn run(a: TimelineArgs) -> Result<(), Failure> {
         None => ImageFormat::ALL.to_vec(),
     };
     let chip_opts = chips::Options { width: a.width, height: a.height, title: None };
-    let figures = write_figures(&g, &a.out, &opts, &chip_opts, &formats)?;
-    put_in_place(figures)
+    let out = super::out_dir(&a.out, Durability::Cached)?;
+    let figures = write_figures(&g, &out, &opts, &chip_opts, &formats)?;
+    put_in_place(&out, figures)
 }
 
 /// How many entries a report names one by one; the rest are counted.
@@ -64,15 +63,15 @@ fn report(g: &KnowledgeGraph, nodes: &[NodeIndex], lead: &str, hint: &str) {
 pub struct Pending {
     /// `None` when there is nothing to put in place: the file already holds these bytes,
     /// or the line only reports (build's node and edge counts).
-    pub staged: Option<fsx::Staged>,
+    pub staged: Option<Staged>,
     pub line: String,
 }
 
 /// Renames every pending output into place, then announces them: outputs of one command
 /// change together or not at all.
-pub fn put_in_place(pending: Vec<Pending>) -> Result<(), Failure> {
+pub fn put_in_place(out: &OutDir, pending: Vec<Pending>) -> Result<(), Failure> {
     let (staged, lines): (Vec<_>, Vec<_>) = pending.into_iter().map(|p| (p.staged, p.line)).unzip();
-    fsx::commit_all(staged.into_iter().flatten().collect()).context("putting the outputs in place")?;
+    out.commit(staged.into_iter().flatten().collect()).context("putting the outputs in place")?;
     lines.iter().for_each(|l| println!("{l}"));
     Ok(())
 }
@@ -81,7 +80,7 @@ pub fn put_in_place(pending: Vec<Pending>) -> Result<(), Failure> {
 /// be left out, by name.
 pub fn write_figures(
     g: &KnowledgeGraph,
-    dir: &Path,
+    dir: &OutDir,
     opts: &emergence::Options,
     chip_opts: &chips::Options,
     formats: &[ImageFormat],
@@ -102,16 +101,17 @@ pub fn write_figures(
 
 fn stage(
     scene: &edge_atlas::render::Scene,
-    dir: &Path,
+    dir: &OutDir,
     name: &str,
     formats: &[ImageFormat],
     what: &str,
 ) -> Result<Vec<Pending>, Failure> {
     let mut out = Vec::new();
     for &f in formats {
-        let path = dir.join(format!("{name}.{}", f.extension()));
+        let file = format!("{name}.{}", f.extension());
+        let path = dir.dir().join(&file);
         let staged =
-            fsx::stage_if_changed(&path, &scene.render(f)).with_context(|| format!("drawing {}", path.display()))?;
+            dir.stage_if_changed(&file, &scene.render(f)).with_context(|| format!("drawing {}", path.display()))?;
         out.push(Pending { staged, line: format!("wrote {} ({what})", path.display()) });
     }
     Ok(out)

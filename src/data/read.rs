@@ -190,18 +190,9 @@ pub fn read_table<T>(
 ) -> TableRows<T> {
     let source = Source { display: display.to_string(), path: path.to_path_buf(), bytes: OnceLock::new(), columns };
     let mut out = TableRows { rows: Vec::new(), positions: Vec::new(), source };
-    let file = match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return out,
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            let msg = format!("file is {} bytes, over the limit of {MAX_FILE_BYTES}", m.len());
-            diags.push(Diagnostic::error(display, 0, 0, msg));
-            return out;
-        }
-        Ok(_) => std::fs::File::open(path),
-        Err(e) => Err(e),
-    };
-    let file = match file {
+    let file = match crate::fsx::open_regular(path, MAX_FILE_BYTES) {
         Ok(f) => f,
+        Err(e) if e.is_not_found() => return out,
         Err(e) => {
             diags.push(Diagnostic::error(display, 0, 0, format!("cannot read: {e}")));
             return out;

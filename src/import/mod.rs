@@ -7,11 +7,12 @@ mod extract;
 mod markdown;
 mod names;
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::data::{self, Dataset, Table};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::fsx::{WriteError, write_if_changed};
+use crate::fsx::{OutDir, WriteError};
 use crate::model::*;
 
 /// Markdown files larger than this are refused rather than read.
@@ -62,7 +63,7 @@ pub struct Report {
 fn list_files(list: &Path) -> Result<Vec<PathBuf>, ImportError> {
     let mut files = Vec::new();
     let readme = list.join("README.md");
-    if readme.is_file() {
+    if readme.exists() {
         files.push(readme);
     }
     let docs = list.join("docs");
@@ -92,19 +93,23 @@ pub fn from_markdown(files: &[(String, String)]) -> (Dataset, Diagnostics) {
     (data, warnings)
 }
 
-/// Imports the list at `list` into `data_dir`.
-pub fn import(list: &Path, data_dir: &Path, opts: Options) -> Result<Report, ImportError> {
+/// Imports the list at `list` into the data/ directory `data`, held for writing: the tables
+/// that changed are put in place together.
+pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, ImportError> {
+    let data_dir = data.dir();
     let mut warnings = Diagnostics::default();
     let mut docs = Vec::new();
     for path in list_files(list)? {
         let read_err = |source| ImportError::Read { path: path.clone(), source };
-        let len = std::fs::metadata(&path).map_err(&read_err)?.len();
-        if len > MAX_MARKDOWN_BYTES {
-            let msg = format!("file is {len} bytes, over the limit of {MAX_MARKDOWN_BYTES}; skipped");
-            warnings.push(Diagnostic::error(path.display().to_string(), 0, 0, msg));
-            continue;
-        }
-        let bytes = std::fs::read(&path).map_err(&read_err)?;
+        let mut bytes = Vec::new();
+        match crate::fsx::open_regular(&path, MAX_MARKDOWN_BYTES) {
+            Ok(mut f) => f.read_to_end(&mut bytes).map_err(read_err)?,
+            Err(crate::fsx::ReadError::Io(e)) => return Err(read_err(e)),
+            Err(e) => {
+                warnings.push(Diagnostic::error(path.display().to_string(), 0, 0, format!("{e}; skipped")));
+                continue;
+            }
+        };
         let text = String::from_utf8_lossy(&bytes);
         if let std::borrow::Cow::Owned(_) = text {
             let msg = "not valid UTF-8; invalid bytes read as U+FFFD";
@@ -122,7 +127,7 @@ pub fn import(list: &Path, data_dir: &Path, opts: Options) -> Result<Report, Imp
     }
     let mut report = Report { tables, warnings: warnings.sorted(), curated_created: Vec::new() };
     if !opts.dry_run {
-        write_all(&merged, data_dir, &mut report)?;
+        write_all(&merged, data, &mut report)?;
     }
     Ok(report)
 }
@@ -215,7 +220,7 @@ fn merge_all(fresh: Dataset, prev: &Dataset, prune: bool) -> (Dataset, Vec<Table
     (merged, changes)
 }
 
-fn write_all(d: &Dataset, dir: &Path, report: &mut Report) -> Result<(), ImportError> {
+fn write_all(d: &Dataset, out: &OutDir, report: &mut Report) -> Result<(), ImportError> {
     let bytes: [(&str, Vec<u8>); 13] = [
         (Organisation::FILE, data::render(&d.organisations)),
         (Family::FILE, data::render(&d.families)),
@@ -231,18 +236,20 @@ fn write_all(d: &Dataset, dir: &Path, report: &mut Report) -> Result<(), ImportE
         (Format::FILE, data::render(&d.formats)),
         (Relation::FILE, data::render(&d.relations)),
     ];
+    let mut staged = Vec::new();
     for (file, content) in bytes {
-        let written = write_if_changed(&dir.join(file), &content)?;
+        let s = out.stage_if_changed(file, &content)?;
         if let Some(t) = report.tables.iter_mut().find(|t| t.file == file) {
-            t.written = written;
+            t.written = s.is_some();
         }
+        staged.extend(s);
     }
     for (file, columns) in data::CURATED_FILES {
-        let path = dir.join(file);
-        if !path.exists() {
-            crate::fsx::write_atomic(&path, format!("{}\n", columns.join(",")).as_bytes())?;
+        if !out.dir().join(file).exists() {
+            staged.push(out.stage(file, |w| writeln!(w, "{}", columns.join(",")))?);
             report.curated_created.push(file);
         }
     }
+    out.commit(staged)?;
     Ok(())
 }
