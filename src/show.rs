@@ -26,6 +26,8 @@ pub fn inverse_label(r: RelationKind) -> &'static str {
         RelationKind::Implements => "implemented_by",
         RelationKind::BuiltOn => "base_of",
         RelationKind::PoweredBy => "powers",
+        RelationKind::IsA => "kinds",
+        RelationKind::PartOf => "parts",
     }
 }
 
@@ -66,7 +68,8 @@ pub fn render(g: &KnowledgeGraph, n: NodeIndex) -> String {
             }
         }
     }
-    let related = crate::query::related::related(g, &crate::query::Undirected::new(g), n, &[], 5);
+    // What the relations above do not already say: entries two hops away.
+    let related = crate::query::answer::beyond_direct(g, &crate::query::Undirected::new(g), n, &[], 5);
     if !related.is_empty() {
         let _ = writeln!(s, "related (edge-atlas related for more):");
         for r in &related {

@@ -258,7 +258,7 @@ const BAD_DATA: &[(&str, &str, &str, &str)] = &[
         "relations.csv",
         "paper:quant-tricks,covers,",
         "paper:quant-tricks,cites,",
-        "data/relations.csv:23:20: error: relation \"cites\": expected one of released_by, member_of, successor_of, supports, uses_backend, targets, runs_on, made_by, ships_in, covers, subtopic_of, implements, built_on, powered_by",
+        "data/relations.csv:23:20: error: relation \"cites\": expected one of released_by, member_of, successor_of, supports, uses_backend, targets, runs_on, made_by, ships_in, covers, subtopic_of, implements, built_on, powered_by, is_a, part_of",
     ),
     (
         "relations.csv",
@@ -685,11 +685,11 @@ fn related_ranks_by_shared_specific_neighbours_with_reasons() {
         &ids[..4],
         ["paper:mllm-npu", "paper:llm-as-a-system-service-on", "paper:speedloader", "paper:swapadvisor"]
     );
-    assert!(r.stdout.contains("both covers Drove by Arithmetic Intensity; both covers Quantization; 1 month apart"));
+    assert!(r.stdout.contains("both cover Drove by Arithmetic Intensity; both cover Quantization; 1 month apart"));
     let r = run(&["related", "qwen 2.5", "--top", "3"], &root());
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.starts_with("related to Qwen2.5 [model:qwen2-5]:\n  1. Qwen Series [family:qwen]"),
+        r.stdout.starts_with("related to Qwen2.5 [model:qwen2-5]:\n #  title   ") && r.stdout.contains("\n1.  Qwen3  "),
         "{}",
         r.stdout
     );
@@ -765,12 +765,13 @@ fn list_filters_combine() {
     );
     assert_eq!(names(&["--kind", "framework", "--linked-to", "Qwen", "--via", "targets"]), Vec::<String>::new());
     assert_eq!(
-        names(&["--kind", "model", "--org", "Alibaba", "--max-params", "1B", "--since", "2024-06"]),
+        names(&["--kind", "model", "--org", "Alibaba", "--max-params", "1B", "--since", "2024-06", "--sort", "id"]),
         ["model:qwen2", "model:qwen2-5", "model:qwen3"]
     );
     assert_eq!(
         names(&["--kind", "chip", "--min-tops", "100"]),
-        ["chip:intel-core-ultra7-256v", "chip:jetson-agx-orin", "chip:jetson-orin-nx"]
+        ["chip:intel-core-ultra7-256v", "chip:jetson-agx-orin", "chip:jetson-orin-nx"],
+        "newest first"
     );
     assert_eq!(names(&["--text", "powerinfer"]), ["framework:powerinfer", "paper:powerinfer-2"]);
     let r = run(&["list", "--linked-to", "Qwenn"], &root());

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use edge_atlas::model::{EntryKind, RelationKind, YearMonth};
+use edge_atlas::query::columns::Column;
+use edge_atlas::query::list::SortKey;
 use edge_atlas::{export, timeline};
 
 /// Knowledge graph, figures and graph exports for the Awesome-Edge-LLMs list.
@@ -231,6 +233,8 @@ pub struct RelatedArgs {
     /// Only these kinds, comma-separated (e.g. paper).
     #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
     pub kind: Vec<EntryKind>,
+    #[command(flatten)]
+    pub table: TableArgs,
     #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
     pub format: QueryFormat,
     #[command(flatten)]
@@ -280,13 +284,35 @@ pub struct ListArgs {
     /// Chips with at least this peak TOPS.
     #[arg(long, value_name = "TOPS")]
     pub min_tops: Option<f64>,
-    /// Names or titles containing this (ignoring case and punctuation), or spelled close to it.
+    /// Names or titles containing this (ignoring case, punctuation and British/American
+    /// spelling: quantisation finds Quantization), or spelled close to it.
     #[arg(long, value_name = "TEXT")]
     pub text: Option<String>,
+    /// Order of the results: date (newest first), name, params (largest first), tops
+    /// (highest first) or id [default: date when every kind asked for is dated (model,
+    /// paper, chip, family), else id].
+    #[arg(long, value_name = "KEY")]
+    pub sort: Option<SortKey>,
+    #[command(flatten)]
+    pub table: TableArgs,
     #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
     pub format: QueryFormat,
     #[command(flatten)]
     pub data: DataArgs,
+}
+
+/// Which columns a result table shows and how wide it may be.
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    /// Columns to show, comma-separated: name, title, id, kind, date, organisation, sizes,
+    /// edge, venue, tops, memory, vendor, devices, chips, backends, targets, category, number,
+    /// url [default: per kind; chips: name,tops,date,memory,vendor,devices,id].
+    #[arg(long, value_delimiter = ',', value_name = "COLUMN,...")]
+    pub columns: Vec<Column>,
+    /// Fit the table in this many characters, cutting long text with "…" [default: the
+    /// terminal's width; nothing is cut when the output is not a terminal].
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@ use edge_atlas::model::EntryKind;
 use edge_atlas::query::list::{self, Filter};
 
 use super::args::ListArgs;
-use super::output::{self, Row};
+use super::output::{self, Layout, Row};
 use super::progress::Progress;
 use super::{Failure, load};
 
@@ -24,9 +24,14 @@ pub fn run(a: ListArgs) -> Result<(), Failure> {
         min_tops: a.min_tops,
         text: a.text.clone(),
     };
-    let rows: Vec<Row> =
-        list::list(&g, &filter).into_iter().map(|node| Row { node, score: None, reason: None }).collect();
-    output::print(&g, &rows, a.format)?;
+    let mut matches = list::list(&g, &filter);
+    list::sort(&g, &mut matches, a.sort.unwrap_or_else(|| list::default_sort(&a.kind)));
+    let rows: Vec<Row> = matches
+        .iter()
+        .map(|m| Row { node: m.node, score: None, reason: (!m.via.is_empty()).then(|| m.reason(&g)), direct: false })
+        .collect();
+    let layout = Layout::new(&g, &rows, &a.table.columns, a.table.width);
+    output::print(&g, &rows, a.format, &layout)?;
     eprintln!("{} match(es)", rows.len());
     Ok(())
 }

@@ -4,37 +4,88 @@ use edge_atlas::attrs;
 use edge_atlas::graph::KnowledgeGraph;
 use edge_atlas::model::EntryKind;
 use edge_atlas::query::bibtex;
+use edge_atlas::query::columns::Column;
 use petgraph::graph::NodeIndex;
 
 use super::args::QueryFormat;
 
-/// One result: an entry, and for `related` its score and reason.
+/// One result: an entry, for `related` its score, and why it is there.
 pub struct Row {
     pub node: NodeIndex,
     pub score: Option<f64>,
     pub reason: Option<String>,
+    /// Linked to the query entry directly (`related`): "direct" in the score column.
+    pub direct: bool,
 }
 
-pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat) -> anyhow::Result<()> {
-    let name = |r: &Row| g.node(r.node).name.clone();
+/// What to print of each row, and how wide a table may be (`None`: nothing is cut).
+pub struct Layout {
+    pub columns: Vec<Column>,
+    pub width: Option<usize>,
+}
+
+impl Layout {
+    /// The columns asked for, else the defaults for the kinds of the rows; a table is as
+    /// wide as `--width`, else the terminal, and uncut when piped.
+    pub fn new(g: &KnowledgeGraph, rows: &[Row], asked: &[Column], width: Option<usize>) -> Layout {
+        let columns = if asked.is_empty() {
+            let mut kinds: Vec<EntryKind> = rows.iter().map(|r| g.node(r.node).key.kind).collect();
+            kinds.sort();
+            kinds.dedup();
+            Column::defaults(&kinds)
+        } else {
+            asked.to_vec()
+        };
+        Layout { columns, width: width.or_else(terminal_width) }
+    }
+}
+
+/// The terminal's width when stdout is one.
+fn terminal_width() -> Option<usize> {
+    let term = console::Term::stdout();
+    term.is_term().then(|| term.size_checked().map(|(_, w)| w as usize)).flatten()
+}
+
+pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Layout) -> anyhow::Result<()> {
     let key = |r: &Row| g.node(r.node).key.to_string();
-    let date = |r: &Row| attrs::date(&g.data, g.node(r.node)).map(|d| d.to_string()).unwrap_or_default();
-    let url = |r: &Row| attrs::url(&g.data, g.node(r.node)).unwrap_or_default();
-    let score = |r: &Row| r.score.map(|s| format!("{s:.3}")).unwrap_or_default();
+    let score =
+        |r: &Row| if r.direct { "direct".into() } else { r.score.map(|s| format!("{s:.3}")).unwrap_or_default() };
     let reason = |r: &Row| r.reason.clone().unwrap_or_default();
-    // `list` has no scores: its tables leave those columns out.
-    let scored = rows.iter().any(|r| r.score.is_some());
+    let scored = rows.iter().any(|r| r.score.is_some() || r.direct);
+    let reasoned = rows.iter().any(|r| r.reason.is_some());
+    // Every format but JSON shows the chosen columns, then the score and the reason.
+    let mut headers: Vec<&str> = layout.columns.iter().map(|c| c.as_str()).collect();
+    let mut shrinks: Vec<bool> = layout.columns.iter().map(|c| c.shrinks()).collect();
+    if scored {
+        headers.push("score");
+        shrinks.push(false);
+    }
+    if reasoned {
+        headers.push("why");
+        shrinks.push(true);
+    }
+    let cells = |r: &Row| {
+        let mut v: Vec<String> = layout.columns.iter().map(|c| clean(&c.value(g, r.node))).collect();
+        if scored {
+            v.push(score(r));
+        }
+        if reasoned {
+            v.push(clean(&reason(r)));
+        }
+        v
+    };
     match format {
         QueryFormat::Table => {
-            let entries: Vec<String> = rows.iter().map(|r| format!("{} [{}]", short(&name(r), 40), key(r))).collect();
-            let width = entries.iter().map(|e| e.chars().count()).max().unwrap_or(0);
-            for (i, (r, entry)) in rows.iter().zip(&entries).enumerate() {
-                let line = if scored {
-                    format!("{:>3}. {entry:<width$} {:>7}  {:<7}  {}", i + 1, score(r), date(r), reason(r))
-                } else {
-                    format!("{:>3}. {entry:<width$}  {}", i + 1, date(r))
-                };
-                println!("{}", line.trim_end());
+            let mut table: Vec<Vec<String>> = vec![headers.iter().map(|h| h.to_string()).collect()];
+            table.extend(rows.iter().enumerate().map(|(i, r)| {
+                let mut v = vec![format!("{}.", i + 1)];
+                v.extend(cells(r));
+                v
+            }));
+            table[0].insert(0, "#".into());
+            shrinks.insert(0, false);
+            for line in fit(&table, &shrinks, layout.width) {
+                println!("{line}");
             }
         }
         QueryFormat::Json => {
@@ -43,10 +94,13 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat) -> anyhow::R
                 .map(|r| {
                     let mut m = serde_json::Map::new();
                     m.insert("id".into(), key(r).into());
-                    m.insert("name".into(), name(r).into());
+                    m.insert("name".into(), g.node(r.node).name.clone().into());
                     m.insert("kind".into(), g.node(r.node).key.kind.as_str().into());
                     if let Some(s) = r.score {
                         m.insert("score".into(), s.into());
+                    }
+                    if scored {
+                        m.insert("direct".into(), r.direct.into());
                     }
                     if let Some(why) = &r.reason {
                         m.insert("reason".into(), why.clone().into());
@@ -60,39 +114,27 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat) -> anyhow::R
             println!("{}", serde_json::Value::Array(items));
         }
         QueryFormat::Csv => {
+            // The first column is always the `kind:id`, so scripts can join on it.
+            let keep: Vec<usize> = (0..headers.len()).filter(|&i| layout.columns.get(i) != Some(&Column::Id)).collect();
             let mut w = csv::Writer::from_writer(std::io::stdout().lock());
-            w.write_record(["id", "kind", "name", "date", "url", "score", "reason"])?;
+            w.write_record(std::iter::once("id").chain(keep.iter().map(|&i| headers[i])))?;
             for r in rows {
-                w.write_record([
-                    key(r),
-                    g.node(r.node).key.kind.as_str().into(),
-                    name(r),
-                    date(r),
-                    url(r),
-                    score(r),
-                    reason(r),
-                ])?;
+                let c = cells(r);
+                w.write_record(std::iter::once(key(r)).chain(keep.iter().map(|&i| c[i].clone())))?;
             }
             w.flush()?;
         }
         QueryFormat::Markdown => {
-            if scored {
-                println!("| # | entry | kind | date | score | why |\n|---|---|---|---|---|---|");
-            } else {
-                println!("| # | entry | kind | date |\n|---|---|---|---|");
-            }
-            let cell = |s: String| s.replace('|', "\\|").replace('\n', " ");
+            println!("| # | {} |", headers.join(" | "));
+            println!("|---|{}", "---|".repeat(headers.len()));
+            let cell = |s: &str| s.replace('|', "\\|");
             for (i, r) in rows.iter().enumerate() {
-                let entry = match url(r) {
-                    u if u.is_empty() => cell(name(r)),
-                    u => format!("[{}]({u})", cell(name(r))),
-                };
-                let kind = g.node(r.node).key.kind.as_str();
-                if scored {
-                    println!("| {} | {entry} | {kind} | {} | {} | {} |", i + 1, date(r), score(r), cell(reason(r)));
-                } else {
-                    println!("| {} | {entry} | {kind} | {} |", i + 1, date(r));
+                let mut c: Vec<String> = cells(r).iter().map(|s| cell(s)).collect();
+                // The first text column links to the entry's page.
+                if let (Some(u), Some(first)) = (attrs::url(&g.data, g.node(r.node)), c.first_mut()) {
+                    *first = format!("[{first}]({})", u.replace(')', "%29"));
                 }
+                println!("| {} | {} |", i + 1, c.join(" | "));
             }
         }
         QueryFormat::Bibtex => {
@@ -106,6 +148,43 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat) -> anyhow::R
         }
     }
     Ok(())
+}
+
+/// Control characters never reach the terminal or a table cell.
+fn clean(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// Aligned lines, two spaces between columns. Over `width`, the widest column that may
+/// shrink loses a character at a time (down to 12), and its cells end in "…".
+fn fit(table: &[Vec<String>], shrinks: &[bool], width: Option<usize>) -> Vec<String> {
+    let len = |s: &str| s.chars().count();
+    let n = shrinks.len();
+    let mut widths: Vec<usize> = (0..n).map(|c| table.iter().map(|r| len(&r[c])).max().unwrap_or(0)).collect();
+    if let Some(limit) = width {
+        let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * n.saturating_sub(1);
+        while total(&widths) > limit {
+            let widest = (0..n).filter(|&c| shrinks[c] && widths[c] > 12).max_by_key(|&c| (widths[c], c));
+            let Some(c) = widest else { break };
+            widths[c] -= 1;
+        }
+    }
+    table
+        .iter()
+        .map(|row| {
+            let cells: Vec<String> = row
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .map(|(c, (s, &w))| {
+                    let s = short(s, w);
+                    // The row number is right-aligned, the rest left.
+                    if c == 0 { format!("{s:>w$}") } else { format!("{s:<w$}") }
+                })
+                .collect();
+            cells.join("  ").trim_end().to_string()
+        })
+        .collect()
 }
 
 /// At most `max` characters, with an ellipsis when cut.

@@ -1,25 +1,32 @@
-//! `edge-atlas related ENTRY`: ranked related entries with the reason for each.
+//! `edge-atlas related ENTRY`: entries linked directly, then ranked related entries, with
+//! the reason for each.
 
-use edge_atlas::query::{Undirected, related};
+use edge_atlas::query::{Undirected, answer};
 
 use super::args::{QueryFormat, RelatedArgs};
-use super::output::{self, Row};
+use super::output::{self, Layout, Row};
 use super::progress::Progress;
 use super::{Failure, load};
 
 pub fn run(a: RelatedArgs) -> Result<(), Failure> {
     let g = load(&a.data.data, &mut Progress::new())?;
     let n = g.resolve(&a.entry, &[])?;
-    let results = related::related(&g, &Undirected::new(&g), n, &a.kind, a.top);
+    let results = answer::answer(&g, &Undirected::new(&g), n, &a.kind, a.top);
     // The terminal gets the three most specific reasons; files get all of them.
     let spelled = if a.format == QueryFormat::Table { 3 } else { usize::MAX };
     let rows: Vec<Row> = results
         .iter()
-        .map(|r| Row { node: r.node, score: Some(r.score), reason: Some(related::reason(&g, r, spelled)) })
+        .map(|r| Row {
+            node: r.node(),
+            score: r.score(),
+            reason: Some(r.reason(&g, spelled)),
+            direct: r.score().is_none(),
+        })
         .collect();
     if a.format == QueryFormat::Table {
         println!("related to {} [{}]:", g.node(n).name, g.node(n).key);
     }
-    output::print(&g, &rows, a.format)?;
+    let layout = Layout::new(&g, &rows, &a.table.columns, a.table.width);
+    output::print(&g, &rows, a.format, &layout)?;
     Ok(())
 }

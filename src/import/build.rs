@@ -514,10 +514,13 @@ fn frameworks(b: &mut Builder, ex: &Extracted) {
             Some(i) => i,
             None => {
                 let (i, _) = b.frameworks.add(Id::from_name(&f.name), &f.name);
+                let id = b.frameworks.ids[i].clone();
+                // open_source is curated once true: the list's tables do not say it for vendor SDKs.
+                let open_source = b.prev.frameworks.iter().any(|p| p.id == id && p.open_source);
                 let fw = Framework {
-                    id: b.frameworks.ids[i].clone(),
+                    id,
                     name: f.name.clone(),
-                    open_source: false,
+                    open_source,
                     vendor_sdk: false,
                     organisations: vec![],
                     sizes: Sizes::default(),

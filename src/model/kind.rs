@@ -114,10 +114,12 @@ pub enum RelationKind {
     Implements,
     BuiltOn,
     PoweredBy,
+    IsA,
+    PartOf,
 }
 
 impl RelationKind {
-    pub const ALL: [RelationKind; 14] = [
+    pub const ALL: [RelationKind; 16] = [
         RelationKind::ReleasedBy,
         RelationKind::MemberOf,
         RelationKind::SuccessorOf,
@@ -132,6 +134,8 @@ impl RelationKind {
         RelationKind::Implements,
         RelationKind::BuiltOn,
         RelationKind::PoweredBy,
+        RelationKind::IsA,
+        RelationKind::PartOf,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -150,6 +154,8 @@ impl RelationKind {
             RelationKind::Implements => "implements",
             RelationKind::BuiltOn => "built_on",
             RelationKind::PoweredBy => "powered_by",
+            RelationKind::IsA => "is_a",
+            RelationKind::PartOf => "part_of",
         }
     }
 
@@ -171,6 +177,8 @@ impl RelationKind {
             RelationKind::Implements => (&[Paper], &[Framework]),
             RelationKind::BuiltOn => (&[Framework], &[Framework]),
             RelationKind::PoweredBy => (&[Product], &[Model, Family]),
+            // Curated classes: "Apple A16 is_a Apple Silicon", "ANE NPU part_of Apple Silicon".
+            RelationKind::IsA | RelationKind::PartOf => (&[Chip, Device], &[Chip, Device]),
         }
     }
 

@@ -1,10 +1,15 @@
 //! Queries on the knowledge graph: related entries ranked with reasons, shortest paths, and
 //! BibTeX for papers. Each returns data; the CLI formats it.
 
+pub mod answer;
 pub mod bibtex;
+pub mod columns;
+pub mod hierarchy;
 pub mod list;
 pub mod path;
 pub mod related;
+pub mod text;
+pub mod words;
 
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;

@@ -11,7 +11,7 @@
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
-use super::{Undirected, edge_label};
+use super::{Undirected, words};
 use crate::attrs;
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, RelationKind};
@@ -174,9 +174,9 @@ pub fn reason(g: &KnowledgeGraph, r: &Related, max: usize) -> String {
         .map(|(z, mine, theirs)| {
             let name = &g.node(*z).name;
             if mine == theirs {
-                format!("both {} {name}", edge_label(mine.0, mine.1))
+                format!("both {} {name}", words::plural(mine.0, mine.1))
             } else {
-                format!("{} / {} {name}", edge_label(mine.0, mine.1), edge_label(theirs.0, theirs.1))
+                format!("{} / {} {name}", words::verb(mine.0, mine.1), words::verb(theirs.0, theirs.1))
             }
         })
         .collect();

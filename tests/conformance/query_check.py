@@ -2,9 +2,12 @@
 
 Usage: query_check.py EDGE_ATLAS_BIN DATA_DIR EXPORT_JSON
 
-Ranking: for the two best-connected entries of every kind (24 entries), the top 10 of
-`related --format json` must equal the top 10 by networkx's adamic_adar_index on the
-undirected simple graph of the JSON export, ties broken by id, scores compared at 1e-9.
+Ranking: `related --format json` lists the entries linked directly first ("direct": true),
+then the ranking of the others. For the two best-connected entries of every kind (24
+entries), the direct entries must be exactly the entry's neighbours (up to 10), and the
+ranked ones must equal the top 10 by networkx's adamic_adar_index on the undirected simple
+graph of the JSON export among the entries that are not neighbours, ties broken by id,
+scores compared at 1e-9.
 BibTeX: `related --kind paper --format bibtex` for several papers must parse with
 bibtexparser 2.x with no failed blocks, one entry per paper, titles intact.
 """
@@ -39,13 +42,19 @@ for kind in sorted(by_kind):
     entries.extend(nodes[:2])
 
 for x in entries:
-    pairs = [(x, y) for y in g if y != x]
+    pairs = [(x, y) for y in g if y != x and not g.has_edge(x, y)]
     scores = [(y, s) for _, y, s in nx.adamic_adar_index(g, pairs) if s > 0]
     want = [y for y, _ in sorted(scores, key=lambda p: (-round(p[1] * 1e9), p[0]))[:10]]
-    got = [r["id"] for r in json.loads(run("related", x, "--format", "json", "--top", "10"))]
+    items = json.loads(run("related", x, "--format", "json", "--top", "10"))
+    direct = [r["id"] for r in items if r["direct"]]
+    got = [r["id"] for r in items if not r["direct"]]
     if got != want:
         errors.append(f"related {x}:\n  edge-atlas {got}\n  networkx   {want}")
-print(f"related: {len(entries)} entries of {len(by_kind)} kinds match networkx's Adamic-Adar top 10")
+    if len(direct) != min(10, g.degree(x)) or not all(g.has_edge(x, y) for y in direct):
+        errors.append(f"related {x}: direct entries {direct} are not {min(10, g.degree(x))} neighbours")
+    if any("score" in r for r in items if r["direct"]) or items[: len(direct)] != [r for r in items if r["direct"]]:
+        errors.append(f"related {x}: direct entries must come first, without a score")
+print(f"related: {len(entries)} entries of {len(by_kind)} kinds: neighbours first, then networkx's Adamic-Adar top 10")
 
 bib_entries = 0
 for x in ["PowerInfer-2", "paper:mllm-npu", "paper:heterollm", "paper:speedloader"]:
