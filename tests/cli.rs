@@ -143,11 +143,8 @@ runs_on:
 frameworks supporting its family:
   - tinyrun [framework:tinyrun]
 related (edge-atlas related for more):
-  - Qwen Series [family:qwen]: both released_by Alibaba; successor_of / members Qwen2; 15 months apart
-  - Qwen2 [model:qwen2]: both released_by Alibaba; both member_of Qwen Series; 5 months apart
-  - Alibaba [organisation:alibaba]: successor_of / releases Qwen2; member_of / releases Qwen Series
-  - xiaomi 14 [device:xiaomi-14]: runs_on / has_chip Qualcomm Snapdragon 8Gen3
-  - tinyrun [framework:tinyrun]: member_of / supports Qwen Series
+  - xiaomi 14 [device:xiaomi-14]: runs on / has chip Qualcomm Snapdragon 8Gen3
+  - tinyrun [framework:tinyrun]: member of / supports Qwen Series
 ";
     assert_eq!(r.stdout, expected);
 }
