@@ -202,8 +202,26 @@ pub struct TimelineArgs {
     /// A title above the emergence timeline (none by default, as in the list).
     #[arg(long)]
     pub title: Option<String>,
+    /// The TOPS axis: auto breaks it when one line peaks at over twice every other line's
+    /// peak (Jetson AGX Orin), else keeps it linear from zero.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub tops_axis: AxisChoice,
+    /// Write the list's own file names (images/timeline-emergence-llms.png,
+    /// images/hardware_timeline_tops.png, images/hardware_timeline_memory.png) under --out,
+    /// PNG only unless --format says otherwise.
+    #[arg(long)]
+    pub list_names: bool,
     #[command(flatten)]
     pub data: DataArgs,
+}
+
+/// The y axis of the TOPS figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AxisChoice {
+    Auto,
+    Linear,
+    Log,
+    Broken,
 }
 
 fn parse_params(s: &str) -> Result<u64, String> {

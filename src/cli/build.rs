@@ -45,8 +45,10 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     pending.push(counts);
     if !a.no_figures {
         progress.phase("figures", "drawing the timelines");
-        let (emergence, chips) = (timeline::emergence::Options::default(), timeline::chips::Options::default());
-        pending.extend(super::timeline::write_figures(&g, &out, &emergence, &chips, &ImageFormat::ALL)?);
+        let emergence = timeline::emergence::Options::default();
+        let tops = timeline::chips::Options::new(timeline::chips::Metric::Tops);
+        let names = &super::timeline::OUR_NAMES;
+        pending.extend(super::timeline::write_figures(&g, &out, names, &emergence, &tops, &ImageFormat::ALL)?);
     }
     // Nothing is in place until everything was written: a failure leaves output/ as it was.
     progress.phase("commit", "putting the outputs in place");

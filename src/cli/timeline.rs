@@ -5,6 +5,7 @@ use edge_atlas::fsx::{Durability, OutDir, Staged};
 use edge_atlas::graph::KnowledgeGraph;
 use edge_atlas::model::EntryKind;
 use edge_atlas::render::ImageFormat;
+use edge_atlas::render::axis::AxisKind;
 use edge_atlas::timeline::{chips, emergence};
 use petgraph::graph::NodeIndex;
 
@@ -12,9 +13,24 @@ use super::args::{self, TimelineArgs};
 use super::progress::Progress;
 use super::{Failure, load};
 
-/// File names of the figures, without extension.
-pub const EMERGENCE_FILE: &str = "timeline-emergence-llms";
-pub const CHIPS_FILE: &str = "hardware-timeline-tops";
+/// File names of the figures, without extension: ours in output/, and the list's own
+/// (`--list-names`, under images/) for the maintainers' CI to refresh in place.
+pub struct FileNames {
+    pub emergence: &'static str,
+    pub tops: &'static str,
+    pub memory: &'static str,
+}
+
+pub const OUR_NAMES: FileNames = FileNames {
+    emergence: "timeline-emergence-llms",
+    tops: "hardware-timeline-tops",
+    memory: "hardware-timeline-memory",
+};
+pub const LIST_NAMES: FileNames = FileNames {
+    emergence: "timeline-emergence-llms",
+    tops: "hardware_timeline_tops",
+    memory: "hardware_timeline_memory",
+};
 
 pub fn run(a: TimelineArgs) -> Result<(), Failure> {
     let g = load(&a.data.data, &mut Progress::new())?;
@@ -37,11 +53,22 @@ pub fn run(a: TimelineArgs) -> Result<(), Failure> {
     let formats = match a.format {
         Some(args::ImageFormat::Png) => vec![ImageFormat::Png],
         Some(args::ImageFormat::Svg) => vec![ImageFormat::Svg],
+        // The list keeps PNGs only.
+        None if a.list_names => vec![ImageFormat::Png],
         None => ImageFormat::ALL.to_vec(),
     };
-    let chip_opts = chips::Options { width: a.width, height: a.height, title: None };
-    let out = super::out_dir(&a.out, Durability::Cached)?;
-    let figures = write_figures(&g, &out, &opts, &chip_opts, &formats)?;
+    let axis = match a.tops_axis {
+        args::AxisChoice::Auto => None,
+        args::AxisChoice::Linear => Some(AxisKind::Linear),
+        args::AxisChoice::Log => Some(AxisKind::Log),
+        args::AxisChoice::Broken => Some(AxisKind::Broken),
+    };
+    let chip_opts =
+        chips::Options { axis, width: a.width, height: a.height, ..chips::Options::new(chips::Metric::Tops) };
+    // The list keeps its figures in images/.
+    let (names, dir) = if a.list_names { (&LIST_NAMES, a.out.join("images")) } else { (&OUR_NAMES, a.out.clone()) };
+    let out = super::out_dir(&dir, Durability::Cached)?;
+    let figures = write_figures(&g, &out, names, &opts, &chip_opts, &formats)?;
     put_in_place(&out, figures)
 }
 
@@ -76,11 +103,12 @@ pub fn put_in_place(out: &OutDir, pending: Vec<Pending>) -> Result<(), Failure> 
     Ok(())
 }
 
-/// Draws both timelines for `dir` in every format, staged, reporting on stderr what had to
-/// be left out, by name.
+/// Draws the three figures for `dir` in every format, staged, reporting on stderr what had to
+/// be left out, by name. `chip_opts` are the TOPS figure's; the memory figure takes its size.
 pub fn write_figures(
     g: &KnowledgeGraph,
     dir: &OutDir,
+    names: &FileNames,
     opts: &emergence::Options,
     chip_opts: &chips::Options,
     formats: &[ImageFormat],
@@ -91,11 +119,14 @@ pub fn write_figures(
     report(g, &fig.undrawable, "note: not drawn (no release month or no size within range):", "");
     let releases = fig.points.iter().map(|p| p.model).collect::<std::collections::BTreeSet<_>>().len();
     let mut out =
-        stage(&fig.scene, dir, EMERGENCE_FILE, formats, &format!("{} dots, {releases} releases", fig.points.len()))?;
-    let fig = chips::draw(g, chip_opts);
-    report(g, &fig.unlabelled, unlabelled, "");
-    report(g, &fig.undrawable, "note: not drawn (no TOPS or no release month):", "");
-    out.extend(stage(&fig.scene, dir, CHIPS_FILE, formats, &format!("{} chips", fig.chips.len()))?);
+        stage(&fig.scene, dir, names.emergence, formats, &format!("{} dots, {releases} releases", fig.points.len()))?;
+    let memory = chips::Options { metric: chips::Metric::Memory, axis: None, ..chip_opts.clone() };
+    for (o, name, what) in [(chip_opts, names.tops, "TOPS"), (&memory, names.memory, "memory")] {
+        let fig = chips::draw(g, o);
+        report(g, &fig.unlabelled, unlabelled, "");
+        report(g, &fig.undrawable, &format!("note: not drawn (no {what} or no release month):"), "");
+        out.extend(stage(&fig.scene, dir, name, formats, &format!("{} chips", fig.chips.len()))?);
+    }
     Ok(out)
 }
 

@@ -15,7 +15,7 @@ impl Scale {
     }
 }
 
-/// Month ticks labelled "2024.06": every 3, 6 or 12 months, whichever gives at most `max`
+/// Month ticks labelled "2024.06" ("2024" when yearly): every 3, 6 or 12 months, whichever gives at most `max`
 /// ticks, on months that are multiples of the step (June and December for 6). Months are
 /// counted as year * 12 + month - 1.
 pub fn month_ticks(lo: i64, hi: i64, max: usize) -> Vec<(i64, String)> {
@@ -32,7 +32,15 @@ pub fn month_ticks(lo: i64, hi: i64, max: usize) -> Vec<(i64, String)> {
     (0..)
         .map(|i| first + i * step)
         .take_while(|m| *m <= hi)
-        .map(|m| (m, format!("{}.{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)))
+        .map(|m| {
+            // Yearly ticks fall on January: the year says it all.
+            let label = if step >= 12 {
+                m.div_euclid(12).to_string()
+            } else {
+                format!("{}.{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+            };
+            (m, label)
+        })
         .collect()
 }
 
@@ -47,14 +55,139 @@ pub fn param_ticks(lo: f64, hi: f64) -> Vec<(f64, String)> {
 
 /// Round ticks for a linear axis from 0 to `hi`: steps of 1, 2 or 5 times a power of ten.
 pub fn linear_ticks(hi: f64, max: usize) -> Vec<(f64, String)> {
-    let mut step = 10f64.powf((hi / max as f64).log10().floor());
+    ticks_between(0.0, hi, max)
+}
+
+/// Round ticks from `lo` to `hi` (the first at a multiple of the step), at most `max` of them.
+pub fn ticks_between(lo: f64, hi: f64, max: usize) -> Vec<(f64, String)> {
+    let span = hi - lo;
+    if !(span.is_finite() && span > 0.0) {
+        return Vec::new();
+    }
+    let step = nice_step(span, max);
+    let first = (lo / step).ceil();
+    (0..max + 1)
+        .map(|i| (first + i as f64) * step)
+        .take_while(|v| *v <= hi + step * 1e-9)
+        .map(|v| (v, number(v)))
+        .collect()
+}
+
+/// The smallest of 1, 2 or 5 times a power of ten that cuts `span` into at most `max` steps.
+fn nice_step(span: f64, max: usize) -> f64 {
+    let mut step = 10f64.powf((span / max as f64).log10().floor());
     for m in [1.0, 2.0, 5.0, 10.0] {
-        if hi / (step * m) <= max as f64 {
+        if span / (step * m) <= max as f64 {
             step *= m;
             break;
         }
     }
-    (0..).map(|i| i as f64 * step).take_while(|v| *v <= hi + 1e-9).map(|v| (v, format!("{v}"))).collect()
+    step
+}
+
+/// A tick value as people write it: no trailing zeros, no float noise.
+fn number(v: f64) -> String {
+    let s = format!("{:.6}", v);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// How values map to the y axis of the hardware figures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ValueAxis {
+    /// From 0 to `hi`.
+    Linear { hi: f64 },
+    /// From `lo` to `hi`, on a log scale.
+    Log { lo: f64, hi: f64 },
+    /// Linear from 0 to `cut` on the lower part, then a break, then `resume` to `hi` on the top
+    /// `upper` fraction of the height: one series far above the others keeps the rest legible.
+    Broken { cut: f64, resume: f64, hi: f64 },
+}
+
+/// How a broken axis splits the height: the upper part, and the gap that marks the break.
+const UPPER: f64 = 0.2;
+const BREAK_GAP: f64 = 0.04;
+
+impl ValueAxis {
+    /// Which axis fits the `series` (each a line's values): broken when the highest series
+    /// peaks at over twice the peak of every other (one series dominates, as Jetson AGX
+    /// Orin's 275 TOPS over phones' and laptops' 115 at most), else linear from zero. `force`
+    /// picks one regardless (broken falls back to linear when nothing stands out).
+    pub fn choose(series: &[Vec<f64>], force: Option<AxisKind>) -> ValueAxis {
+        let ok = |x: &&f64| x.is_finite() && **x > 0.0;
+        let mut peaks: Vec<f64> = series.iter().filter_map(|s| s.iter().filter(ok).copied().reduce(f64::max)).collect();
+        peaks.sort_by(|a, b| b.total_cmp(a));
+        let min = series.iter().flatten().filter(ok).copied().reduce(f64::min);
+        let (Some(&max), Some(min)) = (peaks.first(), min) else { return ValueAxis::Linear { hi: 1.0 } };
+        let second = peaks.get(1).copied().unwrap_or(max);
+        let kind = force.unwrap_or(if max > 2.0 * second { AxisKind::Broken } else { AxisKind::Linear });
+        match kind {
+            AxisKind::Log => ValueAxis::Log { lo: min / 1.5, hi: max * 1.5 },
+            AxisKind::Broken if second < max => {
+                let step = nice_step(second * 1.05, 7);
+                let cut = (second * 1.05 / step).ceil() * step;
+                let above = series.iter().flatten().copied().filter(|x| *x > cut).fold(max, f64::min);
+                let resume = (above - (max - above).max(above * 0.1) * 0.25).max(cut);
+                ValueAxis::Broken { cut, resume, hi: max * 1.06 }
+            }
+            _ => ValueAxis::Linear { hi: max * 1.12 },
+        }
+    }
+
+    /// Where `v` goes between `bottom` and `top` pixels.
+    pub fn map(&self, v: f64, bottom: f64, top: f64) -> f64 {
+        let h = bottom - top;
+        match *self {
+            ValueAxis::Linear { hi } => bottom - v / hi * h,
+            ValueAxis::Log { lo, hi } => bottom - (v.max(lo * 1e-3).ln() - lo.ln()) / (hi.ln() - lo.ln()) * h,
+            ValueAxis::Broken { cut, resume, hi } => {
+                let lower = h * (1.0 - UPPER - BREAK_GAP);
+                if v <= cut {
+                    bottom - v / cut * lower
+                } else if v < resume {
+                    // Between the two parts: inside the gap, in proportion.
+                    bottom - lower - (v - cut) / (resume - cut) * h * BREAK_GAP
+                } else {
+                    top + h * UPPER - (v - resume) / (hi - resume) * h * UPPER
+                }
+            }
+        }
+    }
+
+    /// Tick values and labels, and for a broken axis the pixel y of the break.
+    pub fn ticks(&self, bottom: f64, top: f64) -> (Vec<(f64, String)>, Option<f64>) {
+        let at = |t: Vec<(f64, String)>| t.into_iter().map(|(v, l)| (self.map(v, bottom, top), l)).collect();
+        match *self {
+            ValueAxis::Linear { hi } => (at(linear_ticks(hi, 7)), None),
+            ValueAxis::Log { lo, hi } => {
+                let mut t = Vec::new();
+                let mut p = 10f64.powf(lo.log10().floor());
+                while p <= hi && t.len() < 40 {
+                    for m in [1.0, 2.0, 5.0] {
+                        let v = p * m;
+                        if v >= lo && v <= hi {
+                            t.push((v, number(v)));
+                        }
+                    }
+                    p *= 10.0;
+                }
+                (at(t), None)
+            }
+            ValueAxis::Broken { cut, resume, hi } => {
+                let mut t = linear_ticks(cut, 7);
+                t.extend(ticks_between(resume, hi, 3).into_iter().filter(|(v, _)| *v > cut));
+                let h = bottom - top;
+                (at(t), Some(bottom - h * (1.0 - UPPER - BREAK_GAP / 2.0)))
+            }
+        }
+    }
+}
+
+/// The kinds of [`ValueAxis`], for a flag that forces one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AxisKind {
+    Linear,
+    Log,
+    Broken,
 }
 
 #[cfg(test)]
@@ -71,7 +204,7 @@ mod tests {
         let labels: Vec<&str> = t.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(labels, ["2023.06", "2023.12", "2024.06", "2024.12"]);
         let t = month_ticks(month(2018, 12), month(2025, 1), 8);
-        assert_eq!(t.first().unwrap().1, "2019.01");
+        assert_eq!(t.first().unwrap().1, "2019");
         assert_eq!(t.len(), 7);
     }
 
@@ -87,5 +220,35 @@ mod tests {
     fn linear_ticks_are_round() {
         let t: Vec<f64> = linear_ticks(275.0, 8).into_iter().map(|(v, _)| v).collect();
         assert_eq!(t, [0.0, 50.0, 100.0, 150.0, 200.0, 250.0]);
+        let t: Vec<String> = ticks_between(0.15, 0.9, 4).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(t, ["0.2", "0.4", "0.6", "0.8"]);
+    }
+
+    #[test]
+    fn one_dominant_series_breaks_the_axis() {
+        // The shipped TOPS: phones and laptops up to 115, Jetson AGX Orin at 200-275.
+        let tops = vec![
+            vec![6.0, 11.0, 15.0, 17.0, 35.0],
+            vec![45.0, 48.0, 67.0, 80.0],
+            vec![34.0, 99.0, 115.0],
+            vec![20.0, 40.0, 70.0, 100.0, 200.0, 275.0],
+        ];
+        let axis = ValueAxis::choose(&tops, None);
+        let ValueAxis::Broken { cut, resume, hi } = axis else { panic!("{axis:?}") };
+        assert_eq!(cut, 140.0);
+        assert!(resume > cut && resume < 200.0 && hi > 275.0, "{axis:?}");
+        // Below the cut the axis is linear and takes most of the height; 275 is at the top.
+        let (bottom, top) = (1000.0, 0.0);
+        assert!((axis.map(70.0, bottom, top) - (1000.0 - 0.5 * 760.0)).abs() < 1e-9);
+        assert!(axis.map(275.0, bottom, top) < 40.0 && axis.map(200.0, bottom, top) < 200.0);
+        let (ticks, gap) = axis.ticks(bottom, top);
+        assert!(gap.is_some() && ticks.iter().any(|(_, l)| l == "250") && ticks.iter().any(|(_, l)| l == "100"));
+        // Values without an outlier keep a linear axis from zero; a flag forces either.
+        assert_eq!(ValueAxis::choose(&tops[..3], None), ValueAxis::Linear { hi: 115.0 * 1.12 });
+        assert!(matches!(ValueAxis::choose(&tops, Some(AxisKind::Log)), ValueAxis::Log { .. }));
+        assert!(matches!(ValueAxis::choose(&tops, Some(AxisKind::Linear)), ValueAxis::Linear { .. }));
+        let (log_ticks, _) = ValueAxis::Log { lo: 4.0, hi: 300.0 }.ticks(bottom, top);
+        let labels: Vec<&str> = log_ticks.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["5", "10", "20", "50", "100", "200"]);
     }
 }

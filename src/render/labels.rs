@@ -62,7 +62,7 @@ impl Rect {
     }
 
     /// Whether the segment a-b passes through the rectangle (Liang-Barsky clipping).
-    fn hits_segment(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+    pub fn hits_segment(&self, a: (f64, f64), b: (f64, f64)) -> bool {
         let (dx, dy) = (b.0 - a.0, b.1 - a.1);
         let (mut t0, mut t1) = (0.0f64, 1.0f64);
         for (p, q) in [(-dx, a.0 - self.x0), (dx, self.x1 - a.0), (-dy, a.1 - self.y0), (dy, self.y1 - a.1)] {

@@ -45,6 +45,8 @@ pub enum Item {
     Line { from: (f64, f64), to: (f64, f64), colour: Rgb, width: f64, dash: Option<(f64, f64)> },
     /// A dot: filled, or a ring when `hollow`.
     Circle { centre: (f64, f64), radius: f64, colour: Rgb, hollow: bool },
+    /// A filled polygon, `opacity` 0 (clear) to 1: the shaded band of a chip line.
+    Polygon { points: Vec<(f64, f64)>, fill: Rgb, opacity: f64 },
     /// A rectangle outline on a fill.
     Rect { rect: Rect, fill: Rgb, stroke: Rgb },
     /// One line of text whose box has its top left corner at `pos` (see [`measure`]).

@@ -64,6 +64,10 @@ fn draw(b: &mut BitMapBackend, item: &Item) {
                 b.draw_circle(px(*centre), r, &pen(*colour, 1), true)
             }
         }
+        Item::Polygon { points, fill, opacity } => {
+            let style = ShapeStyle { color: rgba(*fill, *opacity), filled: true, stroke_width: 0 };
+            b.fill_polygon(points.iter().map(|p| px(*p)).collect::<Vec<_>>(), &style)
+        }
         Item::Rect { rect, fill, stroke } => {
             let (a, z) = (px((rect.x0, rect.y0)), px((rect.x1, rect.y1)));
             let _ = b.draw_rect(a, z, &pen(*fill, 1), true);

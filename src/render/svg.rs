@@ -53,6 +53,11 @@ fn write(scene: &Scene, out: &mut Vec<u8>) -> io::Result<()> {
                 }
                 x.empty("circle", &pairs(&a))?;
             }
+            Item::Polygon { points, fill, opacity } => {
+                let at: Vec<String> = points.iter().map(|(x, y)| format!("{},{}", n(*x), n(*y))).collect();
+                let a = [("points", at.join(" ")), ("fill", fill.to_string()), ("fill-opacity", n(*opacity))];
+                x.empty("polygon", &pairs(&a))?;
+            }
             Item::Rect { rect, fill, stroke } => {
                 let a = [
                     ("x", n(rect.x0)),

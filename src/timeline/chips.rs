@@ -1,6 +1,8 @@
-//! The chip timeline: peak TOPS over release month, one line per product line (the chip
-//! table's `line` column), each chip a labelled dot; a range such as "20/40" is a bar from
-//! the low to the high figure.
+//! The chip timelines: a chip figure over release month, one line per product line (the
+//! chip table's `line` column), each chip a labelled dot. Two metrics: peak TOPS (a range
+//! such as "20/40" is a bar from the low to the high figure) and memory (each memory option
+//! a dot on a bar from the smallest to the largest). Where a line's chips come in several
+//! variants, the band between its low and high figures is shaded, as the list draws it.
 
 use petgraph::graph::NodeIndex;
 
@@ -8,21 +10,54 @@ use super::frame::{Frame, Label, text_colour};
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, Rgb};
 use crate::palette::{Palette, home_org, kind_colour};
-use crate::render::axis::{Scale, linear_ticks, month_ticks};
-use crate::render::labels::Circle;
+use crate::render::axis::{AxisKind, Scale, ValueAxis, month_ticks};
+use crate::render::labels::{Circle, Segment};
 use crate::render::{Item, Rect, Scene, Weight, measure};
 
-/// Canvas size and title of the chip timeline.
+/// What a chip figure plots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    /// Peak TOPS (the `tops` column).
+    Tops,
+    /// Memory options in GB (the `memory` column).
+    Memory,
+}
+
+impl Metric {
+    fn axis_title(self) -> &'static str {
+        match self {
+            Metric::Tops => "TOPS",
+            Metric::Memory => "Memory (GB)",
+        }
+    }
+
+    /// The chip's values in ascending order, none when the column is empty.
+    fn values(self, c: &crate::model::Chip) -> Vec<f64> {
+        let mut v: Vec<f64> = match self {
+            Metric::Tops => c.tops.iter().flat_map(|t| [t.value.low, t.value.high]).collect(),
+            Metric::Memory => c.memory.iter().flat_map(|m| m.value.iter().map(|g| f64::from(*g))).collect(),
+        };
+        v.retain(|x| x.is_finite() && *x > 0.0);
+        v.sort_by(f64::total_cmp);
+        v.dedup();
+        v
+    }
+}
+
+/// Metric, canvas size, title and y axis of a chip timeline.
 #[derive(Debug, Clone)]
 pub struct Options {
+    pub metric: Metric,
     pub width: u32,
     pub height: u32,
     pub title: Option<String>,
+    /// Force a linear, log or broken y axis; by default [`ValueAxis::choose`] decides.
+    pub axis: Option<AxisKind>,
 }
 
-impl Default for Options {
-    fn default() -> Options {
-        Options { width: super::WIDTH, height: super::HEIGHT, title: None }
+impl Options {
+    pub fn new(metric: Metric) -> Options {
+        Options { metric, width: super::WIDTH, height: super::HEIGHT, title: None, axis: None }
     }
 }
 
@@ -33,115 +68,170 @@ pub struct Figure {
     pub chips: Vec<(NodeIndex, String)>,
     /// Chips whose label found no room.
     pub unlabelled: Vec<NodeIndex>,
-    /// Chips without TOPS or release month.
+    /// Chips without a value of the metric or a release month.
     pub undrawable: Vec<NodeIndex>,
+    /// The y axis the figure was drawn with.
+    pub axis: ValueAxis,
 }
 
 struct Chip {
     node: NodeIndex,
     month: i64,
-    low: f64,
-    high: f64,
+    /// Ascending, at least one.
+    values: Vec<f64>,
+}
+
+impl Chip {
+    fn low(&self) -> f64 {
+        self.values[0]
+    }
+
+    fn high(&self) -> f64 {
+        self.values[self.values.len() - 1]
+    }
+}
+
+/// A product line: its name, colour and chips by release month.
+struct Line {
+    name: String,
+    colour: Rgb,
+    chips: Vec<Chip>,
 }
 
 pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
-    let palette = Palette::new(g);
-    // Lines in order of first appearance in the (id-sorted) table.
-    let mut lines: Vec<(String, Rgb, Vec<Chip>)> = Vec::new();
-    let mut undrawable = Vec::new();
-    for n in g.nodes().filter(|n| g.node(*n).key.kind == EntryKind::Chip) {
-        let c = &g.data.chips[g.node(n).index];
-        let (Some(tops), Some(released)) = (&c.tops, c.released.filter(|d| d.month.is_some())) else {
-            undrawable.push(n);
-            continue;
-        };
-        let line = if c.line.is_empty() { c.name.clone() } else { c.line.clone() };
-        let chip = Chip { node: n, month: released.month_index(), low: tops.value.low, high: tops.value.high };
-        match lines.iter_mut().find(|(l, _, _)| *l == line) {
-            Some((_, _, v)) => v.push(chip),
-            None => {
-                let base = home_org(g, n).map_or(kind_colour(EntryKind::Chip), |o| palette.org(g.node(o).index));
-                // A second line of the same vendor is drawn darker, a third lighter.
-                let sibling = lines
-                    .iter()
-                    .filter(|(_, _, v)| v.first().map(|c| home_org(g, c.node)) == Some(home_org(g, n)))
-                    .count();
-                lines.push((line, shade(base, sibling), vec![chip]));
-            }
-        }
-    }
-    lines.sort_by(|a, b| a.0.cmp(&b.0));
-    for (_, _, chips) in &mut lines {
-        chips.sort_by_key(|c| c.month);
-    }
-
+    let (lines, undrawable) = lines(g, o.metric);
     let mut f = Frame::new(o.width, o.height, o.title.as_deref());
-    let all: Vec<&Chip> = lines.iter().flat_map(|(_, _, v)| v).collect();
-    if all.is_empty() {
-        return Figure { scene: f.into_scene(), chips: Vec::new(), unlabelled: Vec::new(), undrawable };
+    let series: Vec<Vec<f64>> = lines.iter().map(|l| l.chips.iter().flat_map(|c| c.values.clone()).collect()).collect();
+    let axis = ValueAxis::choose(&series, o.axis);
+    if lines.is_empty() {
+        return Figure { scene: f.into_scene(), chips: Vec::new(), unlabelled: Vec::new(), undrawable, axis };
     }
     let plot = f.plot;
-    let m_lo = all.iter().map(|c| c.month).min().unwrap_or(0) - 3;
-    let m_hi = all.iter().map(|c| c.month).max().unwrap_or(0) + 3;
-    let top = all.iter().map(|c| c.high).fold(0.0, f64::max) * 1.12;
+    let months = lines.iter().flat_map(|l| l.chips.iter().map(|c| c.month));
+    let (m_lo, m_hi) = (months.clone().min().unwrap_or(0) - 3, months.max().unwrap_or(0) + 3);
     let x = Scale { lo: m_lo as f64, hi: m_hi as f64, from: plot.x0, to: plot.x1 };
-    let y = Scale { lo: 0.0, hi: top, from: plot.y1, to: plot.y0 };
-    let yticks: Vec<(f64, String)> = linear_ticks(top, 8).into_iter().map(|(v, l)| (y.map(v), l)).collect();
+    let y = |v: f64| axis.map(v, plot.y1, plot.y0);
+    let (yticks, gap) = axis.ticks(plot.y1, plot.y0);
     f.y_grid(&yticks);
-    f.y_title("TOPS");
+    if let Some(gap) = gap {
+        f.axis_break(gap);
+    }
+    f.y_title(o.metric.axis_title());
     let xticks: Vec<(f64, String)> =
         month_ticks(m_lo, m_hi, 10).into_iter().map(|(m, l)| (x.map(m as f64), l)).collect();
     f.x_axis(&xticks);
 
     let r = 7.0 * f64::from(o.width) / f64::from(super::WIDTH);
+    // Bands first, under every line and dot.
+    for l in &lines {
+        if l.chips.iter().any(|c| c.low() < c.high()) {
+            let upper = l.chips.iter().map(|c| (x.map(c.month as f64), y(c.high())));
+            let lower = l.chips.iter().rev().map(|c| (x.map(c.month as f64), y(c.low())));
+            f.scene.items.push(Item::Polygon { points: upper.chain(lower).collect(), fill: l.colour, opacity: 0.13 });
+        }
+    }
     let mut dots = Vec::new();
     let mut labels = Vec::new();
     let mut drawn = Vec::new();
-    let mut segments = Vec::new();
-    for (line, colour, chips) in &lines {
-        for w in chips.windows(2) {
-            let s = ((x.map(w[0].month as f64), y.map(w[0].high)), (x.map(w[1].month as f64), y.map(w[1].high)));
-            f.line(s.0, s.1, *colour, 2.0, None);
-            segments.push(s);
+    let mut segments: Vec<Segment> = Vec::new();
+    for l in &lines {
+        for w in l.chips.windows(2) {
+            let at = |c: &Chip, v: f64| (x.map(c.month as f64), y(v));
+            let high = (at(&w[0], w[0].high()), at(&w[1], w[1].high()));
+            f.line(high.0, high.1, l.colour, 2.0, None);
+            segments.push(high);
+            if w.iter().any(|c| c.low() < c.high()) {
+                let low = (at(&w[0], w[0].low()), at(&w[1], w[1].low()));
+                f.line(low.0, low.1, l.colour, 1.0, None);
+                segments.push(low);
+            }
         }
-        for c in chips {
-            let (cx, cy) = (x.map(c.month as f64), y.map(c.high));
-            if c.low < c.high {
-                f.line((cx, y.map(c.low)), (cx, cy), *colour, 4.0, None);
+        for c in &l.chips {
+            let cx = x.map(c.month as f64);
+            if c.low() < c.high() {
+                f.line((cx, y(c.low())), (cx, y(c.high())), l.colour, 4.0, None);
+                segments.push(((cx, y(c.low())), (cx, y(c.high()))));
+            }
+            for &v in &c.values[..c.values.len() - 1] {
+                let dot = Circle { centre: (cx, y(v)), radius: r * 0.7 };
                 f.scene.items.push(Item::Circle {
-                    centre: (cx, y.map(c.low)),
-                    radius: r * 0.6,
-                    colour: *colour,
+                    centre: dot.centre,
+                    radius: dot.radius,
+                    colour: l.colour,
                     hollow: false,
                 });
-                dots.push(Circle { centre: (cx, y.map(c.low)), radius: r * 0.6 });
+                dots.push(dot);
             }
-            f.scene.items.push(Item::Circle { centre: (cx, cy), radius: r, colour: *colour, hollow: false });
-            let dot = Circle { centre: (cx, cy), radius: r };
+            let dot = Circle { centre: (cx, y(c.high())), radius: r };
+            f.scene.items.push(Item::Circle { centre: dot.centre, radius: r, colour: l.colour, hollow: false });
             dots.push(dot);
             labels.push(Label {
                 text: short_name(g, c.node),
-                colour: text_colour(*colour),
+                colour: text_colour(l.colour),
                 weight: Weight::Regular,
                 dot,
             });
-            drawn.push((c.node, line.clone()));
+            drawn.push((c.node, l.name.clone()));
         }
     }
-    let legend = legend(&mut f, &lines);
+    let legend = legend(&mut f, &lines, &dots, &segments);
     let missing = f.labels(&labels, &dots, &[legend], &segments);
     let unlabelled = missing.into_iter().map(|i| drawn[i].0).collect();
-    Figure { scene: f.into_scene(), chips: drawn, unlabelled, undrawable }
+    Figure { scene: f.into_scene(), chips: drawn, unlabelled, undrawable, axis }
 }
 
-/// The legend in the plot's top left corner: a dot and the name of each line.
-fn legend(f: &mut Frame, lines: &[(String, Rgb, Vec<Chip>)]) -> Rect {
+/// The chips with the metric and a release month, by line (sorted by name), and the rest.
+fn lines(g: &KnowledgeGraph, metric: Metric) -> (Vec<Line>, Vec<NodeIndex>) {
+    let palette = Palette::new(g);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut undrawable = Vec::new();
+    for n in g.nodes().filter(|n| g.node(*n).key.kind == EntryKind::Chip) {
+        let c = &g.data.chips[g.node(n).index];
+        let values = metric.values(c);
+        let Some(released) = c.released.filter(|d| d.month.is_some() && !values.is_empty()) else {
+            undrawable.push(n);
+            continue;
+        };
+        let name = if c.line.is_empty() { c.name.clone() } else { c.line.clone() };
+        let chip = Chip { node: n, month: released.month_index(), values };
+        match lines.iter_mut().find(|l| l.name == name) {
+            Some(l) => l.chips.push(chip),
+            None => {
+                let base = home_org(g, n).map_or(kind_colour(EntryKind::Chip), |o| palette.org(g.node(o).index));
+                // A second line of the same vendor is drawn darker, a third lighter.
+                let sibling = lines
+                    .iter()
+                    .filter(|l| l.chips.first().map(|c| home_org(g, c.node)) == Some(home_org(g, n)))
+                    .count();
+                lines.push(Line { name, colour: shade(base, sibling), chips: vec![chip] });
+            }
+        }
+    }
+    lines.sort_by(|a, b| a.name.cmp(&b.name));
+    for l in &mut lines {
+        l.chips.sort_by_key(|c| c.month);
+    }
+    (lines, undrawable)
+}
+
+/// The legend, a dot and the name of each line, in the corner of the plot that covers the
+/// fewest dots and lines (the top left on a tie).
+fn legend(f: &mut Frame, lines: &[Line], dots: &[Circle], segments: &[Segment]) -> Rect {
     let t = f.text;
     let row = t * 1.35;
-    let width = lines.iter().map(|(l, _, _)| measure(l, t, Weight::Regular).width).fold(0.0, f64::max) + t * 2.6;
-    let rect = Rect::new(f.plot.x0 + t * 0.6, f.plot.y0 + t * 0.3, width, row * lines.len() as f64 + t * 0.6);
+    let width = lines.iter().map(|l| measure(&l.name, t, Weight::Regular).width).fold(0.0, f64::max) + t * 2.6;
+    let height = row * lines.len() as f64 + t * 0.6;
+    let p = f.plot;
+    let (left, right) = (p.x0 + t * 0.6, p.x1 - t * 0.6 - width);
+    let (top, bottom) = (p.y0 + t * 0.3, p.y1 - t * 0.3 - height);
+    let covered = |r: &Rect| {
+        dots.iter().filter(|d| r.hits_circle(d)).count() + segments.iter().filter(|s| r.hits_segment(s.0, s.1)).count()
+    };
+    let corners =
+        [(left, top), (right, top), (left, bottom), (right, bottom)].map(|(x, y)| Rect::new(x, y, width, height));
+    let rect = corners.into_iter().min_by_key(covered).unwrap_or(corners[0]);
     f.scene.items.push(Item::Rect { rect, fill: Rgb(0xff, 0xff, 0xff), stroke: Rgb(0xcc, 0xcc, 0xcc) });
-    for (i, (line, colour, _)) in lines.iter().enumerate() {
+    for (i, Line { name: line, colour, .. }) in lines.iter().enumerate() {
         let top = rect.y0 + t * 0.3 + row * i as f64;
         let m = measure(line, t, Weight::Regular);
         f.scene.items.push(Item::Circle {
@@ -186,8 +276,9 @@ mod tests {
     #[test]
     fn every_chip_is_drawn_on_its_line_and_labelled_without_overlap() {
         let g = shipped();
-        let fig = draw(&g, &Options::default());
+        let fig = draw(&g, &Options::new(Metric::Tops));
         assert_eq!(fig.chips.len(), 34);
+        assert!(matches!(fig.axis, ValueAxis::Broken { .. }), "Jetson AGX Orin dominates: {:?}", fig.axis);
         assert!(fig.unlabelled.is_empty() && fig.undrawable.is_empty());
         let lines: std::collections::BTreeSet<&str> = fig.chips.iter().map(|(_, l)| l.as_str()).collect();
         for l in ["Snapdragon", "Dimensity", "Apple A", "Apple M", "Jetson", "Ryzen", "Core Ultra"] {

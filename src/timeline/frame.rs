@@ -60,6 +60,14 @@ impl Frame {
         }
     }
 
+    /// Marks a broken y axis at pixel `y`: two slanted strokes across the axis.
+    pub fn axis_break(&mut self, y: f64) {
+        let (x, d) = (self.plot.x0, self.text * 0.35);
+        for dy in [-d * 0.5, d * 0.5] {
+            self.line((x - d, y + dy + d * 0.5), (x + d, y + dy - d * 0.5), TEXT, 2.0, None);
+        }
+    }
+
     /// A title for the y axis, above its tick labels.
     pub fn y_title(&mut self, title: &str) {
         let m = measure(title, self.text, Weight::Bold);
