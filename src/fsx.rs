@@ -89,7 +89,12 @@ impl OutDir {
     }
 
     /// Writes what `fill` streams into a private temporary beside `name`, not yet in place.
-    pub fn stage(&self, name: &str, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<Staged, WriteError> {
+    /// The writer is `Send` because some encoders (Parquet's) require it.
+    pub fn stage(
+        &self,
+        name: &str,
+        fill: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<()>,
+    ) -> Result<Staged, WriteError> {
         let target = self.dir.join(name);
         let err = |e| WriteError::new(&target, e);
         if fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
@@ -302,7 +307,7 @@ fn sync_dir(dir: &Path) -> Result<(), WriteError> {
 pub fn write_file(
     path: &Path,
     durability: Durability,
-    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    fill: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<()>,
 ) -> Result<(), WriteError> {
     let (dir, name) = OutDir::open_for_file(path, durability, &|_| {})?;
     let staged = dir.stage(&name, fill)?;

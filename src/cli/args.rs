@@ -92,17 +92,33 @@ pub enum ExportFormat {
     Gexf,
     /// networkx node-link JSON.
     Json,
+    /// A directory with nodes.parquet and edges.parquet, typed columns (DuckDB, Spark).
+    Parquet,
+    /// A directory with Neo4j's admin-import CSV set and the import command.
+    Neo4j,
 }
 
-impl From<ExportFormat> for export::Format {
-    fn from(f: ExportFormat) -> export::Format {
-        match f {
-            ExportFormat::Dot => export::Format::Dot,
-            ExportFormat::Graphml => export::Format::Graphml,
-            ExportFormat::Gexf => export::Format::Gexf,
-            ExportFormat::Json => export::Format::Json,
+impl ExportFormat {
+    /// The single-file format, or the set of files written into a directory.
+    pub fn target(self) -> Result<export::Format, export::Bundle> {
+        match self {
+            ExportFormat::Dot => Ok(export::Format::Dot),
+            ExportFormat::Graphml => Ok(export::Format::Graphml),
+            ExportFormat::Gexf => Ok(export::Format::Gexf),
+            ExportFormat::Json => Ok(export::Format::Json),
+            ExportFormat::Parquet => Err(export::Bundle::Parquet),
+            ExportFormat::Neo4j => Err(export::Bundle::Neo4j),
         }
     }
+}
+
+/// A directory format `build` can add to its outputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BundleFormat {
+    Parquet,
+    Neo4j,
+    /// None, not even the default by size.
+    None,
 }
 
 /// What the DOT export groups into clusters.
@@ -119,8 +135,9 @@ pub struct ExportArgs {
     /// Output format; when omitted, taken from the extension of --out.
     #[arg(long, short, value_enum)]
     pub format: Option<ExportFormat>,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
+    /// Write to this file (atomically) instead of standard output; for parquet and neo4j,
+    /// the directory to write the files into (all of them or none).
+    #[arg(long, short, value_name = "FILE|DIR")]
     pub out: Option<PathBuf>,
     /// Keep only these kinds, comma-separated (e.g. paper,technique).
     #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
@@ -149,6 +166,11 @@ pub struct BuildArgs {
     /// Write the graph exports only, not the timelines.
     #[arg(long)]
     pub no_figures: bool,
+    /// Also write these directory exports (edge-atlas.parquet/, edge-atlas.neo4j/). When
+    /// omitted: parquet for graphs of 100,000 nodes or more, where XML tools become slow,
+    /// nothing below (the shipped output/ is committed; binary files would bloat its diffs).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT,...")]
+    pub with: Vec<BundleFormat>,
     /// Print the seconds each phase took (load, graph, each export, figures) on stderr, as
     /// one JSON line: {"timings":{...,"total":S}}.
     #[arg(long)]

@@ -2,15 +2,15 @@
 //! exports and both timelines, with default settings.
 
 use anyhow::Context as _;
-use edge_atlas::export::{self, Format, Options, Subgraph};
-use edge_atlas::fsx::Durability;
+use edge_atlas::export::{self, Bundle, Format, Options, Subgraph};
+use edge_atlas::fsx::{Durability, OutDir};
 use edge_atlas::render::ImageFormat;
 use edge_atlas::timeline;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use super::args::BuildArgs;
+use super::args::{BuildArgs, BundleFormat};
 use super::progress::Progress;
 use super::timeline::{Pending, put_in_place};
 use super::{Failure, load};
@@ -27,19 +27,47 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
         .phase("exports", format!("writing {} nodes and {} edges in four formats", all.nodes.len(), all.edges.len()));
     let file = |format: Format| format!("{GRAPH_FILE}.{}", format.extension());
     let path = |format: Format| a.out.join(file(format));
+    let dir = |bundle: Bundle| a.out.join(format!("{GRAPH_FILE}.{}", bundle.name()));
+    // Directory exports are put in place directory by directory, after everything was written.
+    let dirs: Vec<(Bundle, OutDir)> = bundles(&a.with, all.nodes.len())
+        .into_iter()
+        .map(|b| Ok((b, super::out_dir(&dir(b), Durability::Cached)?)))
+        .collect::<Result<_, Failure>>()?;
+    let out_of = |bundle: Bundle| &dirs.iter().find(|(b, _)| *b == bundle).expect("opened above").1;
     // Longest first, so that the cores finish together.
-    let jobs = [Format::Gexf, Format::Graphml, Format::Json, Format::Dot];
-    let mut written = in_parallel(&jobs, |&format| {
+    let mut jobs: Vec<Job> = dirs.iter().map(|(b, _)| Job::Dir(*b)).collect();
+    jobs.extend([Format::Gexf, Format::Graphml, Format::Json, Format::Dot].map(Job::File));
+    let mut written = in_parallel(&jobs, |&job| {
         let started = Instant::now();
-        let result = out.stage(&file(format), |w| export::write(format, &g, &all, Options::default(), w));
-        (format, started.elapsed().as_secs_f64(), result)
+        let result = match job {
+            Job::File(format) => {
+                out.stage(&file(format), |w| export::write(format, &g, &all, Options::default(), w)).map(|s| vec![s])
+            }
+            Job::Dir(bundle) => export::stage_bundle(bundle, &g, &all, out_of(bundle)),
+        };
+        (job, started.elapsed().as_secs_f64(), result)
     });
-    written.sort_by_key(|(format, _, _)| Format::ALL.iter().position(|f| f == format));
+    written.sort_by_key(|(job, _, _)| *job);
     let mut pending = Vec::new();
-    for (format, seconds, result) in written {
-        let staged = result.with_context(|| format!("building {}", path(format).display()))?;
-        progress.record(format.extension(), seconds);
-        pending.push(Pending { staged: Some(staged), line: format!("wrote {}", path(format).display()) });
+    let mut sets = Vec::new();
+    for (job, seconds, result) in written {
+        let (name, place) = match job {
+            Job::File(format) => (format.extension(), path(format)),
+            Job::Dir(bundle) => (bundle.name(), dir(bundle)),
+        };
+        let staged = result.with_context(|| format!("building {}", place.display()))?;
+        progress.record(name, seconds);
+        match job {
+            Job::File(_) => {
+                let line = format!("wrote {}", place.display());
+                pending.extend(staged.into_iter().map(|s| Pending { staged: Some(s), line: line.clone() }));
+            }
+            Job::Dir(bundle) => {
+                let line = format!("wrote {}/ ({})", place.display(), bundle.files().join(", "));
+                pending.push(Pending { staged: None, line });
+                sets.push((out_of(bundle), staged));
+            }
+        }
     }
     let counts = Pending { staged: None, line: format!("{} nodes, {} edges", all.nodes.len(), all.edges.len()) };
     pending.push(counts);
@@ -52,12 +80,43 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     }
     // Nothing is in place until everything was written: a failure leaves output/ as it was.
     progress.phase("commit", "putting the outputs in place");
+    for (dir, staged) in sets {
+        dir.commit(staged).with_context(|| format!("putting {} in place", dir.dir().display()))?;
+    }
     put_in_place(&out, pending)?;
     let timings = progress.finish();
     if a.timings {
         eprintln!("{timings}");
     }
     Ok(())
+}
+
+/// Parquet by default from this many nodes on: below it the XML and JSON exports open
+/// quickly in every tool, and the shipped output/ (committed) stays text.
+const PARQUET_FROM: usize = 100_000;
+
+/// One export of the build, in the order their results are reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Job {
+    File(Format),
+    Dir(Bundle),
+}
+
+/// The directory exports asked for with --with, or the default for a graph of `nodes`.
+fn bundles(with: &[BundleFormat], nodes: usize) -> Vec<Bundle> {
+    if with.is_empty() {
+        return if nodes >= PARQUET_FROM { vec![Bundle::Parquet] } else { Vec::new() };
+    }
+    let mut out: Vec<Bundle> = with
+        .iter()
+        .filter_map(|f| match f {
+            BundleFormat::Parquet => Some(Bundle::Parquet),
+            BundleFormat::Neo4j => Some(Bundle::Neo4j),
+            BundleFormat::None => None,
+        })
+        .collect();
+    out.dedup();
+    out
 }
 
 /// `f` of every item, on as many threads as there are cores (exports are independent and
@@ -79,4 +138,17 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
     });
     done.sort_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parquet_is_the_default_from_a_size_on_and_none_turns_it_off() {
+        assert_eq!(bundles(&[], PARQUET_FROM - 1), []);
+        assert_eq!(bundles(&[], PARQUET_FROM), [Bundle::Parquet]);
+        assert_eq!(bundles(&[BundleFormat::None], PARQUET_FROM), []);
+        assert_eq!(bundles(&[BundleFormat::Neo4j], 10), [Bundle::Neo4j]);
+    }
 }

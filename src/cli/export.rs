@@ -3,23 +3,23 @@
 use std::io::{self, Write};
 
 use anyhow::Context as _;
-use edge_atlas::export::{self, Cluster, Format, Options, Selection, Subgraph};
+use edge_atlas::export::{self, Bundle, Cluster, Format, Options, Selection, Subgraph};
 use edge_atlas::fsx::{Durability, OutDir};
+use edge_atlas::graph::KnowledgeGraph;
 
-use super::args::{ClusterBy, ExportArgs};
+use super::args::{ClusterBy, ExportArgs, ExportFormat};
 use super::progress::Progress;
 use super::{Failure, load};
 
 pub fn run(a: ExportArgs) -> Result<(), Failure> {
-    let format = format(&a)?;
+    let format = match a.format.map(ExportFormat::target) {
+        Some(Err(bundle)) => return run_bundle(&a, bundle),
+        Some(Ok(format)) => format,
+        None => format(&a)?,
+    };
     let mut progress = Progress::new();
     let g = load(&a.data.data, &mut progress)?;
-    let around = match &a.around {
-        Some(name) => Some((g.resolve(name, &[])?, a.depth)),
-        None => None,
-    };
-    let sel = Selection { kinds: a.kind.clone(), around, since: a.since };
-    let sub = Subgraph::select(&g, &sel);
+    let sub = select(&g, &a)?;
     let opts = Options {
         cluster: match a.cluster {
             ClusterBy::Kind => Cluster::Kind,
@@ -51,11 +51,35 @@ pub fn run(a: ExportArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The format asked for, or the one --out's extension names.
+/// A directory export: every file staged, then all put in place together.
+fn run_bundle(a: &ExportArgs, bundle: Bundle) -> Result<(), Failure> {
+    let Some(dir) = &a.out else {
+        return Err(Failure::Usage(format!("--format {} writes a directory: give it with --out DIR", bundle.name())));
+    };
+    let mut progress = Progress::new();
+    let g = load(&a.data.data, &mut progress)?;
+    let sub = select(&g, a)?;
+    progress.phase(bundle.name(), format!("writing {} nodes as {}", sub.nodes.len(), bundle.name()));
+    let out = super::out_dir(dir, Durability::Cached)?;
+    export::stage_bundle(bundle, &g, &sub, &out)
+        .and_then(|staged| out.commit(staged))
+        .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?;
+    eprintln!("exported {} nodes, {} edges into {}", sub.nodes.len(), sub.edges.len(), dir.display());
+    Ok(())
+}
+
+/// The nodes and edges the selection flags keep.
+fn select(g: &KnowledgeGraph, a: &ExportArgs) -> Result<Subgraph, Failure> {
+    let around = match &a.around {
+        Some(name) => Some((g.resolve(name, &[])?, a.depth)),
+        None => None,
+    };
+    let sel = Selection { kinds: a.kind.clone(), around, since: a.since };
+    Ok(Subgraph::select(g, &sel))
+}
+
+/// The format --out's extension names.
 fn format(a: &ExportArgs) -> Result<Format, Failure> {
-    if let Some(f) = a.format {
-        return Ok(f.into());
-    }
     let ext = a.out.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str());
     let names = || Format::ALL.map(Format::extension).join(", ");
     match ext {

@@ -1,12 +1,16 @@
 //! Graph exports: a subgraph written as DOT, GraphML, GEXF or node-link JSON, one file per
-//! format. Every writer streams into `impl Write` in node and edge order, so output is
-//! deterministic and memory stays flat however large the graph.
+//! format, or as a directory of files (`Bundle`: Parquet, Neo4j's import CSV). Every writer
+//! streams into `impl Write` in node and edge order, so output is deterministic and memory
+//! stays flat however large the graph.
 
 mod dot;
 mod gexf;
 mod graphml;
 mod json;
+mod neo4j;
+mod parquet;
 mod select;
+mod table;
 
 use std::io::{self, Write};
 
@@ -15,12 +19,13 @@ use petgraph::graph::NodeIndex;
 pub use select::{Selection, Subgraph};
 
 use crate::attrs::{self, Value, ValueType};
+use crate::fsx::{OutDir, Staged, WriteError};
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, Rgb, YearMonth};
 use crate::palette::{self, Palette};
 
 /// An export format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Format {
     Dot,
     Graphml,
@@ -42,6 +47,55 @@ impl Format {
     }
 }
 
+/// A format written as a set of files in a directory, all put in place together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Bundle {
+    /// `nodes.parquet` and `edges.parquet`.
+    Parquet,
+    /// Neo4j's admin-import CSV set, with a README holding the import command.
+    Neo4j,
+}
+
+impl Bundle {
+    pub const ALL: [Bundle; 2] = [Bundle::Parquet, Bundle::Neo4j];
+
+    /// The format's name on the command line and the suffix of its directory in `build`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::Parquet => "parquet",
+            Bundle::Neo4j => "neo4j",
+        }
+    }
+
+    /// The files of the set, in the order `write_part` numbers them.
+    pub fn files(self) -> &'static [&'static str] {
+        match self {
+            Bundle::Parquet => &parquet::FILES,
+            Bundle::Neo4j => &neo4j::FILES,
+        }
+    }
+}
+
+/// Writes every file of `bundle` for `sub` of `g` into `dir`, staged: none is in place
+/// until they are committed together (`OutDir::commit`).
+pub fn stage_bundle(
+    bundle: Bundle,
+    g: &KnowledgeGraph,
+    sub: &Subgraph,
+    dir: &OutDir,
+) -> Result<Vec<Staged>, WriteError> {
+    let ctx = Context::new(g, sub);
+    let files = bundle.files().iter().enumerate();
+    files
+        .map(|(part, name)| {
+            dir.stage(name, |w| match bundle {
+                Bundle::Parquet => parquet::write(&ctx, part, w),
+                Bundle::Neo4j => neo4j::write(&ctx, part, w),
+            })
+        })
+        .collect()
+}
+
 /// How the DOT export groups nodes into clusters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Cluster {
@@ -60,11 +114,7 @@ pub struct Options {
 
 /// Writes `sub` of `g` in `format` to `w`.
 pub fn write(format: Format, g: &KnowledgeGraph, sub: &Subgraph, opts: Options, w: &mut dyn Write) -> io::Result<()> {
-    let mut ids = vec![String::new(); g.node_count()];
-    for &n in &sub.nodes {
-        ids[n.index()] = g.node(n).key.to_string();
-    }
-    let ctx = Context { g, sub, palette: Palette::new(g), ids };
+    let ctx = Context::new(g, sub);
     match format {
         Format::Dot => dot::write(&ctx, opts.cluster, w),
         Format::Graphml => graphml::write(&ctx, w),
@@ -105,6 +155,14 @@ const EDGE_COLUMNS: [(&str, ValueType); 3] =
     [("label", ValueType::Text), ("relation", ValueType::Text), ("weight", ValueType::Float)];
 
 impl<'g> Context<'g> {
+    fn new(g: &'g KnowledgeGraph, sub: &'g Subgraph) -> Context<'g> {
+        let mut ids = vec![String::new(); g.node_count()];
+        for &n in &sub.nodes {
+            ids[n.index()] = g.node(n).key.to_string();
+        }
+        Context { g, sub, palette: Palette::new(g), ids }
+    }
+
     fn node(&self, n: NodeIndex) -> NodeView<'_> {
         let g = self.g;
         let node = g.node(n);
