@@ -7,10 +7,11 @@ of its ends, the relations by kind. EXPECT_JSON, if given, maps node ids to valu
 come back exactly. Exits 1 on any mismatch.
 """
 
-import json
 import sys
 
 import duckdb
+
+import arguments  # tests/conformance/arguments.py
 
 # Column types the export promises, where the column exists.
 TYPES = {"id": "VARCHAR", "kind": "VARCHAR", "label": "VARCHAR", "size": "DOUBLE", "date": "DATE",
@@ -19,13 +20,7 @@ TYPES = {"id": "VARCHAR", "kind": "VARCHAR", "label": "VARCHAR", "size": "DOUBLE
 
 
 def main():
-    directory, stats_path = sys.argv[1], sys.argv[2]
-    with open(stats_path, encoding="utf-8") as f:
-        stats = json.load(f)
-    expect = {}
-    if len(sys.argv) > 3:
-        with open(sys.argv[3], encoding="utf-8") as f:
-            expect = json.load(f)
+    directory, stats, expect = arguments.read()
     con = duckdb.connect()
     con.execute(f"CREATE VIEW nodes AS SELECT * FROM read_parquet('{directory}/nodes.parquet')")
     con.execute(f"CREATE VIEW edges AS SELECT * FROM read_parquet('{directory}/edges.parquet')")

@@ -9,11 +9,12 @@ back exactly. Exits 1 on any mismatch.
 """
 
 import csv
-import json
 import sys
 import tempfile
 
 import kuzu
+
+import arguments  # tests/conformance/arguments.py
 
 # Neo4j header types and the Kùzu types they load as. Arrays are kept as their text
 # (`1.5e9;3e9`): Kùzu spells list literals differently from neo4j-admin.
@@ -37,13 +38,7 @@ def columns(path):
 
 
 def main():
-    directory, stats_path = sys.argv[1], sys.argv[2]
-    with open(stats_path, encoding="utf-8") as f:
-        stats = json.load(f)
-    expect = {}
-    if len(sys.argv) > 3:
-        with open(sys.argv[3], encoding="utf-8") as f:
-            expect = json.load(f)
+    directory, stats, expect = arguments.read()
     cols = columns(f"{directory}/nodes.csv")
     errors = []
 

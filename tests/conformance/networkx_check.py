@@ -12,6 +12,8 @@ from collections import Counter
 
 import networkx as nx
 
+import arguments  # tests/conformance/arguments.py
+
 warnings.simplefilter("error")
 
 
@@ -26,13 +28,7 @@ def load(directory):
 
 
 def main():
-    directory, stats_path = sys.argv[1], sys.argv[2]
-    with open(stats_path, encoding="utf-8") as f:
-        stats = json.load(f)
-    expect = {}
-    if len(sys.argv) > 3:
-        with open(sys.argv[3], encoding="utf-8") as f:
-            expect = json.load(f)
+    directory, stats, expect = arguments.read()
     kinds = {k: n for k, n in stats["kinds"].items() if n}
     relations = {r: n for r, n in stats["relations"].items() if n}
     errors = []
