@@ -10,6 +10,7 @@ pub mod fuzzing;
 pub mod graph;
 pub mod import;
 pub mod latex;
+pub mod lint;
 pub mod model;
 pub mod palette;
 pub mod query;

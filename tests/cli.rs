@@ -14,7 +14,7 @@ fn import_reads_tables_lists_badges_and_skips_comments() {
     assert!(!papers.contains("Hidden Paper"), "commented-out items are ignored");
     assert_eq!(papers.lines().count(), 4, "3 papers, the duplicate merged:\n{papers}");
     assert!(papers.contains(
-        "tinyinfer-2,TinyInfer: Fast Inference on a Phone,TinyInfer-2,arxiv,2024-06,false,,https://arxiv.org/abs/2406.00001,https://github.com/example/tinyrun,,"
+        "tinyinfer-2,TinyInfer: Fast Inference on a Phone,TinyInfer-2,NeurIPS,2024,false,,https://arxiv.org/abs/2406.00001,https://github.com/example/tinyrun,,"
     ));
     let rel = std::fs::read_to_string(data.join("relations.csv")).unwrap();
     for line in [
@@ -48,7 +48,7 @@ fn import_reports_what_it_cannot_interpret_with_file_and_line() {
         "LIST/docs/V-frameworks.md:24: warning: list item \"A line with no badge at all\" has no title or no badge; skipped"
     ), "{stderr}");
     assert!(stderr.contains(
-        "LIST/docs/V-frameworks.md:20: warning: paper \"TinyInfer: Fast Inference on a Phone\" disagrees with LIST/docs/V-frameworks.md:12 (title \"tinyinfer: fast inference on a phone\", venue \"NeurIPS\" vs \"arxiv\", date 2024 vs 2024-06); the first is kept"
+        "LIST/docs/V-frameworks.md:20: warning: paper \"TinyInfer: Fast Inference on a Phone\" disagrees with LIST/docs/V-frameworks.md:12 (title \"tinyinfer: fast inference on a phone\", venue \"NeurIPS\" vs \"arxiv\", date 2024 vs 2024-06); title from LIST/docs/V-frameworks.md:12, venue and date from LIST/docs/V-frameworks.md:20"
     ), "{stderr}");
     assert!(r.stdout.contains("papers.csv: 3 rows; 3 added, 0 changed"), "{}", r.stdout);
 }

@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use edge_atlas::model::{EntryKind, RelationKind, YearMonth};
 use edge_atlas::query::columns::Column;
 use edge_atlas::query::list::SortKey;
-use edge_atlas::{export, timeline};
+use edge_atlas::{export, lint, timeline};
 
 /// Knowledge graph, figures and graph exports for the Awesome-Edge-LLMs list.
 #[derive(Debug, Parser)]
@@ -22,6 +22,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Validate data/ and print how many entries and relations of each kind it holds.
     Check(DataArgs),
+    /// Check the list's Markdown for what only its data shows: links and anchors, spellings,
+    /// dates, papers, units, structure. Exit 1 on an error-level finding.
+    Lint(LintArgs),
     /// Print one entry with its attributes and relations, grouped by kind.
     Show(ShowArgs),
     /// Print node and edge counts by kind and by relation (--json for scripts).
@@ -62,6 +65,41 @@ pub struct ImportArgs {
     /// Show what would change without writing anything.
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// A checkout of the Awesome-Edge-LLMs list.
+    #[arg(value_name = "LIST_DIR")]
+    pub list: PathBuf,
+    /// human: the source line with a caret; github: workflow annotations; json: an array.
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+    /// Make warnings fail the run too (exit 1), as errors do.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<Deny>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    Human,
+    Github,
+    Json,
+}
+
+impl From<LintFormat> for lint::Format {
+    fn from(f: LintFormat) -> lint::Format {
+        match f {
+            LintFormat::Human => lint::Format::Human,
+            LintFormat::Github => lint::Format::Github,
+            LintFormat::Json => lint::Format::Json,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod export;
 mod import;
+mod lint;
 mod list;
 mod output;
 mod path;
@@ -42,12 +43,15 @@ pub enum Failure {
     /// Anything else (files that cannot be written): the whole chain of causes.
     #[error("error: {0:#}")]
     Other(#[from] anyhow::Error),
+    /// `lint` found an error-level finding (or a warning under `--deny warnings`).
+    #[error("lint failed: the list has findings at a denied level")]
+    Lint,
 }
 
 impl Failure {
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Failure::Invalid(_) | Failure::Other(_) => ExitCode::from(1),
+            Failure::Invalid(_) | Failure::Other(_) | Failure::Lint => ExitCode::from(1),
             Failure::Name(_) | Failure::Usage(_) => ExitCode::from(2),
         }
     }
@@ -57,6 +61,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Import(a) => import::run(a),
         Command::Check(a) => check::run(a),
+        Command::Lint(a) => lint::run(a),
         Command::Show(a) => show::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Export(a) => export::run(a),

@@ -86,7 +86,7 @@ impl Badge {
 }
 
 /// Decodes %XX escapes (badge texts such as "Samsung%27s"); invalid escapes stay as written.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

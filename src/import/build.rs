@@ -767,34 +767,73 @@ fn paper_id(p: &RawPaper) -> Id {
     Id::from_name(&base)
 }
 
+/// Venues that review what they publish (conferences and journals, as the list labels them);
+/// a publisher alone (ACM, IEEE) says less, and arXiv, blogs and white papers are not reviewed.
+const PEER_REVIEWED: [&str; 52] = [
+    "AAAI", "ACL", "ASPDAC", "ASPLOS", "ATC", "CVPR", "DAC", "DATE", "ECCV", "EMNLP", "EUROSYS", "FPGA", "HPCA",
+    "ICCAD", "ICCD", "ICCV", "ICLR", "ICML", "IEEETMC", "ISCA", "ISCAS", "ISPASS", "ISSCC", "JSSC", "KDD", "MICRO",
+    "MLSYS", "MOBICOM", "MOBISYS", "NAACL", "NATURE", "NEURIPS", "NSDI", "OSDI", "SC", "SENSYS", "SIGCOMM", "SOSP",
+    "TACO", "TC", "TCAD", "TCSI", "TMC", "TODAES", "TPDS", "TRETS", "TVLSI", "VLDB", "VLSI", "WWW", "ICS", "PACT",
+];
+
+/// How much a copy's badge says about where the paper appeared: 2 a peer-reviewed venue, 1 a
+/// publisher or another label, 0 an arXiv preprint, a blog, a white paper or no badge.
+fn venue_rank(p: &RawPaper) -> u8 {
+    let Some(venue) = &p.venue else { return 0 };
+    let key: String = venue.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase();
+    let preprint = key == "ARXIV" || ["BLOG", "WHITEPAPER"].iter().any(|w| key.ends_with(w));
+    if preprint {
+        0
+    } else if PEER_REVIEWED.contains(&key.as_str()) {
+        2
+    } else {
+        1
+    }
+}
+
+/// Of several copies of one paper, the one import takes venue and date from: the best venue
+/// (a conference copy beats an arXiv preprint), the first listed on a tie.
+pub(crate) fn copy_for_venue(copies: &[&RawPaper]) -> usize {
+    let best = copies.iter().map(|p| venue_rank(p)).max().unwrap_or(0);
+    copies.iter().position(|p| venue_rank(p) == best).unwrap_or(0)
+}
+
+/// The year and month of an arXiv identifier in a link (`arxiv.org/abs/2502.16963v2`).
+pub(crate) fn arxiv_month(url: &str) -> Option<YearMonth> {
+    let lower = url.to_ascii_lowercase();
+    let at = lower.find("arxiv.org/")?;
+    let rest = &lower[at + "arxiv.org/".len()..];
+    let id = ["abs/", "pdf/", "html/"].iter().find_map(|p| rest.strip_prefix(p))?;
+    let (yymm, num) = id.split_once('.')?;
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if yymm.len() != 4 || !digits(yymm) || num.len() < 4 || !digits(&num[..4]) {
+        return None;
+    }
+    let (yy, mm) = yymm.split_at(2);
+    YearMonth::new(2000 + yy.parse::<i32>().ok()?, Some(mm.parse().ok()?)).ok()
+}
+
+/// A preprint copy's date, corrected from its arXiv id when the badge contradicts it.
+fn preprint_date(b: &mut Builder, p: &RawPaper) -> Option<YearMonth> {
+    let id = p.links.paper.iter().find_map(|u| arxiv_month(u));
+    match (venue_rank(p), id, p.published) {
+        (0, Some(id), Some(d)) if d != id => {
+            let msg = format!("paper {:?}: badge date {d} contradicts its arXiv id; {id} taken from the id", p.title);
+            b.warn(&p.src, msg);
+            Some(id)
+        }
+        _ => p.published,
+    }
+}
+
 fn papers(b: &mut Builder, ex: &Extracted) -> Vec<Paper> {
     let mut reg = Registry::default();
     let mut rows: Vec<(Paper, Src)> = Vec::new();
     let mut covers: Vec<BTreeSet<usize>> = Vec::new();
+    let mut copies: Vec<Vec<&RawPaper>> = Vec::new();
     for p in &ex.papers {
         if let Some(i) = reg.find(&p.title) {
-            let (first, src) = &rows[i];
-            let mut diffs = Vec::new();
-            if first.title != p.title {
-                diffs.push(format!("title {:?}", p.title));
-            }
-            if p.venue.is_some() && first.venue != p.venue {
-                diffs.push(format!(
-                    "venue {:?} vs {:?}",
-                    p.venue.as_deref().unwrap_or(""),
-                    first.venue.as_deref().unwrap_or("")
-                ));
-            }
-            if p.published.is_some() && first.published != p.published {
-                let show = |d: Option<YearMonth>| d.map(|d| d.to_string()).unwrap_or_default();
-                diffs.push(format!("date {} vs {}", show(p.published), show(first.published)));
-            }
-            let src = src.clone();
-            if !diffs.is_empty() {
-                let msg =
-                    format!("paper {:?} disagrees with {src} ({}); the first is kept", first.title, diffs.join(", "));
-                b.warn(&p.src, msg);
-            }
+            copies[i].push(p);
             let (row, _) = &mut rows[i];
             let mut links = row.links();
             merge_links(&mut links, &p.links);
@@ -838,6 +877,40 @@ fn papers(b: &mut Builder, ex: &Extracted) -> Vec<Paper> {
         row.set_links(p.links.clone());
         rows.push((row, p.src.clone()));
         covers.push(BTreeSet::from([p.technique]));
+        copies.push(vec![p]);
+    }
+    for (i, all) in copies.iter().enumerate() {
+        let kept = all[copy_for_venue(all)];
+        let published = preprint_date(b, kept);
+        let first = all[0];
+        for p in &all[1..] {
+            let mut diffs = Vec::new();
+            if first.title != p.title {
+                diffs.push(format!("title {:?}", p.title));
+            }
+            if p.venue != first.venue {
+                let show = |v: &Option<String>| v.clone().unwrap_or_default();
+                diffs.push(format!("venue {:?} vs {:?}", show(&p.venue), show(&first.venue)));
+            }
+            if p.published != first.published {
+                let show = |d: Option<YearMonth>| d.map(|d| d.to_string()).unwrap_or_default();
+                diffs.push(format!("date {} vs {}", show(p.published), show(first.published)));
+            }
+            if !diffs.is_empty() {
+                let msg = format!(
+                    "paper {:?} disagrees with {} ({}); title from {}, venue and date from {}",
+                    first.title,
+                    first.src,
+                    diffs.join(", "),
+                    first.src,
+                    kept.src
+                );
+                b.warn(&p.src, msg);
+            }
+        }
+        let row = &mut rows[i].0;
+        row.venue = kept.venue.clone();
+        row.published = published;
     }
     let framework_urls: Vec<(String, Id)> = b
         .framework_rows
@@ -860,4 +933,45 @@ fn papers(b: &mut Builder, ex: &Extracted) -> Vec<Paper> {
         }
     }
     rows.into_iter().map(|(p, _)| p).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn copy(venue: Option<&str>, line: usize) -> RawPaper {
+        RawPaper {
+            src: Src { file: "f.md".into(), line },
+            title: "T".into(),
+            short_name: None,
+            venue: venue.map(str::to_string),
+            published: None,
+            survey: false,
+            tags: vec![],
+            links: Links::default(),
+            technique: 0,
+        }
+    }
+
+    #[test]
+    fn the_conference_copy_gives_venue_and_date_whichever_comes_first() {
+        let (arxiv, acm, asplos) = (copy(Some("arxiv"), 1), copy(Some("ACM"), 2), copy(Some("ASPLOS"), 3));
+        assert_eq!(copy_for_venue(&[&arxiv, &asplos]), 1);
+        assert_eq!(copy_for_venue(&[&asplos, &arxiv]), 0);
+        assert_eq!(copy_for_venue(&[&acm, &asplos]), 1);
+        assert_eq!(copy_for_venue(&[&arxiv, &acm]), 1);
+        let (blog, none) = (copy(Some("Samsung tech blog"), 4), copy(None, 5));
+        assert_eq!(copy_for_venue(&[&blog, &none]), 0, "a tie keeps the first");
+        assert_eq!(copy_for_venue(&[&copy(Some("ASP.DAC"), 6), &arxiv]), 0);
+    }
+
+    #[test]
+    fn arxiv_ids_give_their_month() {
+        let m = |u: &str| arxiv_month(u).map(|d| d.to_string());
+        assert_eq!(m("https://arxiv.org/abs/2502.16963").as_deref(), Some("2025-02"));
+        assert_eq!(m("https://arxiv.org/html/2407.05858v1").as_deref(), Some("2024-07"));
+        assert_eq!(m("https://arxiv.org/pdf/2404.14219").as_deref(), Some("2024-04"));
+        assert_eq!(m("https://arxiv.org/abs/cs/0112017"), None);
+        assert_eq!(m("https://dl.acm.org/doi/10.1145/3620665.3640422"), None);
+    }
 }

@@ -229,7 +229,7 @@ fn paper_badge(b: &Badge, f: &mut BadgeFacts) {
 }
 
 /// Text before the first badge, trimmed: a list item's title or a cell's name.
-fn lead_text(inlines: &[Inline]) -> String {
+pub(crate) fn lead_text(inlines: &[Inline]) -> String {
     let end = inlines.iter().position(|i| matches!(i, Inline::Badge { .. })).unwrap_or(inlines.len());
     plain(&inlines[..end]).split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -60,6 +60,24 @@ impl Block {
 pub struct Doc {
     pub path: String,
     pub blocks: Vec<Block>,
+    /// HTML blocks other than comments (centred figures, "back to contents" links), with the
+    /// line they start on: the importer skips them, lint checks their links.
+    pub html: Vec<(usize, String)>,
+}
+
+/// The `href` of every `<a>` tag in some HTML.
+pub fn html_links(html: &str) -> Vec<String> {
+    html.match_indices('<')
+        .filter_map(|(at, _)| {
+            let end = html[at..].find('>')? + at + 1;
+            match parse_tag(&html[at..end])? {
+                HtmlTag::Open(name, attrs) | HtmlTag::Empty(name, attrs) if name == "a" => {
+                    attrs.into_iter().find(|(k, _)| k == "href").map(|(_, v)| v)
+                }
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Plain text of inlines: text and link texts, breaks as newlines, badges left out.
@@ -210,6 +228,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Doc {
     let mut cell: Option<(usize, usize)> = None;
     let mut items: Vec<usize> = Vec::new();
     let mut paragraph: Option<usize> = None;
+    let mut html_blocks = Vec::new();
 
     let flush_item = |inl: &mut Inlines, items: &[usize], blocks: &mut Vec<Block>| {
         if let Some(&line) = items.last() {
@@ -225,12 +244,13 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Doc {
         if let Some((_, html)) = &mut html_block {
             match event {
                 Event::End(TagEnd::HtmlBlock) => {
-                    if let Some((start, html)) = html_block.take()
-                        && html.trim_start().starts_with("<!--")
-                        && !html.contains("-->")
-                    {
-                        let msg = "HTML comment is never closed: everything after it is hidden";
-                        diags.push(Diagnostic::warning(path, start, 1, msg));
+                    if let Some((start, html)) = html_block.take() {
+                        if !html.trim_start().starts_with("<!--") {
+                            html_blocks.push((start, html));
+                        } else if !html.contains("-->") {
+                            let msg = "HTML comment is never closed: everything after it is hidden";
+                            diags.push(Diagnostic::warning(path, start, 1, msg));
+                        }
                     }
                 }
                 Event::Html(h) | Event::Text(h) => html.push_str(&h),
@@ -311,7 +331,7 @@ pub fn parse(path: &str, text: &str, diags: &mut Diagnostics) -> Doc {
             _ => {}
         }
     }
-    Doc { path: path.to_string(), blocks }
+    Doc { path: path.to_string(), blocks, html: html_blocks }
 }
 
 #[cfg(test)]
@@ -356,6 +376,16 @@ mod tests {
         assert_eq!(plain(inlines).trim(), "Shown: a title");
         let Block::Paragraph { inlines, .. } = &d.blocks[2] else { panic!() };
         assert_eq!(inlines, &[Inline::Text { text: "Bold group".into(), strong: true }]);
+    }
+
+    #[test]
+    fn html_blocks_are_kept_aside_with_their_links() {
+        let (d, _) = doc(
+            "# A\n\n<p align=\"left\">\n<a href=\"#contents\">Back</a> <a name=\"x\">\n</p>\n\n<!-- <a href=\"#no\"> -->\n",
+        );
+        assert_eq!(d.html.len(), 1);
+        assert_eq!(d.html[0].0, 3);
+        assert_eq!(html_links(&d.html[0].1), ["#contents"]);
     }
 
     #[test]

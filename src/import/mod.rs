@@ -1,13 +1,15 @@
 //! Importing the list's Markdown into data/: parse (markdown), recognise (extract), unify and
 //! merge (build), then write only the tables that changed, keeping curated files and columns.
 
-mod badge;
+pub(crate) mod badge;
 mod build;
-mod extract;
-mod markdown;
+pub(crate) mod extract;
+pub(crate) mod markdown;
 mod names;
 
 use std::io::Read as _;
+
+pub(crate) use build::{arxiv_month, copy_for_venue};
 use std::path::{Path, PathBuf};
 
 use crate::data::{self, Dataset, Table};
@@ -93,12 +95,11 @@ pub fn from_markdown(files: &[(String, String)]) -> (Dataset, Diagnostics) {
     (data, warnings)
 }
 
-/// Imports the list at `list` into the data/ directory `data`, held for writing: the tables
-/// that changed are put in place together.
-pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, ImportError> {
-    let data_dir = data.dir();
-    let mut warnings = Diagnostics::default();
-    let mut docs = Vec::new();
+/// Reads the list's Markdown files in reading order as (path, text); a file that cannot be
+/// opened as a regular file under the size limit is reported in `warnings` and skipped, invalid
+/// UTF-8 is read lossily with a warning.
+pub(crate) fn read_list(list: &Path, warnings: &mut Diagnostics) -> Result<Vec<(PathBuf, String)>, ImportError> {
+    let mut out = Vec::new();
     for path in list_files(list)? {
         let read_err = |source| ImportError::Read { path: path.clone(), source };
         let mut bytes = Vec::new();
@@ -110,13 +111,27 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
                 continue;
             }
         };
-        let text = String::from_utf8_lossy(&bytes);
-        if let std::borrow::Cow::Owned(_) = text {
-            let msg = "not valid UTF-8; invalid bytes read as U+FFFD";
-            warnings.push(Diagnostic::warning(path.display().to_string(), 0, 0, msg));
-        }
-        docs.push(markdown::parse(&path.display().to_string(), &text, &mut warnings));
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let msg = "not valid UTF-8; invalid bytes read as U+FFFD";
+                warnings.push(Diagnostic::warning(path.display().to_string(), 0, 0, msg));
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
+            }
+        };
+        out.push((path, text));
     }
+    Ok(out)
+}
+
+/// Imports the list at `list` into the data/ directory `data`, held for writing: the tables
+/// that changed are put in place together.
+pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, ImportError> {
+    let data_dir = data.dir();
+    let mut warnings = Diagnostics::default();
+    let files = read_list(list, &mut warnings)?;
+    let docs: Vec<_> =
+        files.iter().map(|(path, text)| markdown::parse(&path.display().to_string(), text, &mut warnings)).collect();
     let extracted = extract::extract(&docs, &mut warnings);
     let prev = previous(data_dir)?;
     let fresh = build::build(&extracted, &prev, &mut warnings);

@@ -1,0 +1,25 @@
+//! `edge-atlas lint LIST_DIR`: print the list's findings; exit 1 on an error (or a warning
+//! under `--deny warnings`).
+
+use edge_atlas::diag::Severity;
+use edge_atlas::import::ImportError;
+use edge_atlas::lint;
+
+use super::Failure;
+use super::args::{Deny, LintArgs};
+
+pub fn run(a: LintArgs) -> Result<(), Failure> {
+    let (findings, diags) = match lint::lint_dir(&a.list) {
+        Ok(r) => r,
+        Err(ImportError::Invalid(d)) => return Err(Failure::Invalid(d)),
+        Err(e) => return Err(Failure::Other(e.into())),
+    };
+    eprint!("{diags}");
+    print!("{}", lint::render(&findings, a.format.into()));
+    eprintln!("{}", lint::summary(&findings));
+    let denied = |f: &lint::Finding| f.severity() == Severity::Error || a.deny == Some(Deny::Warnings);
+    if diags.has_errors() || findings.iter().any(denied) {
+        return Err(Failure::Lint);
+    }
+    Ok(())
+}

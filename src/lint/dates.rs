@@ -1,0 +1,159 @@
+//! Dates (EA3xx): date notations mixed in one table column (`19.12` among `2019.09`), dates that
+//! are not dates (a paper badge saying `white_paper`), and arXiv badges whose date contradicts
+//! the arXiv id they link to.
+
+use super::{List, Rule, Sink, header_names};
+use crate::import::arxiv_month;
+use crate::import::badge::BadgeType;
+use crate::import::markdown::{Block, Inline, plain};
+use crate::model::YearMonth;
+
+/// How a date is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Notation {
+    /// 2024.06
+    LongDot,
+    /// 24.06
+    ShortDot,
+    /// 2024
+    Year,
+    /// 2024-06
+    Iso,
+}
+
+impl Notation {
+    fn of(s: &str) -> Option<Notation> {
+        YearMonth::parse_list(s).ok()?;
+        let (y, m) = match s.split_once(['.', '-']) {
+            Some((y, m)) => (y, Some((m, s.contains('-')))),
+            None => (s, None),
+        };
+        Some(match (y.len(), m) {
+            (4, None) => Notation::Year,
+            (4, Some((_, true))) => Notation::Iso,
+            (4, Some(_)) => Notation::LongDot,
+            _ => Notation::ShortDot,
+        })
+    }
+
+    fn example(self) -> &'static str {
+        match self {
+            Notation::LongDot => "YYYY.MM",
+            Notation::ShortDot => "YY.MM",
+            Notation::Year => "YYYY",
+            Notation::Iso => "YYYY-MM",
+        }
+    }
+
+    /// `date` rewritten in this notation, when no information is lost.
+    fn rewrite(self, date: &str) -> Option<String> {
+        let d = YearMonth::parse_list(date).ok()?;
+        let m = d.month?;
+        Some(match self {
+            Notation::LongDot => format!("{}.{m:02}", d.year),
+            Notation::ShortDot => format!("{:02}.{m:02}", d.year % 100),
+            Notation::Iso => format!("{}-{m:02}", d.year),
+            Notation::Year => return None,
+        })
+    }
+}
+
+pub fn check(list: &List, sink: &mut Sink) {
+    columns(list, sink);
+    badges(list, sink);
+}
+
+fn columns(list: &List, sink: &mut Sink) {
+    for (doc, src) in list.docs.iter().zip(&list.sources) {
+        for b in &doc.blocks {
+            let Block::Table { header, rows, .. } = b else { continue };
+            for (i, name) in header_names(header).iter().enumerate() {
+                if !(name.contains("date") || name == "year") {
+                    continue;
+                }
+                let cells: Vec<_> = rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|c| (c, plain(&c.inlines).trim().to_string()))
+                    .filter(|(_, t)| !t.is_empty())
+                    .collect();
+                let mut counts: Vec<(Notation, usize)> = Vec::new();
+                for (cell, text) in &cells {
+                    match Notation::of(text) {
+                        Some(n) => match counts.iter_mut().find(|(k, _)| *k == n) {
+                            Some((_, c)) => *c += 1,
+                            None => counts.push((n, 1)),
+                        },
+                        None => {
+                            let at = src.locate(cell.line, cell.column, text);
+                            let msg = format!("{name} {text:?} is not a date (expected e.g. 2024.06)");
+                            sink.push(Rule::NotADate, src, at, msg, None);
+                        }
+                    }
+                }
+                // The notation most cells use (the first seen on a tie) is the column's.
+                let Some(&(usual, n)) = counts.iter().rev().max_by_key(|(_, c)| *c) else { continue };
+                for (cell, text) in &cells {
+                    let Some(this) = Notation::of(text).filter(|t| *t != usual) else { continue };
+                    let at = src.locate(cell.line, cell.column, text);
+                    let msg = format!(
+                        "{name} {text:?} is written {}; {n} of {} dates in this column are {}",
+                        this.example(),
+                        cells.len(),
+                        usual.example()
+                    );
+                    sink.push(Rule::MixedDateNotation, src, at, msg, usual.rewrite(text));
+                }
+            }
+        }
+    }
+}
+
+fn badges(list: &List, sink: &mut Sink) {
+    for (src, line, column, inlines) in list.inlines() {
+        for inline in inlines {
+            let Inline::Badge { badge, href } = inline else { continue };
+            if badge.kind() != Some(BadgeType::Paper) {
+                continue;
+            }
+            let date = YearMonth::parse_list(&badge.message);
+            let at = || src.locate_badge(line, column, badge);
+            // "Publisher-YY.MM" is the Tags Convention's own template, not a paper.
+            if date.is_err() && badge.message != "YY.MM" {
+                let msg = format!(
+                    "paper badge {:?}: {:?} is not a date (the Tags Convention wants Publisher-YY.MM)",
+                    format!("{}-{}", badge.label.as_deref().unwrap_or(""), badge.message),
+                    badge.message
+                );
+                sink.push(Rule::NotADate, src, at(), msg, None);
+            }
+            let preprint = badge.label.as_deref().is_none_or(|l| l.eq_ignore_ascii_case("arxiv"));
+            let id_month = href.as_deref().and_then(arxiv_month);
+            if let (true, Some(id), Ok(d)) = (preprint, id_month, date)
+                && d != id
+            {
+                let msg =
+                    format!("badge date {:?} contradicts the arXiv id it links to, submitted {id}", badge.message);
+                let fix = Some(format!("{:02}.{:02}", id.year % 100, id.month.unwrap_or(1)));
+                sink.push(Rule::ArxivDateMismatch, src, at(), msg, fix);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notations_and_rewrites() {
+        assert_eq!(Notation::of("19.12"), Some(Notation::ShortDot));
+        assert_eq!(Notation::of("2019.09"), Some(Notation::LongDot));
+        assert_eq!(Notation::of("2024"), Some(Notation::Year));
+        assert_eq!(Notation::of("2024-06"), Some(Notation::Iso));
+        assert_eq!(Notation::of("soon"), None);
+        assert_eq!(Notation::LongDot.rewrite("19.12").as_deref(), Some("2019.12"));
+        assert_eq!(Notation::ShortDot.rewrite("2019.09").as_deref(), Some("19.09"));
+        assert_eq!(Notation::LongDot.rewrite("2019"), None);
+    }
+}
