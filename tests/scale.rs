@@ -103,3 +103,73 @@ fn build_adds_directory_exports_when_asked() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(!plain.join("edge-atlas.parquet").exists());
 }
+
+/// scripts/spark/related.py on Spark in local mode, on the 10k synthetic set, must rank as
+/// `edge-atlas related` does for 200 entries: the 20 with most neighbours (hubs themselves),
+/// 20 linked to hubs only, and 160 spread over the rest. Hubs are entries over 100 neighbours
+/// here (the job's --hub-degree), so that many take the job's hub path.
+#[test]
+fn the_spark_job_ranks_as_edge_atlas_related_does() {
+    use edge_atlas::graph::KnowledgeGraph;
+    use edge_atlas::query::{Undirected, answer};
+
+    if !(have("python3") && have("java") && python_has(&["pyspark", "duckdb"])) {
+        return;
+    }
+    const HUB: usize = 100;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let r = run(&["synth", "--entries", "10000", "--out", data.to_str().unwrap()], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let parquet = dir.path().join("graph.parquet");
+    export_dir(data.to_str().unwrap(), "parquet", &parquet);
+
+    let g = KnowledgeGraph::build(edge_atlas::data::load(&data).unwrap());
+    let u = Undirected::new(&g);
+    let mut by_degree: Vec<_> = g.nodes().collect();
+    by_degree.sort_by_key(|&n| (std::cmp::Reverse(u.degree(n)), u.rank(n)));
+    let is_hub = |n| u.degree(n) > HUB;
+    let hub_only = by_degree.iter().copied().filter(|&n| u.neighbours(n).iter().all(|(z, _, _)| is_hub(*z)));
+    let mut entries: Vec<_> = by_degree[..20].to_vec();
+    entries.extend(hub_only.take(20));
+    let step = by_degree.len() / 160;
+    let spread: Vec<_> = by_degree[20..].iter().step_by(step).filter(|n| !entries.contains(n)).copied().collect();
+    entries.extend(spread.into_iter().take(200 - entries.len()));
+    assert_eq!(entries.len(), 200);
+    assert!(entries.iter().filter(|&&n| is_hub(n)).count() >= 20, "hubs among the entries");
+
+    let key = |n: petgraph::graph::NodeIndex| g.node(n).key.to_string();
+    let expected: serde_json::Map<String, serde_json::Value> = entries
+        .iter()
+        .map(|&n| {
+            let ranked = answer::beyond_direct(&g, &u, n, &[], 10);
+            (key(n), ranked.iter().map(|r| serde_json::json!([key(r.node), r.score])).collect())
+        })
+        .collect();
+    // What the library answers is what the command prints (its ranked rows).
+    for &n in &entries[..3] {
+        let r = run(&["related", &key(n), "--format", "json", "--data", data.to_str().unwrap()], &root());
+        let printed: Vec<serde_json::Value> = serde_json::from_str(&r.stdout).unwrap();
+        let ranked: Vec<&str> =
+            printed.iter().filter(|a| a["direct"] == false).map(|a| a["id"].as_str().unwrap()).collect();
+        let library: Vec<&str> = expected[&key(n)].as_array().unwrap().iter().map(|a| a[0].as_str().unwrap()).collect();
+        assert_eq!(ranked, library, "related {}", key(n));
+    }
+    let list = dir.path().join("entries.txt");
+    std::fs::write(&list, entries.iter().map(|&n| key(n) + "\n").collect::<String>()).unwrap();
+    let expected_path = dir.path().join("expected.json");
+    std::fs::write(&expected_path, serde_json::to_string(&expected).unwrap()).unwrap();
+
+    let out = dir.path().join("spark-out");
+    consumer(
+        Command::new("python3")
+            .arg(root().join("scripts/spark/related.py"))
+            .args([parquet.as_os_str(), out.as_os_str()])
+            .arg("--entries")
+            .arg(&list)
+            .args(["--top", "10", "--hub-degree", &HUB.to_string()]),
+    );
+    consumer(
+        Command::new("python3").arg(root().join("tests/conformance/spark_check.py")).arg(&out).arg(&expected_path),
+    );
+}
