@@ -17,6 +17,7 @@ pub mod query;
 pub mod render;
 pub mod resolve;
 pub mod show;
+pub mod site;
 pub mod suggest;
 pub mod synth;
 pub mod timeline;

@@ -5,6 +5,7 @@ use anyhow::Context as _;
 use edge_atlas::export::{self, Bundle, Format, Options, Subgraph};
 use edge_atlas::fsx::{Durability, OutDir};
 use edge_atlas::render::ImageFormat;
+use edge_atlas::site;
 use edge_atlas::timeline;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,6 +18,8 @@ use super::{Failure, load};
 
 /// Base name of the graph exports in the output directory.
 const GRAPH_FILE: &str = "edge-atlas";
+/// The explorer page in the output directory.
+const SITE_FILE: &str = "index.html";
 
 pub fn run(a: BuildArgs) -> Result<(), Failure> {
     let mut progress = Progress::new();
@@ -71,6 +74,17 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     }
     let counts = Pending { staged: None, line: format!("{} nodes, {} edges", all.nodes.len(), all.edges.len()) };
     pending.push(counts);
+    progress.phase("site", "writing the explorer page");
+    let page = a.out.join(SITE_FILE);
+    pending.push(if g.node_count() <= site::MAX_ENTRIES {
+        let staged =
+            fsx::stage_with(&page, |w| site::write(&g, w)).with_context(|| format!("building {}", page.display()))?;
+        Pending { staged: Some(staged), line: format!("wrote {}", page.display()) }
+    } else {
+        let line =
+            format!("skipped {}: the explorer is written for up to {} entries", page.display(), site::MAX_ENTRIES);
+        Pending { staged: None, line }
+    });
     if !a.no_figures {
         progress.phase("figures", "drawing the timelines");
         let emergence = timeline::emergence::Options::default();

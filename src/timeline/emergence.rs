@@ -77,10 +77,10 @@ pub struct Figure {
 }
 
 /// A release the options select, with its plottable sizes in ascending order.
-struct Release {
-    node: NodeIndex,
-    released: YearMonth,
-    sizes: Vec<u64>,
+pub struct Release {
+    pub node: NodeIndex,
+    pub released: YearMonth,
+    pub sizes: Vec<u64>,
 }
 
 impl Release {
@@ -90,7 +90,8 @@ impl Release {
 }
 
 /// The releases the options select, in table order, and those selected but not drawable.
-fn releases(g: &KnowledgeGraph, o: &Options) -> (Vec<Release>, Vec<NodeIndex>) {
+/// The explorer page plots the same selection.
+pub fn releases(g: &KnowledgeGraph, o: &Options) -> (Vec<Release>, Vec<NodeIndex>) {
     let month = |d: YearMonth| d.month_index();
     let mut out = Vec::new();
     let mut undrawable = Vec::new();
@@ -151,7 +152,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
         month_ticks(m_lo, m_hi, 8).into_iter().map(|(m, l)| (x.map(m as f64), l)).collect();
     f.x_axis(&xticks);
 
-    let radius = |p: u64| (5.0 + 2.2 * (p as f64 / 1e8).log10().max(0.0)) * scale_px;
+    let radius = |p: u64| dot_radius(p) * scale_px;
     let mut points = Vec::new();
     let mut dots = Vec::new();
     for rel in &rels {
@@ -184,6 +185,11 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     let missing = f.labels(&requests, &dots, &[], &[]);
     let unlabelled = missing.into_iter().map(|k| rels[labels[k].0].node).collect();
     Figure { scene: f.into_scene(), points, unlabelled, undrawable }
+}
+
+/// A dot's radius in pixels at the figure's full width: it grows with the log of the size.
+pub fn dot_radius(params: u64) -> f64 {
+    5.0 + 2.2 * (params as f64 / 1e8).log10().max(0.0)
 }
 
 /// One label per release, in placement order: releases asked for first, then the first
