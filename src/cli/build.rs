@@ -78,7 +78,7 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     let page = a.out.join(SITE_FILE);
     pending.push(if g.node_count() <= site::MAX_ENTRIES {
         let staged =
-            fsx::stage_with(&page, |w| site::write(&g, w)).with_context(|| format!("building {}", page.display()))?;
+            out.stage(SITE_FILE, |w| site::write(&g, w)).with_context(|| format!("building {}", page.display()))?;
         Pending { staged: Some(staged), line: format!("wrote {}", page.display()) }
     } else {
         let line =

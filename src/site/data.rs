@@ -14,7 +14,8 @@ use serde::ser::SerializeMap;
 
 use crate::attrs::{self, Value};
 use crate::graph::KnowledgeGraph;
-use crate::model::{EntryKind, LinkType, RelationKind, expand_latex, name_key};
+use crate::latex::to_unicode;
+use crate::model::{EntryKind, LinkType, RelationKind, name_key};
 use crate::palette::{Palette, home_org};
 use crate::query::Undirected;
 use crate::query::related::{reason, related};
@@ -51,7 +52,7 @@ struct Entry<'a> {
     /// Kind, an index into `kinds`.
     k: u8,
     id: &'a str,
-    /// Name, with the list's inline LaTeX letters as letters ("PanGu-α").
+    /// Name, with its LaTeX as Unicode, as the figures write it ("PanGu-α").
     n: std::borrow::Cow<'a, str>,
     /// Colour, as every figure draws the entry.
     c: String,
@@ -157,7 +158,7 @@ pub fn collect(g: &KnowledgeGraph) -> SiteData<'_> {
             Entry {
                 k: node.key.kind as u8,
                 id: node.key.id.as_str(),
-                n: expand_latex(&node.name),
+                n: to_unicode(&node.name),
                 c: palette.node(g, n).to_string(),
                 a: Attributes(a),
                 u,
