@@ -87,12 +87,14 @@ impl Serialize for Attributes {
 struct Timeline {
     /// The month index (year × 12 + month − 1) the figure starts at: the page's first view.
     since: Option<i64>,
-    /// (release node, month index, sizes in parameters, dot radius of each size at the
-    /// figure's full width, home organisation node or -1).
-    dots: Vec<(u32, i64, Vec<u64>, Vec<f64>, i64)>,
+    dots: Vec<Dot>,
     /// The figure's size ticks: (parameters, label).
     ticks: Vec<(f64, String)>,
 }
+
+/// A release on the timeline: (release node, month index, sizes in parameters, dot radius of
+/// each size at the figure's full width, home organisation node or -1).
+type Dot = (u32, i64, Vec<u64>, Vec<f64>, i64);
 
 /// The link types' names in the page, by `LinkType::ALL` order.
 fn link_name(t: LinkType) -> &'static str {

@@ -92,11 +92,11 @@ fn write_json(json: &str, w: &mut dyn Write) -> std::io::Result<()> {
             '\u{2029}' => "\\u2029",
             _ => continue,
         };
-        w.write_all(json[start..i].as_bytes())?;
+        w.write_all(&json.as_bytes()[start..i])?;
         w.write_all(escaped.as_bytes())?;
         start = i + c.len_utf8();
     }
-    w.write_all(json[start..].as_bytes())
+    w.write_all(&json.as_bytes()[start..])
 }
 
 #[cfg(test)]
