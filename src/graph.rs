@@ -100,9 +100,16 @@ impl KnowledgeGraph {
         self.names.number(key).map(NodeIndex::new)
     }
 
-    /// Resolves a name, id or `kind:id` to a node; see `NameIndex::resolve`.
+    /// Resolves a name, id or `kind:id` to a node; see `NameIndex::resolve_ranked`.
     pub fn resolve(&self, name: &str, kinds: &[EntryKind]) -> Result<NodeIndex, ResolveError> {
-        self.names.resolve(&self.data, name, kinds).map(|k| self.node_of(&k))
+        self.lookup(name, kinds).map(|(n, _)| n)
+    }
+
+    /// Resolves a name to a node, preferring the entry with the most relations when it names
+    /// one thing in several kinds, and returns the other entries it matched.
+    pub fn lookup(&self, name: &str, kinds: &[EntryKind]) -> Result<(NodeIndex, Vec<NodeIndex>), ResolveError> {
+        let (key, also) = self.names.resolve_ranked(&self.data, name, kinds, |i| self.degree(NodeIndex::new(i)))?;
+        Ok((self.node_of(&key), also.iter().map(|(k, _)| self.node_of(k)).collect()))
     }
 
     /// Every entry a name could mean (see `NameIndex::resolve_all`), in node order.

@@ -36,6 +36,19 @@ pub enum ResolveError {
     Ambiguous { name: String, candidates: Vec<(Key, String)> },
 }
 
+/// Kinds that may name one thing: a family, its releases and the product built on it; a
+/// framework and the backend it is; a chip and a device class.
+fn same_thing(a: EntryKind, b: EntryKind) -> bool {
+    use EntryKind::*;
+    let group = |k| match k {
+        Family | Model | Product => 0,
+        Framework | Backend => 1,
+        Chip | Device => 2,
+        _ => 3 + k as usize,
+    };
+    group(a) == group(b)
+}
+
 fn list_candidates(lead: &str, c: &[(Key, String)]) -> String {
     if c.is_empty() {
         return String::new();
@@ -137,13 +150,29 @@ impl NameIndex {
     /// Tiers, first match wins: `kind:id`; id; exact name; name ignoring case and
     /// punctuation; other names and aliases. Several matches in one tier are ambiguous.
     pub fn resolve(&self, d: &Dataset, input: &str, kinds: &[EntryKind]) -> Result<Key, ResolveError> {
+        self.resolve_ranked(d, input, kinds, |_| 0).map(|(k, _)| k)
+    }
+
+    /// As `resolve`, but when the entries a name matches describe one thing in different
+    /// kinds (a product named after its family, a framework and the backend of the same
+    /// name; see `same_thing`), the richest by `richness` (entry number -> how much is known)
+    /// wins, and the others come back as what else matched. For a family and its product
+    /// the family may win through an alias, since the product is made of it; otherwise an
+    /// alias never outranks an entry's own name. Equal richness stays ambiguous.
+    pub fn resolve_ranked(
+        &self,
+        d: &Dataset,
+        input: &str,
+        kinds: &[EntryKind],
+        richness: impl Fn(usize) -> usize,
+    ) -> Result<(Key, Vec<(Key, String)>), ResolveError> {
         let input = input.trim();
         let wanted = |k: EntryKind| kinds.is_empty() || kinds.contains(&k);
         if let Ok(key) = input.parse::<Key>()
             && self.number(&key).is_some()
             && wanted(key.kind)
         {
-            return Ok(key);
+            return Ok((key, Vec::new()));
         }
         let named = self.names(d).get(&name_key(input)).map(Vec::as_slice).unwrap_or(&[]);
         let tiers: [Vec<usize>; 4] = [
@@ -152,18 +181,31 @@ impl NameIndex {
             named.iter().filter(|(_, p)| *p).map(|(i, _)| *i).collect(),
             named.iter().map(|(i, _)| *i).collect(),
         ];
+        let all_named: Vec<usize> = named.iter().map(|(i, _)| *i).filter(|&i| wanted(self.kind_of(i))).collect();
         for tier in tiers {
             let mut hits: Vec<usize> = tier.into_iter().filter(|&i| wanted(self.kind_of(i))).collect();
+            if hits.is_empty() {
+                continue;
+            }
+            // A family reached through an alias joins its product of the same name.
+            let products = |i: &usize| self.kind_of(*i) == EntryKind::Product;
+            if hits.iter().all(products) {
+                hits.extend(all_named.iter().filter(|&&i| self.kind_of(i) == EntryKind::Family));
+            }
             hits.sort_unstable();
             hits.dedup();
-            match hits.len() {
-                0 => continue,
-                1 => return Ok(self.entry(d, hits[0]).key()),
-                _ => {
-                    let candidates = hits.iter().map(|&i| self.key_and_name(d, i)).collect();
-                    return Err(ResolveError::Ambiguous { name: input.to_string(), candidates });
-                }
+            if hits.len() == 1 {
+                return Ok((self.entry(d, hits[0]).key(), Vec::new()));
             }
+            let one_thing = hits.iter().all(|&i| same_thing(self.kind_of(i), self.kind_of(hits[0])));
+            let mut ranked: Vec<(usize, usize)> = hits.iter().map(|&i| (richness(i), i)).collect();
+            ranked.sort_by_key(|&(r, i)| (std::cmp::Reverse(r), i));
+            if one_thing && ranked[0].0 > ranked[1].0 {
+                let also = ranked[1..].iter().map(|&(_, i)| self.key_and_name(d, i)).collect();
+                return Ok((self.entry(d, ranked[0].1).key(), also));
+            }
+            let candidates = hits.iter().map(|&i| self.key_and_name(d, i)).collect();
+            return Err(ResolveError::Ambiguous { name: input.to_string(), candidates });
         }
         Err(ResolveError::Unknown { name: input.to_string(), suggestions: self.suggest(d, input, kinds, 5) })
     }

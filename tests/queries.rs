@@ -137,3 +137,97 @@ fn mlx_and_tensorrt_llm_are_open_source() {
         assert!(r.stdout.contains("open_source   true"), "{name}: {}", r.stdout);
     }
 }
+
+#[test]
+fn show_prefers_the_richer_entry_and_says_what_else_matched() {
+    // The product MiniCPM is built on the family the list spells "MinCPM Series".
+    let r = run(&["show", "MiniCPM"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("MinCPM Series  [family:mincpm]\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("members:\n  - MinCPM [model:mincpm]\n"), "{}", r.stdout);
+    assert!(r.stderr.contains("note: \"MiniCPM\" also names product:minicpm (MiniCPM)"), "{}", r.stderr);
+    // A framework and a backend of one name: the framework, richer, wins; the backend is named.
+    let r = run(&["show", "Qualcomm AI Engine Direct SDK"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("Qualcomm AI Engine Direct SDK  [framework:qualcomm-ai-engine-direct-sdk]\n"));
+    assert!(r.stderr.contains("also names backend:qnn"), "{}", r.stderr);
+    // A paper and a framework of one name are two things: still a question back.
+    let r = run(&["show", "MNN-LLM"], &root());
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("framework:mnn-llm (MNN-LLM), paper:mnn-llm (MNN-LLM)"), "{}", r.stderr);
+}
+
+#[test]
+fn show_prints_json() {
+    let r = run(&["show", "PowerInfer-2", "--format", "json"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["id"], "paper:powerinfer-2");
+    assert_eq!(v["attributes"]["title"], "PowerInfer-2: Fast Large Language Model Inference on a Smartphone");
+    assert_eq!(v["relations"]["implements"][0]["id"], "framework:powerinfer");
+    assert_eq!(v["relations"]["covers"].as_array().unwrap().len(), 3);
+    assert_eq!(v["related"][0]["id"], "paper:mllm-npu");
+}
+
+#[test]
+fn bibtex_types_come_from_the_venue_table() {
+    let r = run(&["list", "--kind", "paper", "--format", "bibtex"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // TACO, TCSI and TRETS are journals; ACM and IEEE are publishers, never a booktitle.
+    assert!(r.stdout.contains(
+        "@article{a-fast-and-flexible-fpga-based-accelerator,\n  title = {{A fast and flexible fpga-based accelerator for natural language processing neural networks}},\n  journal = {ACM Transactions on Architecture and Code Optimization},\n"
+    ), "{}", r.stdout);
+    for journal in [
+        "IEEE Transactions on Circuits and Systems I: Regular Papers",
+        "ACM Transactions on Reconfigurable Technology and Systems",
+    ] {
+        assert!(r.stdout.contains(&format!("  journal = {{{journal}}},\n")), "{journal}");
+    }
+    assert!(!r.stdout.contains("booktitle = {ACM}") && !r.stdout.contains("booktitle = {IEEE}"));
+    assert!(r.stdout.contains("  publisher = {ACM},\n"));
+    assert!(r.stdout.contains("  booktitle = {IEEE/ACM International Symposium on Microarchitecture (MICRO)},\n"));
+    // Every venue of papers.csv is in the table.
+    let venues = std::fs::read_to_string(root().join("data/venues.csv")).unwrap();
+    let known: Vec<&str> = venues.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    let papers = std::fs::read_to_string(root().join("data/papers.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(papers.as_bytes());
+    for row in reader.records() {
+        let venue = row.unwrap()[3].to_string();
+        assert!(venue.is_empty() || known.contains(&venue.as_str()), "venue {venue:?} is not in data/venues.csv");
+    }
+}
+
+#[test]
+fn path_prefers_specific_entries_to_hubs() {
+    let r = run(&["path", "PowerInfer-2", "Snapdragon 8 Gen3"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "PowerInfer-2 [paper:powerinfer-2]
+  --implements--> PowerInfer [framework:powerinfer]
+  --uses_backend--> Metal [backend:metal]
+  --used_by--> MLC-LLM [framework:mlc-llm]
+  --supports--> LLaMA Series [family:llama]
+  --members--> Llama3-Chat [model:llama3-chat]
+  --runs_on--> Qualcomm Snapdragon 8Gen3 [chip:qualcomm-snapdragon-8gen3]
+6 hop(s), cost 52
+"
+    );
+    let r = run(&["path", "PowerInfer-2", "Snapdragon 8 Gen3", "--avoid", "Metal", "--alternatives", "2"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let paths: Vec<&str> = r.stdout.split("\n\n").collect();
+    assert_eq!(paths.len(), 2, "{}", r.stdout);
+    assert!(!r.stdout.contains("Metal"));
+    assert!(
+        paths[0].contains("--targets--> x86_64 CPU [device:x86-64-cpu]\n  --targeted_by--> FastLLM"),
+        "{}",
+        paths[0]
+    );
+    assert_ne!(paths[0], paths[1]);
+    let r = run(&["path", "Phi 3", "Snapdragon 8 Gen3", "--via", "device"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("  --is_a--> Apple Silicon [device:apple-silicon]\n"), "{}", r.stdout);
+    let r = run(&["path", "PowerInfer-2", "Snapdragon 8 Gen3", "--via", "paper"], &root());
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("through a paper within 6 hops"), "{}", r.stderr);
+}

@@ -106,8 +106,19 @@ pub enum Deny {
 pub struct ShowArgs {
     /// A name, alias, id or kind:id (e.g. "Qwen2.5", "qwen 2.5", model:qwen2-5).
     pub entry: String,
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
     #[command(flatten)]
     pub data: DataArgs,
+}
+
+/// How `show` prints an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Attributes, then relations grouped by kind, then related entries.
+    Text,
+    /// One object: id, kind, name, attributes, relations, related.
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -328,6 +339,16 @@ pub struct PathArgs {
     /// Longest path to look for.
     #[arg(long, default_value_t = 6, value_name = "N")]
     pub max_hops: usize,
+    /// Pass through an entry of this kind: organisation, family, model, framework, backend,
+    /// chip, device, paper, technique, product, benchmark, format.
+    #[arg(long, value_name = "KIND")]
+    pub via: Option<EntryKind>,
+    /// Never pass through this entry (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub avoid: Vec<String>,
+    /// Print this many paths, cheapest first, each differing from the ones before.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub alternatives: usize,
     #[command(flatten)]
     pub data: DataArgs,
 }

@@ -9,7 +9,7 @@ use edge_atlas::graph::KnowledgeGraph;
 
 use super::args::{ClusterBy, ExportArgs, ExportFormat};
 use super::progress::Progress;
-use super::{Failure, load};
+use super::{Failure, load, resolve};
 
 pub fn run(a: ExportArgs) -> Result<(), Failure> {
     let format = match a.format.map(ExportFormat::target) {
@@ -71,7 +71,7 @@ fn run_bundle(a: &ExportArgs, bundle: Bundle) -> Result<(), Failure> {
 /// The nodes and edges the selection flags keep.
 fn select(g: &KnowledgeGraph, a: &ExportArgs) -> Result<Subgraph, Failure> {
     let around = match &a.around {
-        Some(name) => Some((g.resolve(name, &[])?, a.depth)),
+        Some(name) => Some((resolve(g, name)?, a.depth)),
         None => None,
     };
     let sel = Selection { kinds: a.kind.clone(), around, since: a.since };

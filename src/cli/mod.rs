@@ -74,6 +74,17 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
+/// Resolves a name the user gave for one entry; when it also names other entries (which
+/// lost to a richer one), says so on stderr.
+fn resolve(g: &KnowledgeGraph, name: &str) -> Result<petgraph::graph::NodeIndex, Failure> {
+    let (n, also) = g.lookup(name, &[])?;
+    if !also.is_empty() {
+        let others: Vec<String> = also.iter().map(|&m| format!("{} ({})", g.node(m).key, g.node(m).name)).collect();
+        eprintln!("note: {name:?} also names {}; ask for it by kind:id", others.join(", "));
+    }
+    Ok(n)
+}
+
 /// Loads and validates data/, printing warnings to stderr. data/ is read under a shared lock,
 /// so an import running at the same time is waited for, not read half-way.
 fn load(dir: &Path, progress: &mut Progress) -> Result<KnowledgeGraph, Failure> {

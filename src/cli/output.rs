@@ -143,7 +143,7 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Lay
                 eprintln!("note: {} result(s) are not papers and have no BibTeX entry", rows.len() - papers.len());
             }
             let entries: Vec<String> =
-                papers.iter().map(|r| bibtex::entry(&g.data.papers[g.node(r.node).index])).collect();
+                papers.iter().map(|r| bibtex::entry(&g.data.papers[g.node(r.node).index], &g.data.venues)).collect();
             print!("{}", entries.join("\n"));
         }
     }

@@ -6,11 +6,11 @@ use edge_atlas::query::{Undirected, answer};
 use super::args::{QueryFormat, RelatedArgs};
 use super::output::{self, Layout, Row};
 use super::progress::Progress;
-use super::{Failure, load};
+use super::{Failure, load, resolve};
 
 pub fn run(a: RelatedArgs) -> Result<(), Failure> {
     let g = load(&a.data.data, &mut Progress::new())?;
-    let n = g.resolve(&a.entry, &[])?;
+    let n = resolve(&g, &a.entry)?;
     let results = answer::answer(&g, &Undirected::new(&g), n, &a.kind, a.top);
     // The terminal gets the three most specific reasons; files get all of them.
     let spelled = if a.format == QueryFormat::Table { 3 } else { usize::MAX };

@@ -19,11 +19,12 @@ use crate::resolve::NameIndex;
 /// File names of the hand-curated tables, which `import` reads but never writes.
 pub const EXTRA_RELATIONS_FILE: &str = "extra_relations.csv";
 /// The hand-curated tables and their columns.
-pub const CURATED_FILES: [(&str, &[&str]); 4] = [
+pub const CURATED_FILES: [(&str, &[&str]); 5] = [
     (<Alias as Table>::FILE, <Alias as Table>::COLUMNS),
     (<FamilyAssignment as Table>::FILE, <FamilyAssignment as Table>::COLUMNS),
     (<DeviceChip as Table>::FILE, <DeviceChip as Table>::COLUMNS),
     (EXTRA_RELATIONS_FILE, <Relation as Table>::COLUMNS),
+    (<Venue as Table>::FILE, <Venue as Table>::COLUMNS),
 ];
 
 /// Every table of data/, typed.
@@ -48,6 +49,8 @@ pub struct Dataset {
     pub aliases: Vec<Alias>,
     pub family_assignments: Vec<FamilyAssignment>,
     pub device_chips: Vec<DeviceChip>,
+    /// venues.csv, curated: what each venue of papers.csv is, for BibTeX.
+    pub venues: Vec<Venue>,
 }
 
 /// A uniform view of one entry of any kind.
@@ -301,6 +304,7 @@ pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), 
     data.aliases = l.table(Alias::FILE);
     data.family_assignments = l.table(FamilyAssignment::FILE);
     data.device_chips = l.table(DeviceChip::FILE);
+    data.venues = l.table(Venue::FILE);
     if !l.found_any {
         let msg = "no data tables here (models.csv, papers.csv, ...); run `edge-atlas import LIST_DIR` first";
         l.diags.push(Diagnostic::error(dir.display().to_string(), 0, 0, msg));

@@ -482,6 +482,17 @@ impl Table for DeviceChip {
     }
 }
 
+impl Table for Venue {
+    const FILE: &'static str = "venues.csv";
+    const COLUMNS: &'static [&'static str] = &["venue", "type", "name"];
+    fn from_row(r: &mut Row) -> Option<Self> {
+        let venue = r.text("venue");
+        let kind = r.choice("type");
+        let name = r.text("name");
+        Some(Venue { venue: venue?, kind: kind?, name: name? })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -603,6 +614,7 @@ mod tests {
         assert_columns(Alias { alias: "x".into(), target: key() });
         assert_columns(FamilyAssignment { model: id(), family: "x".into() });
         assert_columns(DeviceChip { device: "x".into(), chip: "y".into() });
+        assert_columns(Venue { venue: "TACO".into(), kind: VenueType::Journal, name: "ACM TACO".into() });
     }
 
     #[test]

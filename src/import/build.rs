@@ -282,6 +282,7 @@ pub fn build(ex: &Extracted, prev: &Dataset, diags: &mut Diagnostics) -> Dataset
         aliases: prev.aliases.clone(),
         family_assignments: prev.family_assignments.clone(),
         device_chips: prev.device_chips.clone(),
+        venues: prev.venues.clone(),
     }
 }
 

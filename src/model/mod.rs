@@ -46,6 +46,20 @@ pub enum DeviceCategory {
     Other,
 }
 
+/// What a paper's venue is, which decides its BibTeX entry type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VenueType {
+    Conference,
+    Journal,
+    Workshop,
+    /// arXiv, OpenReview: `@misc`.
+    Preprint,
+    /// A publisher (ACM, IEEE), which says nothing of the venue: `@misc` with `publisher`.
+    Publisher,
+    /// A company's white paper or blog, a lab's page: `@misc` with `howpublished`.
+    Other,
+}
+
 /// One spelling per variant, used to parse, print and serialise it.
 macro_rules! choice_parse {
     ($t:ty, $($s:literal => $v:path),+ $(,)?) => {
@@ -79,6 +93,9 @@ choice_parse!(Support, "yes" => Support::Yes, "no" => Support::No, "partial" => 
 choice_parse!(DeviceCategory, "phone" => DeviceCategory::Phone, "laptop" => DeviceCategory::Laptop,
     "board" => DeviceCategory::Board, "gpu" => DeviceCategory::Gpu, "class" => DeviceCategory::Class,
     "other" => DeviceCategory::Other);
+choice_parse!(VenueType, "conference" => VenueType::Conference, "journal" => VenueType::Journal,
+    "workshop" => VenueType::Workshop, "preprint" => VenueType::Preprint, "publisher" => VenueType::Publisher,
+    "other" => VenueType::Other);
 
 /// Links by type, as the list's badge colours tell them apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -395,6 +412,15 @@ pub struct FamilyAssignment {
     pub model: Id,
     /// A family id, or the name of a family the import creates.
     pub family: String,
+}
+
+/// A curated venue: the spelling papers.csv uses, its type and full name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Venue {
+    pub venue: String,
+    #[serde(rename = "type")]
+    pub kind: VenueType,
+    pub name: String,
 }
 
 /// A curated fact: this device has this chip.

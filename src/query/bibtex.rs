@@ -2,26 +2,39 @@
 
 use std::fmt::Write;
 
-use crate::model::{Paper, YearMonth};
+use crate::model::{Paper, Venue, VenueType, YearMonth};
 
 const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/// One `@misc` entry (or `@inproceedings` when a venue other than arXiv is known), keyed by
-/// the paper's id. arXiv links add `eprint` and `archivePrefix`.
-pub fn entry(p: &Paper) -> String {
-    let venue = p.venue.as_deref().filter(|v| !v.is_empty() && !v.eq_ignore_ascii_case("arxiv"));
-    let kind = if venue.is_some() { "inproceedings" } else { "misc" };
+/// One entry, keyed by the paper's id, typed by the curated venue table (venues.csv):
+/// `@inproceedings` with `booktitle` for conferences and workshops, `@article` with
+/// `journal` for journals, `@misc` otherwise, with `publisher` for a publisher (never a
+/// booktitle) and `howpublished` for preprints, white papers and venues the table lacks.
+/// arXiv links add `eprint` and `archivePrefix`.
+pub fn entry(p: &Paper, venues: &[Venue]) -> String {
+    let given = p.venue.as_deref().filter(|v| !v.is_empty());
+    let venue = given.map(|v| venues.iter().find(|x| x.venue.eq_ignore_ascii_case(v)).ok_or(v));
+    let (kind, field) = match venue {
+        Some(Ok(v)) => match v.kind {
+            VenueType::Conference | VenueType::Workshop => ("inproceedings", Some(("booktitle", v.name.as_str()))),
+            VenueType::Journal => ("article", Some(("journal", v.name.as_str()))),
+            VenueType::Publisher => ("misc", Some(("publisher", v.name.as_str()))),
+            VenueType::Preprint | VenueType::Other => ("misc", Some(("howpublished", v.name.as_str()))),
+        },
+        Some(Err(unknown)) => ("misc", Some(("howpublished", unknown))),
+        None => ("misc", None),
+    };
     let mut s = format!("@{kind}{{{},\n", p.id);
-    let field = |s: &mut String, name: &str, value: &str| {
+    let field_line = |s: &mut String, name: &str, value: &str| {
         let _ = writeln!(s, "  {name} = {{{value}}},");
     };
     // Double braces keep the title's capitals ("LLM") through bibliography styles.
-    field(&mut s, "title", &format!("{{{}}}", escape(&p.title)));
-    if let Some(v) = venue {
-        field(&mut s, "booktitle", &escape(v));
+    field_line(&mut s, "title", &format!("{{{}}}", escape(&p.title)));
+    if let Some((name, value)) = field {
+        field_line(&mut s, name, &escape(value));
     }
     if let Some(YearMonth { year, month }) = p.published {
-        field(&mut s, "year", &year.to_string());
+        field_line(&mut s, "year", &year.to_string());
         if let Some(m) = month {
             // Months are BibTeX's predefined macros, unbraced.
             let _ = writeln!(s, "  month = {},", MONTHS[(m as usize - 1) % 12]);
@@ -29,11 +42,11 @@ pub fn entry(p: &Paper) -> String {
     }
     let url = p.paper_url.first().or(p.code_url.first()).or(p.official_url.first());
     if let Some(u) = url {
-        field(&mut s, "url", &escape_url(u));
+        field_line(&mut s, "url", &escape_url(u));
     }
     if let Some(id) = p.paper_url.iter().find_map(|u| arxiv_id(u)) {
-        field(&mut s, "eprint", &id);
-        field(&mut s, "archivePrefix", "arXiv");
+        field_line(&mut s, "eprint", &id);
+        field_line(&mut s, "archivePrefix", "arXiv");
     }
     s.push_str("}\n");
     s
@@ -94,6 +107,41 @@ mod tests {
         assert_eq!(escape(r"PanGu-$\alpha$ {x}"), r"PanGu-$\alpha$ \{x\}");
         assert_eq!(escape("lone $ sign"), "lone \\$ sign");
         assert_eq!(escape("a\\b"), "a\\textbackslash{}b");
+    }
+
+    fn paper(venue: &str) -> Paper {
+        Paper {
+            id: "x".parse().unwrap(),
+            title: "A Title".into(),
+            short_name: None,
+            venue: Some(venue.into()),
+            published: None,
+            survey: false,
+            tags: vec![],
+            paper_url: vec![],
+            code_url: vec![],
+            official_url: vec![],
+            hf_url: vec![],
+        }
+    }
+
+    #[test]
+    fn venue_types_choose_the_entry_type() {
+        let v = |venue: &str, kind, name: &str| Venue { venue: venue.into(), kind, name: name.into() };
+        let venues = [
+            v("TACO", VenueType::Journal, "ACM Transactions on Architecture and Code Optimization"),
+            v("ISCA", VenueType::Conference, "ISCA"),
+            v("ACM", VenueType::Publisher, "ACM"),
+        ];
+        let e = entry(&paper("TACO"), &venues);
+        assert!(e.starts_with("@article{x,") && e.contains("journal = {ACM Transactions on Architecture"), "{e}");
+        assert!(
+            entry(&paper("isca"), &venues).contains("@inproceedings{x,\n  title = {{A Title}},\n  booktitle = {ISCA}")
+        );
+        let e = entry(&paper("ACM"), &venues);
+        assert!(e.starts_with("@misc{x,") && e.contains("publisher = {ACM}") && !e.contains("booktitle"), "{e}");
+        let e = entry(&paper("Somewhere"), &venues);
+        assert!(e.starts_with("@misc{x,") && e.contains("howpublished = {Somewhere}"), "{e}");
     }
 
     #[test]
