@@ -90,23 +90,26 @@ fn second_import_changes_no_byte_and_keeps_curated_files_and_columns() {
 }
 
 #[test]
-fn rows_gone_from_the_list_are_kept_unless_pruned() {
+fn rows_gone_from_the_list_are_removed_and_listed_unless_kept() {
     let dir = imported();
     let data = dir.path().join("data");
     let backends = std::fs::read_to_string(data.join("backends.csv")).unwrap();
     std::fs::write(data.join("backends.csv"), backends + "tpu,TPU\n").unwrap();
     let list = root().join(FIXTURE_LIST);
-    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    let r = run(&["import", "--keep-gone", list.to_str().unwrap()], dir.path());
     assert!(
-        r.stdout.contains(
-            "backends.csv: 4 rows; 0 added, 0 changed, 1 gone from the list (kept; --prune removes them)\n  - tpu"
-        ),
+        r.stdout
+            .contains("backends.csv: 4 rows; 0 added, 0 changed, 1 gone from the list (kept: --keep-gone)\n  - tpu"),
         "{}",
         r.stdout
     );
     assert!(std::fs::read_to_string(data.join("backends.csv")).unwrap().contains("tpu,TPU"));
-    let r = run(&["import", "--prune", list.to_str().unwrap()], dir.path());
-    assert!(r.stdout.contains("backends.csv: 3 rows; 0 added, 0 changed, 1 removed"), "{}", r.stdout);
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert!(
+        r.stdout.contains("backends.csv: 3 rows; 0 added, 0 changed, 1 removed (gone from the list)\n  - tpu"),
+        "{}",
+        r.stdout
+    );
     assert!(!std::fs::read_to_string(data.join("backends.csv")).unwrap().contains("tpu"));
 }
 

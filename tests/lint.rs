@@ -110,3 +110,111 @@ fn shipped_papers_take_venue_and_date_from_the_conference_copy() {
     assert!(row("make-llm-inference-affordable-to-everyone").contains(",HPCA,2025,"));
     assert!(row("jupiter").contains(",arxiv,2025-04,"), "25.03 on the badge, 2504 in the arXiv id");
 }
+
+/// A copy of a list directory, edited by `edit(relative path, text) -> text`.
+fn edited_copy(from: &std::path::Path, to: &std::path::Path, edit: &dyn Fn(&str, String) -> String) {
+    for entry in std::fs::read_dir(from).unwrap().map(|e| e.unwrap()) {
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if src.is_dir() {
+            std::fs::create_dir_all(&dst).unwrap();
+            edited_copy(&src, &dst, edit);
+        } else if src.extension().is_some_and(|e| e == "md") {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            std::fs::write(&dst, edit(&name, std::fs::read_to_string(&src).unwrap())).unwrap();
+        } else {
+            std::fs::copy(&src, &dst).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_renamed_release_keeps_its_id_and_its_old_name_becomes_an_alias() {
+    let dir = imported();
+    let list = dir.path().join("list");
+    std::fs::create_dir(&list).unwrap();
+    edited_copy(&root().join(FIXTURE_LIST), &list, &|_, t| t.replace("Phi 3 |", "Phi-3 Mini |"));
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("renamed model \"Phi 3\" → \"Phi-3 Mini\" (id phi-3 kept; the old name is an alias)\n"));
+    assert!(r.stdout.contains("models.csv: 4 rows; 0 added, 1 changed\n  ~ phi-3\n"), "{}", r.stdout);
+    let data = dir.path().join("data");
+    assert!(std::fs::read_to_string(data.join("models.csv")).unwrap().contains("\nphi-3,Phi-3 Mini,phi,"));
+    assert!(std::fs::read_to_string(data.join("aliases.csv")).unwrap().ends_with("\nPhi 3,model:phi-3\n"));
+    let again = run(&["import", list.to_str().unwrap()], dir.path());
+    assert!(again.stdout.contains("data: nothing changed"), "{}", again.stdout);
+    let shown = run(&["show", "Phi 3"], dir.path());
+    assert!(shown.stdout.starts_with("Phi-3 Mini  [model:phi-3]"), "the old name still finds it: {}", shown.stdout);
+}
+
+#[test]
+fn a_family_left_without_members_is_an_error_and_nothing_is_written() {
+    let dir = imported();
+    let list = dir.path().join("list");
+    std::fs::create_dir(&list).unwrap();
+    edited_copy(&root().join(FIXTURE_LIST), &list, &|_, t| {
+        t.lines().filter(|l| !l.starts_with("Phi 3 |")).map(|l| format!("{l}\n")).collect()
+    });
+    let before = snapshot(&dir.path().join("data"));
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("data/families.csv: error: family \"Phi Series\" (phi) had 1 member(s) and has none after this import; fix the list, an alias, or data/family_assignments.csv"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(snapshot(&dir.path().join("data")), before);
+}
+
+#[test]
+fn an_alias_hiding_an_entry_of_the_list_is_reported_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, list) = (dir.path().join("data"), dir.path().join("list"));
+    std::fs::create_dir(&data).unwrap();
+    std::fs::create_dir(&list).unwrap();
+    std::fs::write(data.join("aliases.csv"), "alias,target\nGemini,family:phi\n").unwrap();
+    let gemini = "| Gemini Series | Google | <a href=\"https://deepmind.google/\" target=\"_blank\"> <img src=\"https://img.shields.io/badge/official-google-A9EA7A\" alt=\"badge\"/></a> |\n| Phi Series";
+    edited_copy(&root().join(FIXTURE_LIST), &list, &|_, t| t.replace("| Phi Series", gemini));
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains(
+        "data/aliases.csv:2: warning: alias \"Gemini\" names family:phi, but family:gemini is called \"Gemini Series\": the alias hides it\n"
+    ), "{}", r.stderr);
+}
+
+/// The demonstration: the list's "MinCPM" typo fixed in both copies of section III.
+#[test]
+fn fixing_the_mincpm_typo_renames_without_duplicates_or_empty_families() {
+    let real = root().join("../shared/awesome-edge-llms");
+    if !real.join("README.md").exists() {
+        eprintln!("skipped: ../shared/awesome-edge-llms is not there");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (data, list) = (dir.path().join("data"), dir.path().join("list"));
+    std::fs::create_dir(&data).unwrap();
+    std::fs::create_dir(&list).unwrap();
+    for (name, bytes) in snapshot(&root().join("data")) {
+        std::fs::write(data.join(name), bytes).unwrap();
+    }
+    edited_copy(&real, &list, &|name, t| if name.starts_with("III-") { t.replace("MinCPM", "MiniCPM") } else { t });
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (kind, old, new) in [
+        ("family", "MinCPM Series", "MiniCPM Series"),
+        ("model", "MinCPM", "MiniCPM"),
+        ("model", "MinCPM V2.0", "MiniCPM V2.0"),
+        ("model", "MinCPM V3.0", "MiniCPM V3.0"),
+        ("model", "MinCPM Llama3 V2.5", "MiniCPM Llama3 V2.5"),
+    ] {
+        assert!(r.stdout.contains(&format!("renamed {kind} {old:?} → {new:?}")), "{kind} {old}: {}", r.stdout);
+    }
+    assert!(r.stdout.contains("models.csv: 67 rows; 0 added, 4 changed\n"), "{}", r.stdout);
+    let models = std::fs::read_to_string(data.join("models.csv")).unwrap();
+    assert!(!models.contains("MinCPM"));
+    assert!(models.contains("\nmincpm-v2-0,MiniCPM V2.0,mincpm,"), "ids unchanged");
+    assert!(std::fs::read_to_string(data.join("families.csv")).unwrap().contains("\nmincpm,MiniCPM Series,"));
+    let b = run(&["build", "--out", dir.path().join("out").to_str().unwrap()], dir.path());
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("out/timeline-emergence-llms.svg")).unwrap();
+    assert!(svg.contains(">MiniCPM V2.0<") && !svg.contains("MinCPM"));
+}

@@ -59,8 +59,11 @@ pub struct ImportArgs {
     pub list: PathBuf,
     #[command(flatten)]
     pub data: DataArgs,
-    /// Remove rows the list no longer has (without it they are kept and listed).
+    /// Keep rows the list no longer has (without it they are removed and listed).
     #[arg(long)]
+    pub keep_gone: bool,
+    /// Accepted for old scripts: removing rows the list no longer has is the default now.
+    #[arg(long, hide = true)]
     pub prune: bool,
     /// Show what would change without writing anything.
     #[arg(long)]

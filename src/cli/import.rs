@@ -7,7 +7,7 @@ use super::Failure;
 use super::args::ImportArgs;
 
 pub fn run(a: ImportArgs) -> Result<(), Failure> {
-    let opts = Options { prune: a.prune, dry_run: a.dry_run };
+    let opts = Options { keep_gone: a.keep_gone && !a.prune, dry_run: a.dry_run };
     let data = super::out_dir(&a.data.data, Durability::Synced)?;
     let report = match import::import(&a.list, &data, opts) {
         Ok(r) => r,
@@ -15,6 +15,9 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
         Err(e) => return Err(Failure::Other(e.into())),
     };
     eprint!("{}", report.warnings);
+    for r in &report.renames {
+        println!("renamed {} {:?} → {:?} (id {} kept; the old name is an alias)", r.kind, r.old, r.new, r.id);
+    }
     let verb = if a.dry_run { "would change" } else { "changed" };
     let mut any = false;
     for t in &report.tables {
@@ -24,7 +27,8 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
         any = true;
         let mut line = format!("{}: {} rows; {} added, {} changed", t.file, t.rows, t.added.len(), t.changed.len());
         if !t.removed.is_empty() {
-            let fate = if a.prune { "removed" } else { "gone from the list (kept; --prune removes them)" };
+            let fate =
+                if opts.keep_gone { "gone from the list (kept: --keep-gone)" } else { "removed (gone from the list)" };
             line += &format!(", {} {fate}", t.removed.len());
         }
         println!("{line}");

@@ -6,10 +6,12 @@ mod build;
 pub(crate) mod extract;
 pub(crate) mod markdown;
 mod names;
+mod renames;
 
 use std::io::Read as _;
 
 pub(crate) use build::{arxiv_month, copy_for_venue};
+pub use renames::Rename;
 use std::path::{Path, PathBuf};
 
 use crate::data::{self, Dataset, Table};
@@ -22,8 +24,8 @@ pub const MAX_MARKDOWN_BYTES: u64 = 16 << 20;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
-    /// Drop rows the list no longer has (otherwise they are kept and listed).
-    pub prune: bool,
+    /// Keep rows the list no longer has (otherwise they are removed and listed).
+    pub keep_gone: bool,
     /// Compute and report, write nothing.
     pub dry_run: bool,
 }
@@ -48,7 +50,7 @@ pub struct TableChange {
     pub rows: usize,
     pub added: Vec<String>,
     pub changed: Vec<String>,
-    /// Rows the list no longer has: removed with `prune`, kept otherwise.
+    /// Rows the list no longer has: removed, or kept with `keep_gone`.
     pub removed: Vec<String>,
     pub written: bool,
 }
@@ -59,6 +61,8 @@ pub struct Report {
     /// Everything the importer could not interpret or found contradictory, with file:line.
     pub warnings: Diagnostics,
     pub curated_created: Vec<&'static str>,
+    /// Entries whose name changed while their facts stayed: same id, old name now an alias.
+    pub renames: Vec<Rename>,
 }
 
 /// The list's Markdown files in reading order: README.md, then docs/*.md by name.
@@ -134,17 +138,68 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
         files.iter().map(|(path, text)| markdown::parse(&path.display().to_string(), text, &mut warnings)).collect();
     let extracted = extract::extract(&docs, &mut warnings);
     let prev = previous(data_dir)?;
-    let fresh = build::build(&extracted, &prev, &mut warnings);
-    let (merged, tables) = merge_all(fresh, &prev, opts.prune);
-    let problems = data::validate_in_memory(&merged);
+    let mut fresh = build::build(&extracted, &prev, &mut warnings);
+    let renames = renames::detect(&mut fresh, &prev);
+    let (merged, tables) = merge_all(fresh, &prev, !opts.keep_gone);
+    let mut problems = data::validate_in_memory(&merged);
+    problems.extend(emptied_families(&merged, &prev, data_dir));
+    warnings.extend(alias_collisions(&merged, &data_dir.join(Alias::FILE)));
     if problems.has_errors() {
         return Err(ImportError::Invalid(problems));
     }
-    let mut report = Report { tables, warnings: warnings.sorted(), curated_created: Vec::new() };
+    let mut report = Report { tables, warnings: warnings.sorted(), curated_created: Vec::new(), renames };
     if !opts.dry_run {
         write_all(&merged, data, &mut report)?;
     }
     Ok(report)
+}
+
+/// A family that had members before this import and has none now is an error: its models
+/// went to another family (a stale alias, a renamed family) or left the list.
+fn emptied_families(merged: &Dataset, prev: &Dataset, dir: &Path) -> Diagnostics {
+    let assignments = dir.join(FamilyAssignment::FILE);
+    let members = |d: &Dataset, f: &Id| d.models.iter().filter(|m| m.family.as_ref() == Some(f)).count();
+    let mut out = Diagnostics::default();
+    for f in merged.families.iter().filter(|f| members(merged, &f.id) == 0) {
+        let before = members(prev, &f.id);
+        if before > 0 {
+            let msg = format!(
+                "family {:?} ({}) had {before} member(s) and has none after this import; fix the list, an alias, or {}",
+                f.name,
+                f.id,
+                assignments.display()
+            );
+            out.push(Diagnostic::error(dir.join(Family::FILE).display().to_string(), 0, 0, msg));
+        }
+    }
+    out
+}
+
+/// A curated alias naming an entry while another entry of that kind has the alias as its
+/// name hides that entry: reported at the alias's line.
+fn alias_collisions(merged: &Dataset, aliases: &Path) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    for (i, a) in merged.aliases.iter().enumerate() {
+        let key = name_key(&a.alias);
+        let hidden = merged.entries_of(a.target.kind).find(|e| {
+            e.id != &a.target.id
+                && (name_key(e.name) == key
+                    || (e.kind == EntryKind::Family
+                        && data::family_base_names(e.name).iter().any(|n| name_key(n) == key)))
+        });
+        if let Some(e) = hidden {
+            let msg = format!(
+                "alias {:?} names {}, but {} is called {:?}: the alias hides it",
+                a.alias,
+                a.target,
+                e.key(),
+                e.name
+            );
+            // Line 1 is the header; the file is written one alias per line.
+            out.push(Diagnostic::warning(aliases.display().to_string(), i + 2, 0, msg));
+        }
+    }
+    out
 }
 
 fn previous(data_dir: &Path) -> Result<Dataset, ImportError> {
@@ -258,6 +313,10 @@ fn write_all(d: &Dataset, out: &OutDir, report: &mut Report) -> Result<(), Impor
             t.written = s.is_some();
         }
         staged.extend(s);
+    }
+    // Renames add the old names to the curated aliases; the rows already there stay as they are.
+    if !report.renames.is_empty() {
+        staged.extend(out.stage_if_changed(Alias::FILE, &data::render(&d.aliases))?);
     }
     for (file, columns) in data::CURATED_FILES {
         if !out.dir().join(file).exists() {
