@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{root, run};
+use common::{have, python_has, root, run};
 
 /// The `kind:id`s `list` prints as CSV for these arguments.
 fn ids(args: &[&str]) -> Vec<String> {
@@ -230,4 +230,109 @@ fn path_prefers_specific_entries_to_hubs() {
     let r = run(&["path", "PowerInfer-2", "Snapdragon 8 Gen3", "--via", "paper"], &root());
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("through a paper within 6 hops"), "{}", r.stderr);
+}
+
+/// A command line as a shell splits it (double quotes only, as the examples use).
+fn words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut word, mut quoted, mut any) = (String::new(), false, false);
+    for c in line.chars() {
+        match c {
+            '"' => (quoted, any) = (!quoted, true),
+            ' ' if !quoted => {
+                if any {
+                    out.push(std::mem::take(&mut word));
+                }
+                any = false;
+            }
+            c => (word, any) = (word + &c.to_string(), true),
+        }
+    }
+    if any {
+        out.push(word);
+    }
+    out
+}
+
+#[test]
+fn every_subcommand_help_ends_with_examples_that_run() {
+    let top = run(&["--help"], &root());
+    assert!(top.stdout.contains("Exit codes:\n  0  success\n  1  invalid input or data"), "{}", top.stdout);
+    let commands: Vec<String> = top
+        .stdout
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect();
+    assert!(commands.len() >= 12, "{commands:?}");
+    for command in &commands {
+        let r = run(&[command, "--help"], &root());
+        let examples = r.stdout.trim_end().rsplit_once("\nExamples:\n").map(|(_, e)| e.to_string());
+        let examples = examples.unwrap_or_else(|| panic!("{command} --help has no examples:\n{}", r.stdout));
+        let lines: Vec<&str> = examples.lines().collect();
+        assert!((2..=4).contains(&lines.len()), "{command}: {lines:?}");
+        for line in lines {
+            let args = words(line.trim());
+            assert_eq!(args[..2], ["edge-atlas", command.as_str()], "{line}");
+            // The queries read the shipped data and write nothing: each example must work.
+            if ["show", "related", "path", "list", "stats", "check"].contains(&command.as_str()) {
+                let args: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+                let r = run(&args, &root());
+                assert_eq!(r.code, 0, "{line}: {}", r.stderr);
+                assert!(!r.stdout.is_empty(), "{line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn help_lists_the_values_options_take() {
+    let list = run(&["list", "--help"], &root()).stdout;
+    for word in ["organisation, family, model", "is_a, part_of", "devices, chips, backends, targets"] {
+        assert!(list.contains(word), "list --help lacks {word:?}");
+    }
+    assert!(
+        run(&["path", "--help"], &root()).stdout.contains("Pass through an entry of this kind: organisation, family")
+    );
+    let show = run(&["show", "--help"], &root()).stdout;
+    assert!(show.contains("Possible values:\n          - text: ") && show.contains("\n          - json: "), "{show}");
+}
+
+/// Run in a child process (below) with a bibtexparser 1.4 in front of the real one.
+#[test]
+fn child_checks_bibtexparser() {
+    if std::env::var_os("EDGE_ATLAS_FAKE_BIBTEXPARSER").is_some() {
+        assert!(!python_has(&["bibtexparser"]), "the 1.4 in front must not pass for the pinned 2.x");
+    }
+}
+
+#[test]
+fn a_wrong_bibtexparser_is_a_skip_with_the_reason_outside_ci() {
+    if !have("python3") {
+        return;
+    }
+    let fake = tempfile::tempdir().unwrap();
+    let info = fake.path().join("bibtexparser-1.4.0.dist-info");
+    std::fs::create_dir(&info).unwrap();
+    std::fs::write(info.join("METADATA"), "Metadata-Version: 2.1\nName: bibtexparser\nVersion: 1.4.0\n").unwrap();
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["child_checks_bibtexparser", "--exact", "--nocapture"])
+        .env("EDGE_ATLAS_FAKE_BIBTEXPARSER", "1")
+        .env("PYTHONPATH", fake.path())
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains(
+            "skipped: python3 has bibtexparser 1.4.0, the tests need 2.1.0 (pip install -r requirements.txt)"
+        ),
+        "{text}"
+    );
 }

@@ -10,7 +10,7 @@ use edge_atlas::{export, lint, timeline};
 
 /// Knowledge graph, figures and graph exports for the Awesome-Edge-LLMs list.
 #[derive(Debug, Parser)]
-#[command(name = "edge-atlas", version, about, max_term_width = 100)]
+#[command(name = "edge-atlas", version, about, max_term_width = 100, after_help = TOP_HELP)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -19,29 +19,41 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read the list's Markdown (README.md and docs/*.md) and update the tables in data/.
+    #[command(after_help = IMPORT_EXAMPLES)]
     Import(ImportArgs),
     /// Validate data/ and print how many entries and relations of each kind it holds.
+    #[command(after_help = CHECK_EXAMPLES)]
     Check(DataArgs),
     /// Check the list's Markdown for what only its data shows: links and anchors, spellings,
     /// dates, papers, units, structure. Exit 1 on an error-level finding.
+    #[command(after_help = LINT_EXAMPLES)]
     Lint(LintArgs),
     /// Print one entry with its attributes and relations, grouped by kind.
+    #[command(after_help = SHOW_EXAMPLES)]
     Show(ShowArgs),
     /// Print node and edge counts by kind and by relation (--json for scripts).
+    #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),
     /// Write the graph, or a part of it, as DOT, GraphML, GEXF or node-link JSON.
+    #[command(after_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
     /// Rank the entries most related to one, with the reason for each.
+    #[command(after_help = RELATED_EXAMPLES)]
     Related(RelatedArgs),
-    /// The shortest chain of relations between two entries.
+    /// The most specific chain of relations between two entries (hubs are a last resort).
+    #[command(after_help = PATH_EXAMPLES)]
     Path(PathArgs),
     /// Entries that pass every filter given (filters combine with AND).
+    #[command(after_help = LIST_EXAMPLES)]
     List(ListArgs),
     /// Draw the emergence timeline of model releases and the chip TOPS timeline.
+    #[command(after_help = TIMELINE_EXAMPLES)]
     Timeline(TimelineArgs),
     /// Validate data/ and write every output to the output directory.
+    #[command(after_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
     /// Write a synthetic data/ of a given size, for benchmarks (deterministic per seed).
+    #[command(after_help = SYNTH_EXAMPLES)]
     Synth(SynthArgs),
 }
 
@@ -191,8 +203,7 @@ pub struct ExportArgs {
     /// the directory to write the files into (all of them or none).
     #[arg(long, short, value_name = "FILE|DIR")]
     pub out: Option<PathBuf>,
-    /// Keep only these kinds, comma-separated (e.g. paper,technique).
-    #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
+    #[arg(long, value_delimiter = ',', value_name = "KIND,...", help = kinds_help("Keep only these kinds, comma-separated"))]
     pub kind: Vec<EntryKind>,
     /// Keep only entries within --depth relations of this one (a name, alias or kind:id).
     #[arg(long, value_name = "ENTRY")]
@@ -322,8 +333,7 @@ pub struct RelatedArgs {
     /// How many results.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub top: usize,
-    /// Only these kinds, comma-separated (e.g. paper).
-    #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
+    #[arg(long, value_delimiter = ',', value_name = "KIND,...", help = kinds_help("Only these kinds, comma-separated"))]
     pub kind: Vec<EntryKind>,
     #[command(flatten)]
     pub table: TableArgs,
@@ -342,9 +352,7 @@ pub struct PathArgs {
     /// Longest path to look for.
     #[arg(long, default_value_t = 6, value_name = "N")]
     pub max_hops: usize,
-    /// Pass through an entry of this kind: organisation, family, model, framework, backend,
-    /// chip, device, paper, technique, product, benchmark, format.
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", help = kinds_help("Pass through an entry of this kind"))]
     pub via: Option<EntryKind>,
     /// Never pass through this entry (repeatable).
     #[arg(long, value_name = "NAME")]
@@ -358,15 +366,15 @@ pub struct PathArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only these kinds, comma-separated.
-    #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
+    #[arg(long, value_delimiter = ',', value_name = "KIND,...", help = kinds_help("Only these kinds, comma-separated"))]
     pub kind: Vec<EntryKind>,
     /// Related to this entry (repeatable: related to all of them). "Qwen" means every entry
-    /// of that name: the release and the family.
+    /// of that name: the release and the family. A class includes its kinds and parts and a
+    /// section its subsections ("Apple Silicon": its A and M chips, ANE NPU, Apple-M CPU;
+    /// "iPhone": every iPhone and the chips in them); the reason names what matched.
     #[arg(long, value_name = "NAME")]
     pub linked_to: Vec<String>,
-    /// Count only these relations for --linked-to (e.g. supports,targets).
-    #[arg(long, value_delimiter = ',', value_name = "RELATION,...")]
+    #[arg(long, value_delimiter = ',', value_name = "RELATION,...", help = relations_help())]
     pub via: Vec<RelationKind>,
     /// Released or made by these organisations.
     #[arg(long, value_delimiter = ',', value_name = "ORG")]
@@ -406,10 +414,7 @@ pub struct ListArgs {
 /// Which columns a result table shows and how wide it may be.
 #[derive(Debug, Args)]
 pub struct TableArgs {
-    /// Columns to show, comma-separated: name, title, id, kind, date, organisation, sizes,
-    /// edge, venue, tops, memory, vendor, devices, chips, backends, targets, category, number,
-    /// url [default: per kind; chips: name,tops,date,memory,vendor,devices,id].
-    #[arg(long, value_delimiter = ',', value_name = "COLUMN,...")]
+    #[arg(long, value_delimiter = ',', value_name = "COLUMN,...", help = columns_help())]
     pub columns: Vec<Column>,
     /// Fit the table in this many characters, cutting long text with "…" [default: the
     /// terminal's width; nothing is cut when the output is not a terminal].
@@ -429,3 +434,99 @@ pub struct SynthArgs {
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 }
+
+/// "LEAD: organisation, family, ..." from the kinds themselves.
+fn kinds_help(lead: &str) -> String {
+    format!("{lead}: {}", EntryKind::ALL.map(EntryKind::as_str).join(", "))
+}
+
+fn relations_help() -> String {
+    let all = RelationKind::ALL.map(RelationKind::as_str).join(", ");
+    format!("Count only these relations for --linked-to, comma-separated: {all}")
+}
+
+fn columns_help() -> String {
+    let all = Column::ALL.map(Column::as_str).join(", ");
+    format!(
+        "Columns to show, comma-separated: {all} [default: per kind; chips: name, tops, date, memory, vendor, devices, id]"
+    )
+}
+
+const TOP_HELP: &str = "\
+Names: an id (qwen2-5), kind:id (model:qwen2-5), a name or alias, ignoring case, spaces and
+punctuation (\"qwen 2.5\").
+
+Exit codes:
+  0  success
+  1  invalid input or data (every problem reported, with file:line:column); lint: an error found
+  2  usage errors, and names that match nothing or several things
+
+`edge-atlas COMMAND --help` ends with examples.";
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  edge-atlas import ../awesome-edge-llms --dry-run
+  edge-atlas import ../awesome-edge-llms
+  edge-atlas import ../awesome-edge-llms --prune";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  edge-atlas check
+  edge-atlas check --data data";
+
+const LINT_EXAMPLES: &str = "\
+Examples:
+  edge-atlas lint ../awesome-edge-llms
+  edge-atlas lint ../awesome-edge-llms --format github --deny warnings";
+
+const SHOW_EXAMPLES: &str = "\
+Examples:
+  edge-atlas show PowerInfer-2
+  edge-atlas show \"qwen 2.5\" --format json
+  edge-atlas show MiniCPM
+  edge-atlas show framework:mnn-llm";
+
+const STATS_EXAMPLES: &str = "\
+Examples:
+  edge-atlas stats
+  edge-atlas stats --json";
+
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  edge-atlas export --out /tmp/edge-atlas.graphml
+  edge-atlas export --format dot --around framework:mnn-llm --depth 2 --out /tmp/mnn.dot
+  edge-atlas export --format json --kind paper,technique --since 2024-01";
+
+const RELATED_EXAMPLES: &str = "\
+Examples:
+  edge-atlas related PowerInfer-2
+  edge-atlas related PowerInfer-2 --kind paper --top 5 --format bibtex
+  edge-atlas related \"qwen 2.5\" --format json";
+
+const PATH_EXAMPLES: &str = "\
+Examples:
+  edge-atlas path PowerInfer-2 \"Snapdragon 8 Gen3\"
+  edge-atlas path PowerInfer-2 \"Snapdragon 8 Gen3\" --avoid Metal --alternatives 2
+  edge-atlas path \"Phi 3\" \"Snapdragon 8 Gen3\" --via device";
+
+const LIST_EXAMPLES: &str = "\
+Examples:
+  edge-atlas list --kind framework --linked-to \"Apple Silicon\"
+  edge-atlas list --kind paper --linked-to \"Storage Hierarchy and Offloading\" --format bibtex
+  edge-atlas list --kind chip --min-tops 45 --columns name,tops,devices
+  edge-atlas list --kind model --org Alibaba --max-params 1B --sort params";
+
+const TIMELINE_EXAMPLES: &str = "\
+Examples:
+  edge-atlas timeline
+  edge-atlas timeline --since 2024-01 --org Alibaba,Google --format svg --out /tmp/figures";
+
+const BUILD_EXAMPLES: &str = "\
+Examples:
+  edge-atlas build
+  edge-atlas build --no-figures --timings";
+
+const SYNTH_EXAMPLES: &str = "\
+Examples:
+  edge-atlas synth --entries 1000000 --out /tmp/big
+  edge-atlas synth --entries 1000 --seed 7 --out /tmp/small";
