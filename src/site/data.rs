@@ -21,7 +21,7 @@ use crate::query::Undirected;
 use crate::query::related::{reason, related};
 use crate::render::axis::param_ticks;
 use crate::show::inverse_label;
-use crate::timeline::emergence;
+use crate::timeline::{chips, emergence};
 
 /// Related entries listed on each card.
 pub const RELATED: usize = 10;
@@ -44,6 +44,8 @@ pub struct SiteData<'a> {
     /// Every edge as three numbers: source node, relation, target node; in graph order.
     edges: Vec<u32>,
     timeline: Timeline,
+    /// The chip TOPS figure's product lines and their colours: [name, "#rrggbb"].
+    chip_lines: Vec<(String, String)>,
 }
 
 /// One entry. Short field names: the page of 10,000 entries must stay small.
@@ -178,6 +180,7 @@ pub fn collect(g: &KnowledgeGraph) -> SiteData<'_> {
         reasons: reasons.strings,
         edges,
         timeline: timeline(g),
+        chip_lines: chips::line_colours(g).into_iter().map(|(name, c)| (name, c.to_string())).collect(),
     }
 }
 

@@ -180,6 +180,12 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     Figure { scene: f.into_scene(), chips: drawn, unlabelled, undrawable, axis }
 }
 
+/// Each product line with a TOPS figure, and its colour, as the figure draws them (sorted by
+/// name): the explorer's TOPS chart uses them.
+pub fn line_colours(g: &KnowledgeGraph) -> Vec<(String, Rgb)> {
+    lines(g, Metric::Tops).0.into_iter().map(|l| (l.name, l.colour)).collect()
+}
+
 /// The chips with the metric and a release month, by line (sorted by name), and the rest.
 fn lines(g: &KnowledgeGraph, metric: Metric) -> (Vec<Line>, Vec<NodeIndex>) {
     let palette = Palette::new(g);

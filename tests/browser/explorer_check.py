@@ -66,6 +66,7 @@ def shipped(b, url, shots):
     check("Alibaba" in text, "the Qwen2.5 card shows Alibaba")
     check(b.eval("!!document.querySelector('#card a[href=\"#family:qwen\"]')"), "the Qwen2.5 card links to its family (Qwen Series)")
     check("Qwen Series" in text, "the Qwen2.5 card names its family")
+    check("null" not in text and "undefined" not in text, "the card shows no null or undefined")
     check(b.eval("document.activeElement.id") == "card-title", "opening a card moves the focus to its title")
     b.screenshot(f"{shots}/card-qwen2-5.png", full=True)
 

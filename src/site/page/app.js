@@ -266,13 +266,14 @@
       { title: "Released", cell: (c) => text(attr(c, "released")), sort: (c) => text(attr(c, "released")) },
       { title: "Devices", cell: (c) => linksTo(targets(c, rel("ships_in"))) },
     ], chips, 1000);
-    // The TOPS chart: one line per product line, in the vendor's colour; ranges as bars.
+    // The TOPS chart: one line per product line, in the figure's colours; ranges as bars.
     const lines = new Map();
+    const lineColour = new Map(D.chip_lines);
     for (const c of chips) {
       const r = attr(c, "released"), t = attr(c, "tops");
       if (!r || t === undefined || !/^\d{4}-\d{2}$/.test(r)) continue;
       const key = text(attr(c, "line")) || N[c].n;
-      if (!lines.has(key)) lines.set(key, { colour: N[c].c, points: [] });
+      if (!lines.has(key)) lines.set(key, { colour: lineColour.get(key) || N[c].c, points: [] });
       const m = +r.slice(0, 4) * 12 + +r.slice(5) - 1;
       lines.get(key).points.push({ x: m, y: t, low: attr(c, "tops_min"), i: c });
     }
@@ -333,7 +334,10 @@
   // ---- The entry card.
   function card(i) {
     const n = N[i];
-    const attrs = Object.entries(n.a).flatMap(([k, v]) => [el("dt", { text: k.replace(/_/g, " ") }), el("dd", { text: typeof v === "boolean" ? (v ? "yes" : "no") : String(v) })]);
+    // max_params repeats params; tops_min is the low end of the TOPS range.
+    const visible = Object.entries(n.a).filter(([k]) => k !== "max_params" && k !== "tops_min")
+      .map(([k, v]) => [k, k === "tops" && n.a.tops_min !== undefined && n.a.tops_min !== v ? n.a.tops_min + "–" + v : v]);
+    const attrs = visible.flatMap(([k, v]) => [el("dt", { text: k.replace(/_/g, " ") }), el("dd", { text: typeof v === "boolean" ? (v ? "yes" : "no") : String(v) })]);
     const groups = [];
     for (const [list, side] of [[out[i], 0], [inc[i], 1]]) {
       D.relations.forEach((labels, r) => {
@@ -345,7 +349,7 @@
     }
     const related = (n.r || []).map(([m, score, parts]) => el("li", {}, entryLink(m), " ", el("span", { class: "kind", text: kindOf(m) + " · " + score.toFixed(3) }), el("br"),
       el("span", { class: "reason", text: parts.map((k) => D.reasons[k]).join("; ") })));
-    $("card").replaceChildren(
+    $("card").replaceChildren(...[
       el("div", { class: "card-head" }, swatch(n.c), el("h1", { id: "card-title", tabindex: "-1", text: n.n }), el("span", { class: "kind", text: keyOf(i) })),
       attrs.length ? el("dl", { class: "attrs" }, attrs) : null,
       (n.u || []).length ? el("ul", { class: "links", "aria-label": "Links" }, n.u.map(([t, url]) => el("li", {}, webLink(url, D.links[t] + " ↗")))) : null,
@@ -353,12 +357,14 @@
       el("div", { class: "relations" }, groups),
       related.length ? el("h2", { text: "Related entries" }) : null,
       related.length ? el("ol", { class: "related", "aria-label": "Related entries" }, related) : null,
-    );
+    ].filter(Boolean));
     document.title = n.n + " · edge-atlas";
   }
 
-  // ---- The neighbourhood graph of the open entry: d3-force lays it out in rings by hops
-  // (forceRadial), drawn as SVG whose labels are text nodes and whose nodes are links.
+  // ---- The neighbourhood graph of the open entry, as a radial tree: the entry in the middle,
+  // its neighbours on a ring, each in a sector as wide as its share of the second ring, whose
+  // nodes sit in their parent's sector. d3-force then only moves nodes apart where labels
+  // collide. Drawn as SVG: labels are text nodes, nodes are links to their cards.
   const GRAPH_MAX = 80;
   const SVG = "http://www.w3.org/2000/svg";
   const svg = (tag, attrs) => { const e = document.createElementNS(SVG, tag); for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v); return e; };
@@ -366,13 +372,14 @@
   function neighbourhood(i) {
     const hops = +document.querySelector("input[name=hops]:checked").value;
     const dist = new Map([[i, 0]]);
+    const children = new Map([[i, []]]);
     let frontier = [i], total = 0;
     for (let h = 1; h <= hops; h++) {
       const next = [];
       for (const j of frontier) for (const [, m] of out[j].concat(inc[j])) {
         if (dist.has(m)) continue;
         total++;
-        if (dist.size < GRAPH_MAX) { dist.set(m, h); next.push(m); }
+        if (dist.size < GRAPH_MAX) { dist.set(m, h); children.get(j).push(m); children.set(m, []); next.push(m); }
       }
       frontier = next;
     }
@@ -380,20 +387,31 @@
     $("graph-note").textContent = shown + " neighbours" + (total > shown ? " of " + total + " (the first in relation order)" : "") + ". Each node opens its card.";
     // Laid out in a circle, then stretched to the wide box: rings become ellipses.
     const W = 960, H = hops === 2 ? 760 : 520, R = H / 2 - 40, stretch = (W / 2 - 90) / R;
+    const ring = (hop) => (hop * R) / hops;
     const nodes = [...dist.keys()].map((j) => ({ j, hop: dist.get(j), label: N[j].n.length > 26 ? N[j].n.slice(0, 25) + "…" : N[j].n }));
     const index = new Map(nodes.map((d, k) => [d.j, k]));
-    const links = [];
-    for (const d of nodes) for (const [r, m] of out[d.j]) if (index.has(m) && m !== d.j) links.push({ source: index.get(d.j), target: index.get(m), r });
+    const place = (j, angle) => { const d = nodes[index.get(j)]; d.x = ring(d.hop) * Math.cos(angle); d.y = ring(d.hop) * Math.sin(angle); };
+    place(i, 0);
+    const first = children.get(i);
+    const weight = (j) => Math.max(1, children.get(j).length);
+    const sum = first.reduce((n, j) => n + weight(j), 0);
+    let at = -Math.PI / 2;
+    for (const j of first) {
+      const sector = (2 * Math.PI * weight(j)) / sum;
+      place(j, at + sector / 2);
+      children.get(j).forEach((m, k, all) => place(m, at + ((k + 0.5) * sector) / all.length));
+      at += sector;
+    }
     nodes[0].fx = 0; nodes[0].fy = 0;
-    const ring = (hop) => (hop * R) / hops;
     d3.forceSimulation(nodes)
-      .force("link", d3.forceLink(links).distance(R / hops).strength(0.05))
-      .force("charge", d3.forceManyBody().strength(-60))
-      .force("radial", d3.forceRadial((d) => ring(d.hop), 0, 0).strength(1))
-      .force("collide", d3.forceCollide((d) => (d.hop === 0 ? 40 : 10 + d.label.length * 1.6)).strength(0.8))
+      .alpha(0.3)
+      .force("radial", d3.forceRadial((d) => ring(d.hop), 0, 0).strength(0.6))
+      .force("collide", d3.forceCollide((d) => (d.hop === 0 ? 40 : 8 + d.label.length * 1.4)).strength(0.7))
       .stop()
-      .tick(400);
+      .tick(120);
     nodes.forEach((d) => { d.x *= stretch; });
+    const links = [];
+    for (const d of nodes) for (const [r, m] of out[d.j]) if (index.has(m) && m !== d.j) links.push({ source: d, target: nodes[index.get(m)], r });
     const root = svg("svg", { viewBox: [-W / 2, -H / 2, W, H].join(" "), width: "100%", "aria-label": "Neighbourhood of " + N[i].n });
     const fit = (v, lim) => Math.max(-lim, Math.min(lim, v));
     nodes.forEach((d) => { d.x = fit(d.x, W / 2 - 70); d.y = fit(d.y, H / 2 - 24); });
