@@ -85,6 +85,19 @@ fn chips_over_45_tops_with_their_devices_in_one_command() {
     assert_eq!(lines.len(), 12, "{}", r.stdout);
     assert!(r.stdout.contains(" 7.  MTK Dimensity 9300           48       vivo X100, OPPO find x7\n"), "{}", r.stdout);
     assert!(r.stdout.contains(" 8.  Qualcomm Snapdragon 8Gen3    45       xiaomi 14, xiaomi 14 Pro\n"), "{}", r.stdout);
+    // The phones themselves: four in the chip table, OPPO find x7 and xiaomi 14 Pro from
+    // data/device_chips.csv.
+    assert_eq!(
+        ids(&["--kind", "device", "--category", "phone", "--min-tops", "45", "--sort", "name"]),
+        [
+            "device:oppo-find-x7",
+            "device:vivo-x100",
+            "device:vivo-x200",
+            "device:xiaomi-14",
+            "device:xiaomi-14-pro",
+            "device:xiaomi-15"
+        ]
+    );
     assert_eq!(
         ids(&["--kind", "chip", "--min-tops", "45", "--sort", "tops"])[..3],
         ["chip:jetson-agx-orin", "chip:intel-core-ultra7-256v", "chip:jetson-orin-nx"]

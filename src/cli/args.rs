@@ -391,9 +391,13 @@ pub struct ListArgs {
     /// With a size of at most this (e.g. 8B).
     #[arg(long, value_name = "SIZE", value_parser = parse_params)]
     pub max_params: Option<u64>,
-    /// Chips with at least this peak TOPS.
+    /// Chips with at least this peak TOPS, and devices with such a chip.
     #[arg(long, value_name = "TOPS")]
     pub min_tops: Option<f64>,
+    /// Devices, products or benchmarks of this category: phone, laptop, board, gpu, class,
+    /// other for devices; the list's words for products and benchmarks.
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
     /// Names or titles containing this (ignoring case, punctuation and British/American
     /// spelling: quantisation finds Quantization), or spelled close to it.
     #[arg(long, value_name = "TEXT")]
@@ -512,8 +516,8 @@ Examples:
 const LIST_EXAMPLES: &str = "\
 Examples:
   edge-atlas list --kind framework --linked-to \"Apple Silicon\"
-  edge-atlas list --kind paper --linked-to \"Storage Hierarchy and Offloading\" --format bibtex
   edge-atlas list --kind chip --min-tops 45 --columns name,tops,devices
+  edge-atlas list --kind device --category phone --min-tops 45
   edge-atlas list --kind model --org Alibaba --max-params 1B --sort params";
 
 const TIMELINE_EXAMPLES: &str = "\

@@ -22,6 +22,7 @@ pub fn run(a: ListArgs) -> Result<(), Failure> {
         min_params: a.min_params,
         max_params: a.max_params,
         min_tops: a.min_tops,
+        category: a.category.clone(),
         text: a.text.clone(),
     };
     let mut matches = list::list(&g, &filter);

@@ -5,6 +5,7 @@ use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use rustc_hash::FxHashMap;
 
+use super::columns::Column;
 use super::{hierarchy, text, words};
 use crate::attrs;
 use crate::graph::KnowledgeGraph;
@@ -28,8 +29,10 @@ pub struct Filter {
     /// Models with a size in range; frameworks by the sizes they list.
     pub min_params: Option<u64>,
     pub max_params: Option<u64>,
-    /// Chips with at least this peak TOPS.
+    /// Chips with at least this peak TOPS, and devices with such a chip.
     pub min_tops: Option<f64>,
+    /// Devices, products or benchmarks of this category (ignoring case): `phone`, `laptop`, ...
+    pub category: Option<String>,
     /// In the name, title or other names, ignoring case, punctuation and British/American
     /// spelling, or spelled close to the whole name.
     pub text: Option<String>,
@@ -134,6 +137,11 @@ fn keep(g: &KnowledgeGraph, f: &Filter, n: NodeIndex) -> bool {
     {
         return false;
     }
+    if let Some(c) = &f.category
+        && !Column::Category.value(g, n).eq_ignore_ascii_case(c)
+    {
+        return false;
+    }
     if let Some(query) = &f.text {
         let title = (kind == EntryKind::Paper).then(|| g.data.papers[node.index].title.as_str());
         if !std::iter::once(node.name.as_str()).chain(title).any(|s| text::matches(s, query)) {
@@ -153,10 +161,14 @@ fn sizes(g: &KnowledgeGraph, n: NodeIndex) -> Vec<u64> {
     }
 }
 
-/// A chip's peak TOPS (the high end of a range).
+/// A chip's peak TOPS (the high end of a range); a device's, the highest of its chips'.
 fn tops(g: &KnowledgeGraph, n: NodeIndex) -> Option<f64> {
     let node = g.node(n);
-    (node.key.kind == EntryKind::Chip).then(|| g.data.chips[node.index].tops.as_ref().map(|t| t.value.high)).flatten()
+    match node.key.kind {
+        EntryKind::Chip => g.data.chips[node.index].tops.as_ref().map(|t| t.value.high),
+        EntryKind::Device => g.inc(n, RelationKind::ShipsIn).into_iter().filter_map(|c| tops(g, c)).reduce(f64::max),
+        _ => None,
+    }
 }
 
 /// What results are sorted by.
