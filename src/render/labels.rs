@@ -1,9 +1,11 @@
 //! Label placement in pixel space: greedy candidate positions, then repulsion for the rest.
 //!
-//! Hard rules: a placed label overlaps no other label, no dot (labelled or not), no fixed
-//! obstacle (a legend), and stays inside the bounds. Each label is tried at rings of
-//! positions around its dot, nearest first; the cheapest position that breaks no rule wins
-//! (cost: distance, a leader line crossing other labels or dots). Labels no position fits
+//! Hard rules: a placed label keeps a gap to every other label (so two never read as one),
+//! covers no dot (labelled or not), no fixed obstacle (a legend), no series line and no
+//! leader, and stays inside the bounds; its leader, when it has one, crosses no label, no
+//! other dot and no other leader. Each label is tried at rings of positions around its dot,
+//! nearest first; the nearest position that breaks no rule wins (ties: right and above
+//! first), so leaders are as short as the scene allows. Labels no position fits
 //! are then pushed by the labels and dots they overlap and pulled back to their dot, as
 //! ggrepel and adjustText do, until they fit or the iterations run out; those still
 //! overlapping are returned as unplaced, for the caller to report by name.
@@ -58,7 +60,9 @@ impl Rect {
     /// Whether the rectangle covers any part of the dot.
     pub fn hits_circle(&self, c: &Circle) -> bool {
         let q = self.nearest(c.centre);
-        (q.0 - c.centre.0).hypot(q.1 - c.centre.1) < c.radius
+        let (dx, dy) = ((q.0 - c.centre.0).abs(), (q.1 - c.centre.1).abs());
+        // Outside the circle's box means outside the circle: no hypot needed.
+        dx < c.radius && dy < c.radius && dx.hypot(dy) < c.radius
     }
 
     /// Whether the segment a-b passes through the rectangle (Liang-Barsky clipping).
@@ -110,7 +114,7 @@ pub struct Placement {
 /// Clearance between a label and anything else, in pixels.
 const GAP: f64 = 3.0;
 /// Rings of candidate positions and the distance between rings.
-const RINGS: usize = 14;
+const RINGS: usize = 24;
 const RING_STEP: f64 = 14.0;
 const ANGLES: usize = 24;
 const REPULSION_STEPS: usize = 300;
@@ -118,13 +122,15 @@ const REPULSION_STEPS: usize = 300;
 /// A line drawn on the plot (a series), which labels avoid where they can.
 pub type Segment = ((f64, f64), (f64, f64));
 
-/// What labels must keep clear of: dots and obstacles strictly, segments where they can.
+/// What labels must keep clear of: dots, obstacles and series lines (segments), and how far
+/// apart two labels must stay so that they never read as one.
 #[derive(Debug, Clone, Copy)]
 pub struct Scenery<'a> {
     pub dots: &'a [Circle],
     pub obstacles: &'a [Rect],
     pub segments: &'a [Segment],
     pub bounds: Rect,
+    pub label_gap: f64,
 }
 
 /// Places labels in the given order (put the most important first). Returns one entry per
@@ -142,6 +148,8 @@ pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
         .map(|d| Circle { centre: d.centre, radius: d.radius + GAP })
         .collect();
     let obstacles: Vec<Rect> = scenery.obstacles.iter().filter(|o| o.is_finite()).map(|o| o.grow(GAP)).collect();
+    let segments: Vec<Segment> =
+        scenery.segments.iter().copied().filter(|s| Rect::spanning(s.0, s.1).is_finite()).collect();
     let grid = |boxes: &mut dyn Iterator<Item = Rect>| {
         let mut g = Grid::new(scenery.bounds);
         boxes.for_each(|b| g.insert(&b));
@@ -150,12 +158,16 @@ pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
     let mut s = State {
         dot_grid: grid(&mut dots.iter().map(Rect::around)),
         obstacle_grid: grid(&mut obstacles.iter().copied()),
+        segment_grid: grid(&mut segments.iter().map(|s| Rect::spanning(s.0, s.1))),
         placed_grid: Grid::new(scenery.bounds),
+        leader_grid: Grid::new(scenery.bounds),
         dots,
         obstacles,
-        segments: scenery.segments,
+        segments,
         bounds: scenery.bounds,
+        label_gap: if scenery.label_gap.is_finite() { scenery.label_gap.max(GAP) } else { GAP },
         placed: Vec::new(),
+        leaders: Vec::new(),
     };
     let mut left = Vec::new();
     for (i, r) in requests.iter().enumerate() {
@@ -164,7 +176,7 @@ pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
         }
         match s.best(r) {
             Some(p) => {
-                s.add(p.rect);
+                s.add(r, &p);
                 out[i] = Some(p);
             }
             None => left.push(i),
@@ -172,7 +184,7 @@ pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
     }
     for i in left {
         if let Some(p) = s.repel(&requests[i]) {
-            s.add(p.rect);
+            s.add(&requests[i], &p);
             out[i] = Some(p);
         }
     }
@@ -223,38 +235,75 @@ impl Grid {
         self.cells_of(r).any(|c| self.cells[c].iter().any(|&i| f(i as usize)))
     }
 
-    /// The items (indexed as inserted) whose cells meet `r`'s, once each, in insertion order.
-    fn near<'s, T>(&self, items: &'s [T], r: &Rect) -> impl Iterator<Item = &'s T> {
-        let mut ids: Vec<usize> = self.cells_of(r).flat_map(|c| self.cells[c].iter().map(|&i| i as usize)).collect();
+    /// The items (indexed as inserted) whose cells meet `r`'s and that pass `keep`, once
+    /// each, in insertion order. Only the kept ones are sorted: a crowded cell holds
+    /// thousands of dots, of which a query keeps a few.
+    fn near<'s, T>(&self, items: &'s [T], r: &Rect, keep: impl Fn(&T) -> bool) -> impl Iterator<Item = &'s T> {
+        let mut ids: Vec<u32> = self
+            .cells_of(r)
+            .flat_map(|c| self.cells[c].iter().copied())
+            .filter(|&i| keep(&items[i as usize]))
+            .collect();
         ids.sort_unstable();
         ids.dedup();
-        ids.into_iter().map(move |i| &items[i])
+        ids.into_iter().map(move |i| &items[i as usize])
     }
 }
 
-struct State<'a> {
+struct State {
     dots: Vec<Circle>,
     obstacles: Vec<Rect>,
-    segments: &'a [Segment],
+    segments: Vec<Segment>,
     bounds: Rect,
+    label_gap: f64,
     placed: Vec<Rect>,
+    /// Leader lines drawn so far, from dot centre to label.
+    leaders: Vec<Segment>,
     dot_grid: Grid,
     obstacle_grid: Grid,
-    /// Holds placed labels grown by `GAP`, the box they keep others out of.
+    segment_grid: Grid,
+    /// Holds placed labels grown by `label_gap`, the box they keep others out of.
     placed_grid: Grid,
+    leader_grid: Grid,
 }
 
-impl State<'_> {
-    fn add(&mut self, r: Rect) {
-        self.placed_grid.insert(&r.grow(GAP));
-        self.placed.push(r);
+impl State {
+    fn add(&mut self, req: &Request, p: &Placement) {
+        self.placed_grid.insert(&p.rect.grow(self.label_gap));
+        self.placed.push(p.rect);
+        if p.leader {
+            let leader = (req.dot.centre, p.rect.nearest(req.dot.centre));
+            self.leader_grid.insert(&Rect::spanning(leader.0, leader.1));
+            self.leaders.push(leader);
+        }
     }
 
+    /// Whether a label may sit at `r`: inside the bounds, off every label (by the gap), every
+    /// obstacle, dot, series line and leader.
     fn free(&self, r: &Rect) -> bool {
         self.bounds.contains(r)
-            && !self.placed_grid.any(r, |i| self.placed[i].grow(GAP).overlaps(r))
+            && !self.placed_grid.any(r, |i| self.placed[i].grow(self.label_gap).overlaps(r))
             && !self.obstacle_grid.any(r, |i| self.obstacles[i].overlaps(r))
             && !self.dot_grid.any(r, |i| r.hits_circle(&self.dots[i]))
+            && !self.segment_grid.any(r, |i| r.hits_segment(self.segments[i].0, self.segments[i].1))
+            && !self.leader_grid.any(r, |i| r.hits_segment(self.leaders[i].0, self.leaders[i].1))
+    }
+
+    /// Whether a leader from the dot to a label at `r` crosses no label, no other dot and no
+    /// other leader.
+    fn leader_free(&self, req: &Request, r: &Rect) -> bool {
+        let d = req.dot.centre;
+        let q = r.nearest(d);
+        let line = Rect::spanning(d, q);
+        !self.placed_grid.any(&line, |i| self.placed[i].hits_segment(d, q))
+            && !self.dot_grid.any(&line, |i| {
+                // Dots are kept grown by the gap; a leader may pass that close to one. Dots
+                // that overlap the labelled one are one blob with it, which the leader leaves.
+                let dot = Circle { centre: self.dots[i].centre, radius: self.dots[i].radius - GAP };
+                let apart = (dot.centre.0 - d.0).hypot(dot.centre.1 - d.1) >= dot.radius + req.dot.radius;
+                apart && dot.hits_segment(d, q)
+            })
+            && !self.leader_grid.any(&line, |i| crosses((d, q), self.leaders[i]))
     }
 
     /// The cheapest free candidate position.
@@ -263,11 +312,14 @@ impl State<'_> {
         for ring in 0..RINGS {
             for k in 0..ANGLES {
                 let rect = candidate(req, ring, k);
-                if best.as_ref().is_some_and(|(c, _)| *c <= ring as f64 * RING_STEP) || !self.free(&rect) {
+                let leader = ring > 0;
+                if best.as_ref().is_some_and(|(c, _)| *c <= ring as f64 * RING_STEP)
+                    || !self.free(&rect)
+                    || (leader && !self.leader_free(req, &rect))
+                {
                     continue;
                 }
-                let leader = ring > 0;
-                let cost = self.cost(req, &rect, leader, k);
+                let cost = self.cost(req, &rect, k);
                 if best.as_ref().is_none_or(|(c, _)| cost < *c) {
                     best = Some((cost, Placement { rect, leader }));
                 }
@@ -276,24 +328,11 @@ impl State<'_> {
         best.map(|(_, p)| p)
     }
 
-    fn cost(&self, req: &Request, rect: &Rect, leader: bool, angle: usize) -> f64 {
+    /// Leader length, and a mild preference for the right and above, where readers look first.
+    fn cost(&self, req: &Request, rect: &Rect, angle: usize) -> f64 {
         let d = req.dot.centre;
         let q = rect.nearest(d);
-        let mut cost = (q.0 - d.0).hypot(q.1 - d.1);
-        cost += 40.0 * self.segments.iter().filter(|(a, b)| rect.hits_segment(*a, *b)).count() as f64;
-        // Mild preference for the right and above, where readers look first.
-        cost += [0.0, 1.0, 2.0, 1.0][angle * 4 / ANGLES];
-        if leader {
-            let line = Rect { x0: d.0.min(q.0), y0: d.1.min(q.1), x1: d.0.max(q.0), y1: d.1.max(q.1) };
-            let crossings = self.placed_grid.near(&self.placed, &line).filter(|p| p.hits_segment(d, q)).count()
-                + self
-                    .dot_grid
-                    .near(&self.dots, &line)
-                    .filter(|c| c.centre != d && Rect::around(c).hits_segment(d, q))
-                    .count();
-            cost += 60.0 * crossings as f64;
-        }
-        cost
+        (q.0 - d.0).hypot(q.1 - d.1) + [0.0, 1.0, 2.0, 1.0][angle * 4 / ANGLES]
     }
 
     /// Pushes a label away from what it overlaps and back towards its dot until it is free.
@@ -302,7 +341,7 @@ impl State<'_> {
         let d = req.dot.centre;
         let mut rect = Rect::new(d.0 + req.dot.radius + GAP, d.1 - h / 2.0, w, h);
         for step in 0..REPULSION_STEPS {
-            if self.free(&rect) {
+            if self.free(&rect) && self.leader_free(req, &rect) {
                 return Some(Placement { rect, leader: true });
             }
             let c = rect.centre();
@@ -313,13 +352,17 @@ impl State<'_> {
                 fx += strength * dx / len;
                 fy += strength * dy / len;
             };
-            let near = rect.grow(GAP);
-            let boxes =
-                self.placed_grid.near(&self.placed, &near).chain(self.obstacle_grid.near(&self.obstacles, &near));
-            for p in boxes.filter(|p| p.grow(GAP).overlaps(&rect)) {
+            let near = rect.grow(self.label_gap);
+            let hit = |p: &Rect| p.grow(self.label_gap).overlaps(&rect);
+            let boxes = self.placed_grid.near(&self.placed, &near, hit).chain(self.obstacle_grid.near(
+                &self.obstacles,
+                &near,
+                hit,
+            ));
+            for p in boxes {
                 push(p.centre(), 4.0);
             }
-            for dot in self.dot_grid.near(&self.dots, &rect).filter(|dot| rect.hits_circle(dot)) {
+            for dot in self.dot_grid.near(&self.dots, &rect, |dot| rect.hits_circle(dot)) {
                 push(dot.centre, 4.0);
             }
             // A weak spring to the dot keeps the label near what it names.
@@ -337,7 +380,42 @@ impl State<'_> {
     }
 }
 
+/// Whether two segments cross (touching ends count).
+fn crosses(a: Segment, b: Segment) -> bool {
+    let side = |p: (f64, f64), q: (f64, f64), r: (f64, f64)| (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0);
+    let (d1, d2) = (side(b.0, b.1, a.0), side(b.0, b.1, a.1));
+    let (d3, d4) = (side(a.0, a.1, b.0), side(a.0, a.1, b.1));
+    if d1 * d2 < 0.0 && d3 * d4 < 0.0 {
+        return true;
+    }
+    // Collinear or touching: any end lying on the other segment.
+    let on = |p: (f64, f64), q: (f64, f64), r: (f64, f64), d: f64| {
+        d == 0.0 && r.0 >= p.0.min(q.0) && r.0 <= p.0.max(q.0) && r.1 >= p.1.min(q.1) && r.1 <= p.1.max(q.1)
+    };
+    on(b.0, b.1, a.0, d1) || on(b.0, b.1, a.1, d2) || on(a.0, a.1, b.0, d3) || on(a.0, a.1, b.1, d4)
+}
+
+impl Circle {
+    /// Whether the segment a-b passes within the circle.
+    fn hits_segment(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len2 = dx * dx + dy * dy;
+        let t = if len2 > 0.0 {
+            (((self.centre.0 - a.0) * dx + (self.centre.1 - a.1) * dy) / len2).max(0.0).min(1.0)
+        } else {
+            0.0
+        };
+        let p = (a.0 + t * dx, a.1 + t * dy);
+        (p.0 - self.centre.0).hypot(p.1 - self.centre.1) < self.radius
+    }
+}
+
 impl Rect {
+    /// The box of the segment a-b.
+    fn spanning(a: (f64, f64), b: (f64, f64)) -> Rect {
+        Rect { x0: a.0.min(b.0), y0: a.1.min(b.1), x1: a.0.max(b.0), y1: a.1.max(b.1) }
+    }
+
     fn around(c: &Circle) -> Rect {
         Rect {
             x0: c.centre.0 - c.radius,
@@ -383,18 +461,39 @@ fn candidate(req: &Request, ring: usize, k: usize) -> Rect {
 mod tests {
     use super::*;
 
+    /// The hard rules: inside the bounds, no two labels closer than the gap, no label on a
+    /// dot, and no leader across a label, another dot or another leader.
     fn check(requests: &[Request], dots: &[Circle], bounds: Rect, placed: &[Option<Placement>]) {
+        assert_eq!(placed.len(), requests.len());
         let rects: Vec<Rect> = placed.iter().flatten().map(|p| p.rect).collect();
         for (i, a) in rects.iter().enumerate() {
             assert!(bounds.contains(a), "label {i} leaves the plot: {a:?}");
             for b in &rects[i + 1..] {
-                assert!(!a.overlaps(b), "labels overlap: {a:?} {b:?}");
+                assert!(!a.grow(GAP).overlaps(b), "labels overlap or touch: {a:?} {b:?}");
             }
             for d in dots {
                 assert!(!a.hits_circle(d), "label {a:?} covers dot {d:?}");
             }
         }
-        assert_eq!(placed.len(), requests.len());
+        let leaders: Vec<(Segment, Rect)> = requests
+            .iter()
+            .zip(placed)
+            .filter_map(|(r, p)| p.filter(|p| p.leader).map(|p| ((r.dot.centre, p.rect.nearest(r.dot.centre)), p.rect)))
+            .collect();
+        for (i, ((d, q), own)) in leaders.iter().enumerate() {
+            for r in rects.iter().filter(|r| *r != own) {
+                assert!(!r.hits_segment(*d, *q), "leader {d:?}-{q:?} crosses label {r:?}");
+            }
+            // Dots that overlap the labelled one (a blob the leader leaves) do not count.
+            let radius = requests.iter().find(|r| r.dot.centre == *d).map_or(0.0, |r| r.dot.radius);
+            let apart = |c: &&Circle| (c.centre.0 - d.0).hypot(c.centre.1 - d.1) >= c.radius + radius;
+            for c in dots.iter().filter(apart) {
+                assert!(!c.hits_segment(*d, *q), "leader {d:?}-{q:?} crosses dot {c:?}");
+            }
+            for (other, _) in &leaders[i + 1..] {
+                assert!(!crosses((*d, *q), *other), "leaders {d:?}-{q:?} and {other:?} cross");
+            }
+        }
     }
 
     #[test]
@@ -409,9 +508,11 @@ mod tests {
         }
         let requests: Vec<Request> = dots.iter().map(|&dot| Request { size: (70.0, 18.0), dot }).collect();
         let bounds = Rect::new(0.0, 0.0, 1000.0, 700.0);
-        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds });
+        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP });
         check(&requests, &dots, bounds, &placed);
-        assert_eq!(placed.iter().filter(|p| p.is_none()).count(), 0, "there is room for every label");
+        // Leaders from inside the cluster would cross other dots: those labels are left out.
+        let count = placed.iter().flatten().count();
+        assert!((10..40).contains(&count), "{count} placed");
         assert!(placed.iter().flatten().any(|p| p.leader));
         assert!(placed.iter().flatten().any(|p| !p.leader));
     }
@@ -434,7 +535,8 @@ mod tests {
         let requests: Vec<Request> = dots.iter().map(|&dot| Request { size: (40.0 + next(60.0), 14.0), dot }).collect();
         let bounds = Rect::new(0.0, 0.0, 1000.0, 700.0);
         let obstacles = [Rect::new(800.0, 20.0, 150.0, 120.0)];
-        let placed = place(&requests, Scenery { dots: &dots, obstacles: &obstacles, segments: &[], bounds });
+        let placed =
+            place(&requests, Scenery { dots: &dots, obstacles: &obstacles, segments: &[], bounds, label_gap: GAP });
         check(&requests, &dots, bounds, &placed);
         let rects: Vec<Rect> = placed.iter().flatten().map(|p| p.rect).collect();
         assert!(rects.iter().all(|r| !r.overlaps(&obstacles[0])));
@@ -447,7 +549,7 @@ mod tests {
         let dots = [Circle { centre: (50.0, 20.0), radius: 5.0 }];
         let requests = [Request { size: (70.0, 18.0), dot: dots[0] }; 3];
         let bounds = Rect::new(0.0, 0.0, 100.0, 40.0);
-        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds });
+        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP });
         check(&requests, &dots, bounds, &placed);
         assert!(placed.iter().any(|p| p.is_none()));
     }
@@ -456,8 +558,13 @@ mod tests {
     fn labels_avoid_obstacles_and_sit_next_to_a_lone_dot() {
         let dots = [Circle { centre: (200.0, 200.0), radius: 6.0 }];
         let legend = Rect::new(205.0, 150.0, 200.0, 100.0);
-        let scenery =
-            Scenery { dots: &dots, obstacles: &[legend], segments: &[], bounds: Rect::new(0.0, 0.0, 800.0, 600.0) };
+        let scenery = Scenery {
+            dots: &dots,
+            obstacles: &[legend],
+            segments: &[],
+            bounds: Rect::new(0.0, 0.0, 800.0, 600.0),
+            label_gap: GAP,
+        };
         let placed = place(&[Request { size: (60.0, 16.0), dot: dots[0] }], scenery);
         let p = placed[0].unwrap();
         assert!(!p.rect.overlaps(&legend));
@@ -470,8 +577,13 @@ mod tests {
         let dots = [Circle { centre: (200.0, 200.0), radius: 6.0 }];
         // A line through the dot from left to right: the label goes above or below it.
         let line = [((0.0, 200.0), (400.0, 200.0))];
-        let scenery =
-            Scenery { dots: &dots, obstacles: &[], segments: &line, bounds: Rect::new(0.0, 0.0, 400.0, 400.0) };
+        let scenery = Scenery {
+            dots: &dots,
+            obstacles: &[],
+            segments: &line,
+            bounds: Rect::new(0.0, 0.0, 400.0, 400.0),
+            label_gap: GAP,
+        };
         let p = place(&[Request { size: (60.0, 16.0), dot: dots[0] }], scenery)[0].unwrap();
         assert!(!p.rect.hits_segment(line[0].0, line[0].1), "{p:?}");
     }
@@ -486,11 +598,11 @@ mod tests {
             Request { size: (30.0, 10.0), dot: dots[1] },
         ];
         let bounds = Rect::new(0.0, 0.0, 200.0, 100.0);
-        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds });
+        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP });
         assert!(placed[0].is_none() && placed[1].is_none() && placed[2].is_some());
         let nowhere = Rect { x0: nan, y0: nan, x1: nan, y1: nan };
         assert!(
-            place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds: nowhere })
+            place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds: nowhere, label_gap: GAP })
                 .iter()
                 .all(Option::is_none)
         );
@@ -520,7 +632,7 @@ mod tests {
             let requests: Vec<Request> =
                 points.iter().zip(&dots).map(|(&(_, _, w, h), &dot)| Request { size: (w, h), dot }).collect();
             let bounds = Rect::new(0.0, 0.0, 800.0, 600.0);
-            let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds });
+            let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP });
             proptest::prop_assert_eq!(placed.len(), requests.len());
             check(&requests, &dots, bounds, &placed);
         }

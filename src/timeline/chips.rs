@@ -166,7 +166,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
             f.scene.items.push(Item::Circle { centre: dot.centre, radius: r, colour: l.colour, hollow: false });
             dots.push(dot);
             labels.push(Label {
-                text: short_name(g, c.node),
+                text: short_name(g, c.node, &l.name),
                 colour: text_colour(l.colour),
                 weight: Weight::Regular,
                 dot,
@@ -251,20 +251,36 @@ fn legend(f: &mut Frame, lines: &[Line], dots: &[Circle], segments: &[Segment]) 
     rect
 }
 
-/// The chip's name without its vendor's name in front ("Snapdragon 8Gen3", "A17 Pro").
-fn short_name(g: &KnowledgeGraph, n: NodeIndex) -> String {
-    let name = &crate::latex::to_unicode(&g.node(n).name).into_owned();
-    let Some(vendor) = home_org(g, n) else { return name.clone() };
-    let vendor = &g.node(vendor).name;
-    match name.split_once(' ') {
-        Some((first, rest))
-            if first.eq_ignore_ascii_case(vendor)
-                || vendor.to_ascii_lowercase().starts_with(&first.to_ascii_lowercase()) =>
-        {
-            rest.to_string()
-        }
-        _ => name.clone(),
+/// The chip's name as the list labels it, without what the legend already says: the line's
+/// words ("Snapdragon 8Gen3" → "8Gen3", "MTK Dimensity 9400" → "9400", "Raspberry Pi AI
+/// HAT+" → "AI HAT+"), a one-letter last word of the line kept ("A17 Pro", "X Elite"), or
+/// else the vendor's name ("AMD Ryzen7 8845H" → "Ryzen7 8845H"). A rest that would start with
+/// a bare number keeps the word before it ("Ultra 9 285H").
+fn short_name(g: &KnowledgeGraph, n: NodeIndex, line: &str) -> String {
+    let name = crate::latex::to_unicode(&g.node(n).name).into_owned();
+    let words: Vec<&str> = name.split(' ').collect();
+    let mut line_words: Vec<&str> = line.split(' ').collect();
+    if line_words.len() > 1 && line_words.last().is_some_and(|w| w.chars().count() == 1) {
+        line_words.pop();
     }
+    let vendor = home_org(g, n).map(|o| g.node(o).name.to_ascii_lowercase()).unwrap_or_default();
+    let is_vendor = |w: &str| !vendor.is_empty() && vendor.starts_with(&w.to_ascii_lowercase());
+    // Skip a vendor word, then the line's words in order.
+    let mut i = usize::from(words.len() > 1 && is_vendor(words[0]));
+    // A vendor abbreviation before the line ("MTK Dimensity").
+    if i + 2 < words.len() && words[i + 1].eq_ignore_ascii_case(line_words[0]) {
+        i += 1;
+    }
+    let start = i;
+    for lw in &line_words {
+        if i + 1 < words.len() && words[i].eq_ignore_ascii_case(lw) {
+            i += 1;
+        }
+    }
+    if i > start && words[i].chars().all(|c| c.is_ascii_digit()) && words.len() - i > 1 {
+        i -= 1;
+    }
+    words[i..].join(" ")
 }
 
 /// The vendor's colour for its first line, darker for the second, lighter for the third.
@@ -285,7 +301,7 @@ mod tests {
         let fig = draw(&g, &Options::new(Metric::Tops));
         assert_eq!(fig.chips.len(), 34);
         assert!(matches!(fig.axis, ValueAxis::Broken { .. }), "Jetson AGX Orin dominates: {:?}", fig.axis);
-        assert!(fig.unlabelled.is_empty() && fig.undrawable.is_empty());
+        assert!(fig.unlabelled.is_empty() && fig.undrawable.is_empty(), "{:?}", fig.unlabelled);
         let lines: std::collections::BTreeSet<&str> = fig.chips.iter().map(|(_, l)| l.as_str()).collect();
         for l in ["Snapdragon", "Dimensity", "Apple A", "Apple M", "Jetson", "Ryzen", "Core Ultra"] {
             assert!(lines.contains(l), "no {l} line");
@@ -297,6 +313,8 @@ mod tests {
             .iter()
             .filter_map(|i| if let Item::Text { text, .. } = i { Some(text.as_str()) } else { None })
             .collect();
-        assert!(texts.contains(&"Snapdragon 8Gen3") && texts.contains(&"A17 Pro"), "{texts:?}");
+        for short in ["8Gen3", "A17 Pro", "9400", "AI HAT+", "X Elite", "Ultra 9 285H", "Ryzen7 8845H", "AGX Orin"] {
+            assert!(texts.contains(&short), "{short}: {texts:?}");
+        }
     }
 }

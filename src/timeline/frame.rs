@@ -8,6 +8,9 @@ const AXIS: Rgb = Rgb(0x6b, 0x8c, 0xd6);
 const GRID: Rgb = Rgb(0xcc, 0xcc, 0xcc);
 const TEXT: Rgb = Rgb(0x22, 0x22, 0x22);
 
+/// Label and tick text height at the reference width, in pixels.
+pub const TEXT_AT_REFERENCE: f64 = 26.0;
+
 /// The canvas and the plot area inside its margins; sizes scale with the width.
 pub struct Frame {
     pub scene: Scene,
@@ -19,7 +22,8 @@ pub struct Frame {
 impl Frame {
     pub fn new(width: u32, height: u32, title: Option<&str>) -> Frame {
         let (w, h) = (f64::from(width), f64::from(height));
-        let text = (w / 95.0).clamp(10.0, 40.0);
+        // 26 px at the reference width: legible when the README shows the figure at 700 px.
+        let text = (w * TEXT_AT_REFERENCE / f64::from(super::WIDTH)).max(10.0);
         let mut scene = Scene::new(width, height);
         // Room for a y-axis title above the plot.
         let mut top = text * 2.0;
@@ -100,7 +104,10 @@ impl Frame {
                 Request { size: (m.width, m.height), dot: l.dot }
             })
             .collect();
-        let placed = labels::place(&requests, Scenery { dots, obstacles, segments, bounds: self.plot });
+        let placed = labels::place(
+            &requests,
+            Scenery { dots, obstacles, segments, bounds: self.plot, label_gap: self.text * 0.3 },
+        );
         let mut missing = Vec::new();
         // Leaders first, so that text is drawn over them.
         for (l, p) in labels.iter().zip(&placed) {
