@@ -401,7 +401,7 @@ impl Circle {
         let (dx, dy) = (b.0 - a.0, b.1 - a.1);
         let len2 = dx * dx + dy * dy;
         let t = if len2 > 0.0 {
-            (((self.centre.0 - a.0) * dx + (self.centre.1 - a.1) * dy) / len2).max(0.0).min(1.0)
+            (((self.centre.0 - a.0) * dx + (self.centre.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
         } else {
             0.0
         };
