@@ -63,6 +63,17 @@ fn build_writes_one_self_contained_page_under_1_mb() {
     assert!(std::fs::read(build(&root().join("data"), again.path())).unwrap() == text.as_bytes());
 }
 
+#[test]
+fn site_writes_the_page_alone_where_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("docs/index.html");
+    let r = run(&["site", "--out", page.to_str().unwrap()], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("docs/index.html"), "{}", r.stdout);
+    let built = build(&root().join("data"), &dir.path().join("out"));
+    assert!(std::fs::read(page).unwrap() == std::fs::read(built).unwrap(), "site and build write the same page");
+}
+
 /// The hostile fixture with markup and script in names, a line separator and a `javascript:`
 /// link, in a fresh folder.
 fn hostile_data() -> tempfile::TempDir {

@@ -52,6 +52,9 @@ pub enum Command {
     /// Validate data/ and write every output to the output directory.
     #[command(after_help = BUILD_EXAMPLES)]
     Build(BuildArgs),
+    /// Write the explorer page alone: one self-contained HTML file (build writes it too).
+    #[command(after_help = SITE_EXAMPLES)]
+    Site(SiteArgs),
     /// Write a synthetic data/ of a given size, for benchmarks (deterministic per seed).
     #[command(after_help = SYNTH_EXAMPLES)]
     Synth(SynthArgs),
@@ -238,6 +241,15 @@ pub struct BuildArgs {
     /// one JSON line: {"timings":{...,"total":S}}.
     #[arg(long)]
     pub timings: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The page to write (for GitHub Pages from a branch: docs/index.html).
+    #[arg(long, default_value = "output/index.html", value_name = "FILE")]
+    pub out: PathBuf,
     #[command(flatten)]
     pub data: DataArgs,
 }
@@ -529,6 +541,11 @@ const BUILD_EXAMPLES: &str = "\
 Examples:
   edge-atlas build
   edge-atlas build --no-figures --timings";
+
+const SITE_EXAMPLES: &str = "\
+Examples:
+  edge-atlas site
+  edge-atlas site --out docs/index.html";
 
 const SYNTH_EXAMPLES: &str = "\
 Examples:

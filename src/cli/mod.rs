@@ -12,6 +12,7 @@ mod path;
 mod progress;
 mod related;
 mod show;
+mod site;
 mod stats;
 mod synth;
 mod timeline;
@@ -70,6 +71,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::List(a) => list::run(a),
         Command::Timeline(a) => timeline::run(a),
         Command::Build(a) => build::run(a),
+        Command::Site(a) => site::run(a),
         Command::Synth(a) => synth::run(a),
     }
 }

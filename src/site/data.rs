@@ -15,7 +15,7 @@ use serde::ser::SerializeMap;
 use crate::attrs::{self, Value};
 use crate::graph::KnowledgeGraph;
 use crate::latex::to_unicode;
-use crate::model::{EntryKind, LinkType, RelationKind, name_key};
+use crate::model::{EntryKind, LinkType, RelationKind, format_count, name_key};
 use crate::palette::{Palette, home_org};
 use crate::query::Undirected;
 use crate::query::related::{reason, related};
@@ -95,8 +95,9 @@ struct Timeline {
 }
 
 /// A release on the timeline: (release node, month index, sizes in parameters, dot radius of
-/// each size at the figure's full width, home organisation node or -1).
-type Dot = (u32, i64, Vec<u64>, Vec<f64>, i64);
+/// each size at the figure's full width, home organisation node or -1, each size as the CLI
+/// writes it).
+type Dot = (u32, i64, Vec<u64>, Vec<f64>, i64, Vec<String>);
 
 /// The link types' names in the page, by `LinkType::ALL` order.
 fn link_name(t: LinkType) -> &'static str {
@@ -214,7 +215,8 @@ fn timeline(g: &KnowledgeGraph) -> Timeline {
         .map(|r| {
             let radii = r.sizes.iter().map(|&p| (emergence::dot_radius(p) * 100.0).round() / 100.0).collect();
             let org = home_org(g, r.node).map_or(-1, |o| o.index() as i64);
-            (r.node.index() as u32, r.released.month_index(), r.sizes.clone(), radii, org)
+            let labels = r.sizes.iter().map(|&p| format_count(p)).collect();
+            (r.node.index() as u32, r.released.month_index(), r.sizes.clone(), radii, org, labels)
         })
         .collect();
     let sizes = releases.iter().flat_map(|r| r.sizes.iter().copied());

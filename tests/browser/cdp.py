@@ -134,6 +134,12 @@ class Browser:
         self.send("Input.dispatchKeyEvent", {"type": "keyDown", **base})
         self.send("Input.dispatchKeyEvent", {"type": "keyUp", **base})
 
+    def mouse(self, x, y, click=False):
+        self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+        if click:
+            for kind in ["mousePressed", "mouseReleased"]:
+                self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
+
     def viewport(self, width, height, mobile=False):
         self.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
 

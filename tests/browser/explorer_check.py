@@ -114,6 +114,21 @@ def shipped(b, url, shots):
     drawn = b.eval("Chart.getChart('timeline').getSortedVisibleDatasetMetas().reduce((n, m) => n + m.data.length, 0)")
     check(drawn == len(after), f"the chart draws exactly those dots ({drawn})")
     b.screenshot(f"{shots}/timeline-alibaba.png")
+    # Hover a dot: its tooltip; click it: its card.
+    x, y, key = b.eval("""(() => { const c = Chart.getChart('timeline'), r = c.canvas.getBoundingClientRect();
+        const D = JSON.parse(document.getElementById('atlas-data').textContent);
+        const p = c.getDatasetMeta(0).data[0], i = c.data.datasets[0].data[0].i;
+        return [r.left + p.x, r.top + p.y, D.kinds[D.nodes[i].k] + ':' + D.nodes[i].id]; })()""")
+    b.mouse(x, y)
+    b.pump(0.2)
+    tip = b.eval("Chart.getChart('timeline').tooltip.getActiveElements().length")
+    lines = b.eval("(Chart.getChart('timeline').tooltip.body || []).flatMap(x => x.lines).join(' | ')")
+    check(tip > 0 and "organisation: Alibaba" in lines and "released: " in lines, f"hovering a dot shows its details ({lines[:80]})")
+    b.screenshot(f"{shots}/timeline-hover.png")
+    b.mouse(x, y, click=True)
+    b.wait(f"location.hash === {json.dumps('#' + key)}")
+    check(True, f"clicking a dot opens its card ({key})")
+    go(b, "#timeline")
     b.eval("(() => { const s = document.getElementById('f-org'); s.value = ''; s.dispatchEvent(new Event('change')); document.getElementById('f-edge-no').click(); })()")
     check(len(b.eval(shown)) > len(before), "the not-edge-ready toggle adds releases")
     b.eval("document.getElementById('z-in').click()")

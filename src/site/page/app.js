@@ -122,12 +122,12 @@
     const edges = { yes: $("f-edge-yes").checked, unknown: $("f-edge-unknown").checked, no: $("f-edge-no").checked };
     const groups = new Map();
     const listed = [];
-    for (const [i, m, sizes, radii, home] of T.dots) {
+    for (const [i, m, sizes, radii, home, labels] of T.dots) {
       if (!edges[edgeClass(i)]) continue;
       if (org !== "" && !targets(i, rel("released_by")).includes(+org)) continue;
       if (family !== "" && !targets(i, rel("member_of")).includes(+family)) continue;
       if (!groups.has(home)) groups.set(home, []);
-      sizes.forEach((p, j) => groups.get(home).push({ x: m, y: p, r: radii[j] * rMul, i }));
+      sizes.forEach((p, j) => groups.get(home).push({ x: m, y: p, r: radii[j] * rMul, i, size: labels[j] }));
       listed.push(i);
     }
     const datasets = [...groups.entries()].sort((a, b) => orgName(a[0]).localeCompare(orgName(b[0]))).map(([home, data]) => {
@@ -171,7 +171,7 @@
               title: (items) => N[items[0].raw.i].n,
               label: (item) => {
                 const i = item.raw.i;
-                const lines = ["organisation: " + (names(targets(i, rel("released_by"))) || "—"), "sizes: " + (attr(i, "sizes") || ""), "released: " + (attr(i, "released") || "")];
+                const lines = ["this dot: " + item.raw.size + " parameters", "organisation: " + (names(targets(i, rel("released_by"))) || "—"), "sizes: " + (attr(i, "sizes") || ""), "released: " + (attr(i, "released") || "")];
                 const fam = targets(i, rel("member_of"));
                 if (fam.length) lines.push("family: " + names(fam));
                 if (edgeClass(i) !== "yes") lines.push("edge: " + attr(i, "edge"));

@@ -1,0 +1,22 @@
+//! `edge-atlas site`: validate data/ and write the explorer page alone, to any file.
+
+use anyhow::Context as _;
+use edge_atlas::fsx::{Durability, OutDir};
+use edge_atlas::site;
+
+use super::args::SiteArgs;
+use super::progress::Progress;
+use super::{Failure, load};
+
+pub fn run(a: SiteArgs) -> Result<(), Failure> {
+    let mut progress = Progress::new();
+    let g = load(&a.data.data, &mut progress)?;
+    progress.phase("site", "writing the explorer page");
+    let (dir, name) = OutDir::open_for_file(&a.out, Durability::Cached, &super::waiting)
+        .with_context(|| format!("writing {}", a.out.display()))?;
+    let staged = dir.stage(&name, |w| site::write(&g, w)).with_context(|| format!("building {}", a.out.display()))?;
+    dir.commit(vec![staged]).map_err(anyhow::Error::from)?;
+    progress.finish();
+    println!("wrote {} ({} entries)", a.out.display(), g.node_count());
+    Ok(())
+}
