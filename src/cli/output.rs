@@ -6,6 +6,7 @@ use edge_atlas::model::EntryKind;
 use edge_atlas::query::bibtex;
 use edge_atlas::query::columns::Column;
 use petgraph::graph::NodeIndex;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::args::QueryFormat;
 
@@ -155,12 +156,12 @@ fn clean(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
-/// Aligned lines, two spaces between columns. Over `width`, the widest column that may
-/// shrink loses a character at a time (down to 12), and its cells end in "…".
+/// Aligned lines, two spaces between columns, measured in terminal cells (a CJK character
+/// takes two). Over `width`, the widest column that may shrink loses a cell at a time (down to
+/// 12), and its cells end in "…".
 fn fit(table: &[Vec<String>], shrinks: &[bool], width: Option<usize>) -> Vec<String> {
-    let len = |s: &str| s.chars().count();
     let n = shrinks.len();
-    let mut widths: Vec<usize> = (0..n).map(|c| table.iter().map(|r| len(&r[c])).max().unwrap_or(0)).collect();
+    let mut widths: Vec<usize> = (0..n).map(|c| table.iter().map(|r| r[c].width()).max().unwrap_or(0)).collect();
     if let Some(limit) = width {
         let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * n.saturating_sub(1);
         while total(&widths) > limit {
@@ -178,8 +179,9 @@ fn fit(table: &[Vec<String>], shrinks: &[bool], width: Option<usize>) -> Vec<Str
                 .enumerate()
                 .map(|(c, (s, &w))| {
                     let s = short(s, w);
+                    let pad = " ".repeat(w - s.width());
                     // The row number is right-aligned, the rest left.
-                    if c == 0 { format!("{s:>w$}") } else { format!("{s:<w$}") }
+                    if c == 0 { pad + &s } else { s + &pad }
                 })
                 .collect();
             cells.join("  ").trim_end().to_string()
@@ -187,7 +189,21 @@ fn fit(table: &[Vec<String>], shrinks: &[bool], width: Option<usize>) -> Vec<Str
         .collect()
 }
 
-/// At most `max` characters, with an ellipsis when cut.
+/// At most `max` cells wide, with an ellipsis when cut.
 fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max { s.to_string() } else { s.chars().take(max - 1).chain(['…']).collect() }
+    if s.width() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max.saturating_sub(1) {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }

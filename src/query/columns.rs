@@ -110,6 +110,7 @@ impl Column {
                 | Column::Targets
                 | Column::Url
                 | Column::Organisation
+                | Column::Sizes
         )
     }
 
