@@ -70,6 +70,26 @@ def shipped(b, url, shots):
     check(b.eval("document.activeElement.id") == "card-title", "opening a card moves the focus to its title")
     b.screenshot(f"{shots}/card-qwen2-5.png", full=True)
 
+    # The keyboard alone: "/" focuses search, arrows move through the offers, Escape closes
+    # them, Tab goes on to the views.
+    b.eval("document.activeElement.blur()")
+    b.key("/", "Slash", 191)
+    check(b.eval("document.activeElement.id") == "q", '"/" focuses the search box')
+    b.type("llamacpp")
+    b.wait("document.querySelectorAll('#results li').length > 0")
+    b.key("ArrowDown", "ArrowDown", 40)
+    check(b.eval("document.getElementById('q').getAttribute('aria-activedescendant')") is not None, "arrow keys move through the offers")
+    b.key("Escape", "Escape", 27)
+    check(b.eval("document.getElementById('results').hidden"), "Escape closes the offers")
+    b.eval("document.getElementById('q').value = ''")
+    b.key("Tab", "Tab", 9)
+    check(b.eval("document.activeElement.textContent") == "Timeline", "Tab goes from the search box to the views")
+    b.key("Enter", "Enter", 13)
+    b.wait("location.hash === '#timeline'")
+    check(True, "Enter on a view opens it")
+    b.eval("history.back()")
+    b.wait("location.hash === '#model:qwen2-5'")
+
     for typed, expect in [("llamacpp", "llama.cpp"), ("LLAMA.CPP", "llama.cpp"), ("Qwne2.5", "Qwen2.5"), ("powerinfer2", "PowerInfer-2"),
                           ("Fast Large Language Model Inference on a Smartphone", "PowerInfer-2")]:
         got = search_names(b, typed)
@@ -158,6 +178,23 @@ def shipped(b, url, shots):
     go(b, "#formats")
     check("GGUF" in b.eval("document.getElementById('fmt-table').innerText"), "the format table lists GGUF")
     b.screenshot(f"{shots}/formats.png")
+
+    # Contrast (WCAG AA, 4.5:1 for text) of each kind of text on its background.
+    go(b, "#paper:powerinfer-2")
+    pairs = b.eval("""(() => {
+        const bg = (e) => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (!/rgba\\(.*, 0\\)$|transparent/.test(c)) return c; } return 'rgb(255, 255, 255)'; };
+        return ['body', 'p.hint', '.kind', '#card a', 'nav a[aria-current]', 'nav a:not([aria-current])', '.reason', 'dl.attrs dt', 'footer']
+          .map(s => document.querySelector(s)).filter(Boolean).map(e => [e.tagName + '.' + e.className, getComputedStyle(e).color, bg(e)]); })()""")
+
+    def luminance(css):
+        r, g, b_ = [int(v) / 255 for v in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b_)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    for what, fg, bg in pairs:
+        hi, lo = sorted([luminance(fg), luminance(bg)], reverse=True)
+        ratio = (hi + 0.05) / (lo + 0.05)
+        check(ratio >= 4.5, f"text contrast of {what}: {ratio:.1f}:1")
 
     # Phone width.
     b.viewport(390, 844, mobile=True)
