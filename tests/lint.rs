@@ -218,3 +218,26 @@ fn fixing_the_mincpm_typo_renames_without_duplicates_or_empty_families() {
     let svg = std::fs::read_to_string(dir.path().join("out/timeline-emergence-llms.svg")).unwrap();
     assert!(svg.contains(">MiniCPM V2.0<") && !svg.contains("MinCPM"));
 }
+
+/// Paper ids come from the title when the short name is a label; successor_of stays within one
+/// model line (the shipped data, imported from the real list).
+#[test]
+fn shipped_ids_and_successors_follow_names_and_model_lines() {
+    let shown = run(&["show", "PipeLLM"], &root());
+    assert!(shown.stdout.contains("[paper:pipellm]"), "{}{}", shown.stdout, shown.stderr);
+    let rel = std::fs::read_to_string(root().join("data/relations.csv")).unwrap();
+    for wrong in [
+        "model:openelm,successor_of,model:mm1",
+        "model:llama3,successor_of,model:llama3-chat",
+        "model:yi-1-5,successor_of,model:yi-vl",
+    ] {
+        assert!(!rel.lines().any(|l| l == wrong), "{wrong}");
+    }
+    for right in [
+        "model:llama3,successor_of,model:llama2",
+        "model:yi-1-5,successor_of,model:yi",
+        "model:qwen2-5,successor_of,model:qwen2",
+    ] {
+        assert!(rel.lines().any(|l| l == right), "{right}");
+    }
+}

@@ -223,7 +223,7 @@ fn path_prefers_specific_entries_to_hubs() {
   --supports--> LLaMA Series [family:llama]
   --members--> Llama3-Chat [model:llama3-chat]
   --runs_on--> Qualcomm Snapdragon 8Gen3 [chip:qualcomm-snapdragon-8gen3]
-6 hop(s), cost 52
+6 hop(s), cost 51
 "
     );
     let r = run(&["path", "PowerInfer-2", "Snapdragon 8 Gen3", "--avoid", "Metal", "--alternatives", "2"], &root());

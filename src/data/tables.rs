@@ -299,12 +299,12 @@ impl Entry for Paper {
     fn name(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.title)
     }
-    /// The title, and the part of it before ":" ("Spatten").
+    /// The title, and each part of it before a ":" ("Spatten"; "Poster: PipeLLM: ..." gives
+    /// "Poster" and "PipeLLM").
     fn other_names(&self) -> Vec<&str> {
         let mut out = vec![self.title.as_str()];
-        if let Some((head, _)) = self.title.split_once(':') {
-            out.push(head.trim());
-        }
+        let parts: Vec<&str> = self.title.split(':').collect();
+        out.extend(parts[..parts.len() - 1].iter().map(|h| h.trim()));
         out
     }
 }

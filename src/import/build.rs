@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::extract::*;
-use super::names::{Registry, expand_slashes, prefix_cuts, strip_version};
+use super::names::{Registry, expand_slashes, model_line, prefix_cuts, strip_version};
 use crate::data::{Dataset, family_base_names};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::*;
@@ -447,19 +447,24 @@ fn releases(b: &mut Builder, ex: &Extracted) {
     successors(b);
 }
 
-/// Each dated release succeeds the previous release of its family (by month, then list order).
+/// Each dated release succeeds the latest earlier release of its family (by month, then list
+/// order) whose model line its own line extends: Qwen2.5 follows Qwen2, LLaVA NeXT LLaVA1.5 and
+/// Yi VL Yi, but Yi 1.5 does not follow Yi VL, LLaMA3 not Llama3-Chat, MM1 not OpenELM.
 fn successors(b: &mut Builder) {
-    let mut by_family: HashMap<Id, Vec<(YearMonth, usize)>> = HashMap::new();
+    let mut by_family: HashMap<Id, Vec<(YearMonth, usize, String)>> = HashMap::new();
     for (i, (m, _)) in b.model_rows.iter().enumerate() {
         if let (Some(f), Some(d)) = (&m.family, m.released) {
-            by_family.entry(f.clone()).or_default().push((d, i));
+            by_family.entry(f.clone()).or_default().push((d, i, model_line(&m.name)));
         }
     }
+    let extends = |line: &str, base: &str| line == base || line.strip_prefix(base).is_some_and(|r| r.starts_with(' '));
     let mut pairs = Vec::new();
     for list in by_family.values_mut() {
         list.sort();
-        for w in list.windows(2) {
-            pairs.push((b.model_rows[w[1].1].0.id.clone(), b.model_rows[w[0].1].0.id.clone()));
+        for (j, (_, later, line)) in list.iter().enumerate() {
+            if let Some((_, earlier, _)) = list[..j].iter().rev().find(|(_, _, base)| extends(line, base)) {
+                pairs.push((b.model_rows[*later].0.id.clone(), b.model_rows[*earlier].0.id.clone()));
+            }
         }
     }
     for (later, earlier) in pairs {
@@ -756,16 +761,41 @@ fn normal_url(u: &str) -> String {
     u.trim_end_matches('/').trim_end_matches(".git").to_lowercase()
 }
 
-/// A paper's id: its short name, else the part of its title before ":" when short, else
-/// the title's first six words.
-fn paper_id(p: &RawPaper) -> Id {
-    let head = p.title.split_once(':').map(|(h, _)| h.trim()).filter(|h| h.split_whitespace().count() <= 4);
-    let base = p
-        .short_name
-        .clone()
-        .or(head.map(str::to_string))
-        .unwrap_or_else(|| p.title.split_whitespace().take(6).collect::<Vec<_>>().join(" "));
-    Id::from_name(&base)
+/// Labels of a kind of paper, not names of one ("Poster: PipeLLM: ...", a short-name badge
+/// saying "Survey"): never an id.
+const GENERIC_NAMES: [&str; 12] = [
+    "poster",
+    "demo",
+    "invited paper",
+    "short paper",
+    "extended abstract",
+    "position paper",
+    "work in progress",
+    "wip",
+    "keynote",
+    "tutorial",
+    "survey",
+    "review",
+];
+
+fn generic(name: &str) -> bool {
+    GENERIC_NAMES.contains(&name.trim().to_lowercase().as_str())
+}
+
+/// A paper's possible ids, best first: its short name unless generic, the part of its title
+/// before ":" when short (after generic labels such as "Poster:"), the title's first six words.
+fn paper_ids(p: &RawPaper) -> Vec<Id> {
+    let mut title = p.title.as_str();
+    while let Some((_, rest)) = title.split_once(':').filter(|(h, _)| generic(h)) {
+        title = rest.trim();
+    }
+    let head =
+        title.split_once(':').map(|(h, _)| h.trim()).filter(|h| !h.is_empty() && h.split_whitespace().count() <= 4);
+    let mut out: Vec<Id> = p.short_name.as_deref().filter(|s| !generic(s)).map(Id::from_name).into_iter().collect();
+    out.extend(head.map(Id::from_name));
+    out.push(Id::from_name(&title.split_whitespace().take(6).collect::<Vec<_>>().join(" ")));
+    out.dedup();
+    out
 }
 
 /// Venues that review what they publish (conferences and journals, as the list labels them);
@@ -851,16 +881,21 @@ fn papers(b: &mut Builder, ex: &Extracted) -> Vec<Paper> {
             covers[i].insert(p.technique);
             continue;
         }
-        let mut id = paper_id(p);
-        if reg.find_id(&id).is_some() {
-            let year = p.published.map(|d| d.year.to_string()).unwrap_or_default();
-            id = id.with_suffix(&year);
-            let mut n = 2;
-            while reg.find_id(&id).is_some() {
-                id = paper_id(p).with_suffix(&n.to_string());
-                n += 1;
+        // A short name another paper already has gives way to the title.
+        let ids = paper_ids(p);
+        let id = match ids.iter().find(|id| reg.find_id(id).is_none()) {
+            Some(id) => id.clone(),
+            None => {
+                let year = p.published.map(|d| d.year.to_string()).unwrap_or_default();
+                let mut id = ids[0].with_suffix(&year);
+                let mut n = 2;
+                while reg.find_id(&id).is_some() {
+                    id = ids[0].with_suffix(&n.to_string());
+                    n += 1;
+                }
+                id
             }
-        }
+        };
         reg.add(id.clone(), &p.title);
         let mut row = Paper {
             id,
@@ -964,6 +999,18 @@ mod tests {
         let (blog, none) = (copy(Some("Samsung tech blog"), 4), copy(None, 5));
         assert_eq!(copy_for_venue(&[&blog, &none]), 0, "a tie keeps the first");
         assert_eq!(copy_for_venue(&[&copy(Some("ASP.DAC"), 6), &arxiv]), 0);
+    }
+
+    #[test]
+    fn paper_ids_skip_generic_labels_and_taken_short_names() {
+        let mut p = copy(None, 1);
+        p.title = "Poster: PipeLLM: Pipeline LLM Inference on Heterogeneous Devices".into();
+        assert_eq!(paper_ids(&p)[0].as_str(), "pipellm");
+        p.short_name = Some("Poster".into());
+        assert_eq!(paper_ids(&p)[0].as_str(), "pipellm");
+        p.short_name = Some("PIM".into());
+        let ids = paper_ids(&p);
+        assert_eq!((ids[0].as_str(), ids[1].as_str()), ("pim", "pipellm"), "the title when the short name is taken");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::fmt;
 use super::badge::{Badge, BadgeType};
 use super::markdown::{Block, Cell, Doc, Inline, plain};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Id, LinkType, Links, YearMonth};
+use crate::model::{Id, LinkType, Links, YearMonth, name_key};
 
 /// Where a record came from in the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,6 +189,22 @@ pub fn badge_facts(inlines: &[Inline], src: &Src, diags: &mut Diagnostics) -> Ba
                     f.links.add(LinkType::Paper, h);
                 }
                 paper_badge(badge, &mut f);
+            }
+            // The list's older Tags Convention gave short names this colour: the text decides.
+            Some(BadgeType::Survey) if !badge.message.to_lowercase().contains("survey") => {
+                let title = lead_text(inlines);
+                if !name_key(&title).contains(&name_key(&badge.message)) {
+                    let msg = format!(
+                        "badge {:?} has the survey colour 568A37 but does not say survey, and the title does not \
+                         contain it; read as the short name (short names are 7875DF now)",
+                        badge.message
+                    );
+                    diags.push(Diagnostic::warning(&src.file, src.line, 0, msg));
+                }
+                f.short_name.get_or_insert_with(|| badge.message.clone());
+                if let Some(h) = href {
+                    f.links.add(LinkType::Paper, h);
+                }
             }
             Some(BadgeType::Survey) => {
                 f.survey = true;
@@ -613,6 +629,25 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn survey_coloured_badges_are_read_by_their_text() {
+        let facts = |title: &str, badge: &str| {
+            let b = Badge::parse(&format!("https://img.shields.io/badge/{badge}")).unwrap();
+            let inlines = [Inline::Text { text: title.into(), strong: false }, Inline::Badge { badge: b, href: None }];
+            let mut d = Diagnostics::default();
+            let f = badge_facts(&inlines, &Src { file: "f.md".into(), line: 3 }, &mut d);
+            (f.survey, f.short_name, d.to_string())
+        };
+        assert_eq!(facts("A Survey of X", "Survey-568A37"), (true, None, String::new()));
+        assert_eq!(
+            facts("PowerInfer-2: Fast Inference", "PowerInfer--2-568A37"),
+            (false, Some("PowerInfer-2".into()), String::new())
+        );
+        let (survey, short, warning) = facts("PIM-AI: A Novel Architecture", "HBM--PIM-568A37");
+        assert_eq!((survey, short.as_deref()), (false, Some("HBM-PIM")));
+        assert!(warning.starts_with("f.md:3: warning: badge \"HBM-PIM\" has the survey colour 568A37"), "{warning}");
+    }
 
     #[test]
     fn section_numbers() {

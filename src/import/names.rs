@@ -113,6 +113,24 @@ pub fn strip_version(name: &str) -> &str {
     if s.is_empty() { name } else { s }
 }
 
+/// The model line a release belongs to: its name without versions and sizes, so releases of
+/// one line share it ("Qwen1.5", "Qwen2.5" -> "qwen"; "Mistral 8x7B" -> "mistral") and other
+/// lines of the same family do not ("Llama3-Chat" -> "llama chat", "Yi VL" -> "yi vl").
+pub fn model_line(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter_map(|t| {
+            if !t.chars().any(|c| c.is_ascii_digit()) {
+                return Some(t.to_lowercase());
+            }
+            // "Llama3" keeps its word, "V2", "7B" and "8x7B" are versions and sizes.
+            let word: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+            (word.chars().count() >= 2).then(|| word.to_lowercase())
+        })
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +159,19 @@ mod tests {
         assert_eq!(strip_version("Octopus v2"), "Octopus");
         assert_eq!(strip_version("MAP Neo"), "MAP Neo");
         assert_eq!(strip_version("42"), "42");
+    }
+
+    #[test]
+    fn model_lines_drop_versions_and_sizes_only() {
+        let line = |n: &str| model_line(n);
+        assert_eq!(line("Qwen1.5"), line("Qwen2.5"));
+        assert_eq!(line("Mistral 7B"), line("Mistral 8x7B"));
+        assert_eq!(line("Octopus v2"), line("Octopus v3"));
+        assert_eq!(line("Yi"), line("Yi 1.5"));
+        assert_ne!(line("Yi 1.5"), line("Yi VL"));
+        assert_ne!(line("LLaMA3"), line("Llama3-Chat"));
+        assert_ne!(line("OpenELM"), line("MM1"));
+        assert_eq!(line("MM1"), "mm");
     }
 
     #[test]

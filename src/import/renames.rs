@@ -1,6 +1,6 @@
 //! Renames: an entry whose name changed in the list while its facts stayed (every column but id
 //! and name: organisations, sizes, dates, links, family) keeps its id, and its old name becomes
-//! an alias. Kinds are matched in reference order (organisations, families, models, ...) so a
+//! an alias; an entry whose name stayed keeps its id too, whatever id its name would make now. Kinds are matched in reference order (organisations, families, models, ...) so a
 //! renamed family is already relabelled when its models are compared.
 
 use std::collections::{HashMap, HashSet};
@@ -27,23 +27,34 @@ fn facts<T: Table>(row: &T) -> Option<Vec<String>> {
     fields.iter().any(|f| !f.is_empty()).then_some(fields)
 }
 
-/// Pairs (fresh id, previous id) of one kind: a fresh row with a new id whose facts equal those of
-/// exactly one previous row that is gone or lost its facts, and no other fresh row has them.
+/// Pairs (fresh id, previous id) of one kind for fresh rows under a new id: a previous row gone
+/// from the list with the same name (ids stay with names, even when the rule making ids
+/// changes), else the one previous row, gone or stripped of its facts, whose facts are the
+/// fresh row's and no other fresh row's.
 fn pairs<T: Entry>(fresh: &[T], prev: &[T]) -> Vec<(Id, Id, String, String)> {
     let fresh_by_id: HashMap<&Id, &T> = fresh.iter().map(|r| (r.id(), r)).collect();
     let prev_ids: HashSet<&Id> = prev.iter().map(Entry::id).collect();
+    let gone: Vec<&T> = prev.iter().filter(|p| !fresh_by_id.contains_key(p.id())).collect();
     let free: Vec<(&T, Vec<String>)> = prev
         .iter()
         .filter(|p| fresh_by_id.get(p.id()).is_none_or(|f| f.name() != p.name() && facts(*f) != facts(*p)))
         .filter_map(|p| Some((p, facts(p)?)))
         .collect();
-    let added: Vec<(&T, Vec<String>)> =
-        fresh.iter().filter(|f| !prev_ids.contains(f.id())).filter_map(|f| Some((f, facts(f)?))).collect();
+    let added: Vec<(&T, Option<Vec<String>>)> =
+        fresh.iter().filter(|f| !prev_ids.contains(f.id())).map(|f| (f, facts(f))).collect();
     let mut out = Vec::new();
     for (a, fa) in &added {
-        let olds: Vec<&&T> = free.iter().filter(|(_, fp)| fp == fa).map(|(p, _)| p).collect();
-        let same = added.iter().filter(|(_, fb)| fb == fa).count();
-        if let ([old], 1) = (olds.as_slice(), same) {
+        let named: Vec<&&T> = gone.iter().filter(|p| name_key(p.name()) == name_key(a.name())).collect();
+        let old = match (named.as_slice(), fa) {
+            ([old], _) => Some(**old),
+            (_, Some(fa)) => {
+                let olds: Vec<&T> = free.iter().filter(|(_, fp)| fp == fa).map(|(p, _)| *p).collect();
+                let same = added.iter().filter(|(_, fb)| fb.as_ref() == Some(fa)).count();
+                if let ([old], 1) = (olds.as_slice(), same) { Some(*old) } else { None }
+            }
+            _ => None,
+        };
+        if let Some(old) = old {
             out.push((a.id().clone(), old.id().clone(), old.name().to_string(), a.name().to_string()));
         }
     }
@@ -119,7 +130,13 @@ fn apply<T: Entry>(
     table(fresh).retain(|r| !olds.contains(r.id()));
     let map: HashMap<Id, Id> = found.iter().map(|(new, old, _, _)| (new.clone(), old.clone())).collect();
     relabel(fresh, T::KIND, &map);
-    out.extend(found.into_iter().map(|(_, id, old, new)| Rename { kind: T::KIND, id, old, new }));
+    // An id kept for the same name is no rename to report.
+    out.extend(found.into_iter().filter(|(_, _, old, new)| old != new).map(|(_, id, old, new)| Rename {
+        kind: T::KIND,
+        id,
+        old,
+        new,
+    }));
 }
 
 /// Detects renames between the previous data and a fresh import, relabels `fresh` so renamed
