@@ -241,3 +241,20 @@ fn shipped_ids_and_successors_follow_names_and_model_lines() {
         assert!(rel.lines().any(|l| l == right), "{right}");
     }
 }
+
+/// The CI recipe for the list's repository passes the workflow schema, checked by
+/// action-validator (which rejects a broken workflow, so the check is real).
+#[test]
+fn the_workflow_for_the_lists_repository_passes_the_workflow_schema() {
+    if !have("action-validator") {
+        return;
+    }
+    let check = |path: &std::path::Path| std::process::Command::new("action-validator").arg(path).output().unwrap();
+    let out = check(&root().join("contrib/awesome-edge-llms.yml"));
+    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.yml");
+    let text = std::fs::read_to_string(root().join("contrib/awesome-edge-llms.yml")).unwrap();
+    std::fs::write(&broken, text.replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest")).unwrap();
+    assert!(!check(&broken).status.success(), "a workflow without runs-on must fail validation");
+}

@@ -46,8 +46,12 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// Whether a consumer is installed; with `CI` set a missing one fails the run.
 pub fn have(tool: &str) -> bool {
-    // Graphviz spells it -V.
-    let flag = if tool == "dot" { "-V" } else { "--version" };
+    // Graphviz spells it -V; action-validator has only --help.
+    let flag = match tool {
+        "dot" => "-V",
+        "action-validator" => "--help",
+        _ => "--version",
+    };
     let found = Command::new(tool).arg(flag).output().is_ok_and(|o| o.status.success());
     assert!(found || std::env::var_os("CI").is_none(), "{tool} is missing; CI must have it (.ci/run installs it)");
     if !found {
