@@ -15,7 +15,8 @@ them; `total` is from the start of the first phase to the end of the last):
         {"tool":"networkx","queries","p50_ms","p99_ms","mean_ms","max_ms","nodes","edges"}
         (percentiles by nearest rank; queries as benches/related.rs picks them)
 
-Requirements: requirements.txt (networkx, igraph, matplotlib, pydot).
+Requirements: requirements.txt (networkx, igraph, matplotlib, pydot, lxml). With lxml
+installed networkx writes GraphML through it; EA_BASELINE_NO_LXML=1 hides it.
 
 What it does, and where it differs from the Rust tool (src/data, src/graph.rs, src/export):
 
@@ -55,10 +56,18 @@ What it does, and where it differs from the Rust tool (src/data, src/graph.rs, s
 
 import argparse
 import csv
+import os
+
+# EA_BASELINE_NO_LXML=1 hides lxml, so networkx writes GraphML with its pure-Python writer
+# (nx.write_graphml uses lxml's when it can import it): bench.py measures both.
+if os.environ.get("EA_BASELINE_NO_LXML"):
+    import sys as _sys
+
+    _sys.modules["lxml"] = None
+
 import heapq
 import json
 import math
-import os
 import re
 import statistics
 import sys
@@ -604,7 +613,7 @@ def cmd_networkx(args):
     preimport("numpy", "pydot", *(["matplotlib.pyplot", "matplotlib.dates"] if args.figure else []))
     os.makedirs(args.out, exist_ok=True)
     out = lambda ext: os.path.join(args.out, f"edge-atlas.{ext}")  # noqa: E731
-    p = Phases("networkx")
+    p = Phases("networkx" if not os.environ.get("EA_BASELINE_NO_LXML") else "networkx-no-lxml")
     d = load_or_exit(args.data)
     p.done("load")
     G, collapsed = build_networkx(d)

@@ -169,6 +169,8 @@ class EdgeAtlas:
         help_text = self.text("build", "--help")
         self.no_figures = "--no-figures" in help_text
         self.timings = "--timings" in help_text
+        # The four exports only, as the baselines write (build adds Parquet from 100k nodes).
+        self.with_none = "--with" in help_text
 
     def text(self, *args):
         try:
@@ -194,13 +196,29 @@ class EdgeAtlas:
             if not self.no_figures:
                 return None
             cmd.append("--no-figures")
+        if self.with_none:
+            cmd += ["--with", "none"]
         if self.timings:
             cmd.append("--timings")
         return cmd
 
 
-def baseline(*args):
-    return [sys.executable, BASELINE, *args]
+def baseline(*args, lxml=True):
+    """The baseline's command; without lxml, networkx falls back to its own GraphML writer."""
+    env = [] if lxml else ["env", "EA_BASELINE_NO_LXML=1"]
+    return [*env, sys.executable, BASELINE, *args]
+
+
+def write_bandwidth(directory, mb):
+    """MB/s of `dd` writing `mb` MiB of zeros into `directory` in 1 MiB blocks (page cache, no
+    fsync, as the exports write), measured now: the machine's write ceiling in this sitting."""
+    target = os.path.join(directory, "dd.bin")
+    t0 = time.perf_counter()
+    p = subprocess.run(["dd", "if=/dev/zero", f"of={target}", "bs=1M", f"count={mb}"], capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if os.path.exists(target):
+        os.remove(target)
+    return mb * 1.048576 / wall if p.returncode == 0 and wall > 0 else None
 
 
 def rust_related(ea, data, queries, args):
@@ -319,7 +337,7 @@ def machine_line(ea):
     return (
         f"Machine: {cores} cores ({cpu}), {ram} RAM, Linux {platform.release()}; "
         f"Python {platform.python_version()}, networkx {version('networkx')}, igraph {version('igraph')}, "
-        f"pydot {version('pydot')}, matplotlib {version('matplotlib')}; {ea.version()}"
+        f"pydot {version('pydot')}, matplotlib {version('matplotlib')}, lxml {version('lxml')}; {ea.version()}"
     )
 
 
@@ -397,7 +415,12 @@ def section_size(ea, n, args, tmp):
             os.remove(target)
     build_cmd = ea.build_cmd(d, out, figures=False)
     build = measure(build_cmd, runs, "edge-atlas build --no-figures", out) if build_cmd else Result.not_available()
-    nx = measure(baseline("networkx", d, out), runs, "baseline networkx", out, args.timeout)
+    sizes = {ext: os.path.getsize(os.path.join(out, f"edge-atlas.{ext}")) for ext in ["graphml", "gexf", "dot", "json"]
+             if os.path.exists(os.path.join(out, f"edge-atlas.{ext}"))}
+    dd = write_bandwidth(out, max(64, min(4096, sum(sizes.values()) // 2**20)))
+    nx = measure(baseline("networkx", d, out), runs, "baseline networkx (lxml)", out, args.timeout)
+    nx_plain = (measure(baseline("networkx", d, out, lxml=False), runs, "baseline networkx (no lxml)", out, args.timeout)
+                if n <= args.no_lxml_max else None)
     ig = measure(baseline("igraph", d, out), runs, "baseline igraph", out, args.timeout)
     shutil.rmtree(out, ignore_errors=True)
 
@@ -430,7 +453,17 @@ def section_size(ea, n, args, tmp):
     if nx.ok and nx.report.get("collapsed"):
         print(f"\nNote: networkx's DiGraph merged {nx.report['collapsed']} parallel edges of different relations.")
     print()
-    print(phase_table(build.timings if build.ok else {}, [("networkx", nx), ("igraph", ig)]))
+    reports = [("networkx", nx)] + ([("networkx, no lxml", nx_plain)] if nx_plain else []) + [("igraph", ig)]
+    print(phase_table(build.timings if build.ok else {}, reports))
+    if build.ok and build.timings and dd:
+        rows = []
+        for ext, size in sizes.items():
+            t = build.timings.get(ext)
+            if isinstance(t, (int, float)) and t > 0:
+                mbs = size / 2**20 / t
+                rows.append([ext, f"{size / 2**20:.0f} MB", f"{t:.3f} s", f"{mbs:.0f} MB/s", f"{dd / mbs:.1f}×"])
+        print(f"\nWrite bandwidth of this machine in this sitting: `dd bs=1M` into the page cache, {dd:.0f} MB/s.\n")
+        print(table(["export (in build, two at a time)", "size", "seconds", "throughput", "dd / export"], rows))
 
 
 def section_related(ea, datasets, args):
@@ -444,18 +477,26 @@ def section_related(ea, datasets, args):
             return [fmt_s(r)] * len(keys)
         return [f"{r[k]:.3f} ms" if isinstance(r.get(k), (int, float)) else "—" for k in keys]
 
-    rows = []
+    rows, command_rows = [], []
     for label, d in datasets:
         if d is None:
             continue
         r = measure(baseline("related", d, "--queries", args.queries), 1, f"baseline related {label}", None, args.timeout)
         py = cells(r.report if r.ok else r)
-        rs = cells(rust_related(ea, d, args.queries, args))
+        rust = rust_related(ea, d, args.queries, args)
+        rs = cells(rust)
         rows.append([label, *py, *rs, ratio(py[0], rs[0]), ratio(py[1], rs[1])])
+        if isinstance(rust, dict) and isinstance(rust.get("command"), dict):
+            command_rows.append([label, *cells(rust["command"]), *cells(rust.get("hubs_command", {}))])
     names = ["p50", "p99", "mean", "max"]
     print(table(["data", *[f"networkx {n}" for n in names], *[f"edge-atlas {n}" for n in names],
                  "p50 networkx / edge-atlas", "p99 networkx / edge-atlas"], rows))
     print("\nBoth in-process, after loading and building the graph (not timed); percentiles by nearest rank.")
+    if command_rows:
+        print("\nWhat the `related` command answers (the direct links, then the ranking of the rest), "
+              "edge-atlas in-process, over the same queries plus the 10 entries with most neighbours; "
+              "and over those 10 hubs alone:\n")
+        print(table(["data", *[f"command {n}" for n in names], *[f"hubs {n}" for n in names]], command_rows))
 
 
 def main():
@@ -478,6 +519,8 @@ def main():
     ap.add_argument("--related-cmd", default="cargo bench -q --bench related -- {data} {queries}",
                     help="the Rust related benchmark, a template with {data}, {queries}, {bin} "
                          "(e.g. 'cargo bench --bench related -- {data} {queries}')")
+    ap.add_argument("--no-lxml-max", type=int, default=100_000,
+                    help="largest size at which networkx also runs with lxml hidden (default 100000)")
     ap.add_argument("--timeout", type=float, default=None, help="seconds before a baseline run is given up")
     args = ap.parse_args()
 

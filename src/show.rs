@@ -61,7 +61,7 @@ fn groups(g: &KnowledgeGraph, n: NodeIndex) -> Vec<(&'static str, Vec<NodeIndex>
 
 fn related(g: &KnowledgeGraph, n: NodeIndex) -> Vec<Related> {
     // What the relations above do not already say: entries two hops away.
-    crate::query::answer::beyond_direct(g, &crate::query::Undirected::new(g), n, &[], RELATED)
+    crate::query::related::beyond_direct(g, &crate::query::Undirected::new(g), n, &[], RELATED)
 }
 
 /// Renders `n` for the terminal. Pure: returns the text.

@@ -111,7 +111,7 @@ fn build_adds_directory_exports_when_asked() {
 #[test]
 fn the_spark_job_ranks_as_edge_atlas_related_does() {
     use edge_atlas::graph::KnowledgeGraph;
-    use edge_atlas::query::{Undirected, answer};
+    use edge_atlas::query::{Undirected, related};
 
     if !(have("python3") && have("java") && python_has(&["pyspark", "duckdb"])) {
         return;
@@ -142,7 +142,7 @@ fn the_spark_job_ranks_as_edge_atlas_related_does() {
     let expected: serde_json::Map<String, serde_json::Value> = entries
         .iter()
         .map(|&n| {
-            let ranked = answer::beyond_direct(&g, &u, n, &[], 10);
+            let ranked = related::beyond_direct(&g, &u, n, &[], 10);
             (key(n), ranked.iter().map(|r| serde_json::json!([key(r.node), r.score])).collect())
         })
         .collect();

@@ -49,25 +49,17 @@ impl Answer {
 pub fn answer(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryKind], top: usize) -> Vec<Answer> {
     let wanted = |m: NodeIndex| kinds.is_empty() || kinds.contains(&g.node(m).key.kind);
     let mut direct: Vec<&super::Link> = u.neighbours(n).iter().filter(|(m, _, _)| *m != n && wanted(*m)).collect();
-    direct.sort_by_key(|(m, _, _)| (u.degree(*m), u.rank(*m)));
+    // Only the first `top` are sorted: a hub has 100,000 neighbours.
+    let most_specific = |(m, _, _): &&super::Link| (u.degree(*m), u.rank(*m));
+    if direct.len() > top && top > 0 {
+        direct.select_nth_unstable_by_key(top - 1, most_specific);
+    }
     direct.truncate(top);
+    direct.sort_by_key(most_specific);
     let mut out: Vec<Answer> =
         direct.into_iter().map(|&(node, relation, dir)| Answer::Direct { node, relation, dir }).collect();
-    out.extend(beyond_direct(g, u, n, kinds, top).into_iter().map(Answer::Ranked));
+    out.extend(related::beyond_direct(g, u, n, kinds, top).into_iter().map(Answer::Ranked));
     out
-}
-
-/// The `top` best of the ranking among entries not linked to `n` directly.
-pub fn beyond_direct(
-    g: &KnowledgeGraph,
-    u: &Undirected,
-    n: NodeIndex,
-    kinds: &[EntryKind],
-    top: usize,
-) -> Vec<Related> {
-    // Ask for enough entries that `top` remain once the direct ones are left out.
-    let ranked = related::related(g, u, n, kinds, top + u.degree(n));
-    ranked.into_iter().filter(|r| u.link(n, r.node).is_none()).take(top).collect()
 }
 
 #[cfg(test)]

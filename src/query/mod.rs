@@ -39,6 +39,8 @@ pub struct Undirected {
     links: Vec<Link>,
     /// Position of each node in `kind:id` order.
     rank: Vec<u32>,
+    /// Adamic-Adar weight of each node, 1 / ln(degree), made once (0 below two neighbours).
+    weight: Vec<f64>,
 }
 
 impl Undirected {
@@ -86,7 +88,9 @@ impl Undirected {
         }
         start[n] = kept;
         links.truncate(kept);
-        Undirected { start, links, rank }
+        let weight =
+            (0..n).map(|i| start[i + 1] - start[i]).map(|d| if d >= 2 { 1.0 / (d as f64).ln() } else { 0.0 }).collect();
+        Undirected { start, links, rank, weight }
     }
 
     /// The distinct neighbours of `n`, in `kind:id` order.
@@ -97,6 +101,13 @@ impl Undirected {
     /// Number of distinct neighbours.
     pub fn degree(&self, n: NodeIndex) -> usize {
         self.start[n.index() + 1] - self.start[n.index()]
+    }
+
+    /// 1 / ln(number of distinct neighbours): what `n` adds to the score of two entries it
+    /// joins; `None` below two neighbours (it joins nothing).
+    pub fn weight(&self, n: NodeIndex) -> Option<f64> {
+        let w = self.weight[n.index()];
+        (w > 0.0).then_some(w)
     }
 
     /// Position of `n` in `kind:id` order.

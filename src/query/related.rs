@@ -51,14 +51,43 @@ fn order(score: f64, rank: u32) -> Order {
 /// only through hubs are visited in `kind:id` order, merged across the hubs, and the walk
 /// stops once no later entry can enter the top (their score is at most the hubs' total).
 pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryKind], top: usize) -> Vec<Related> {
+    rank(g, u, n, kinds, top, false)
+}
+
+/// As `related`, among the entries not linked to `n` directly: what the `related` command
+/// ranks after listing the direct links. Direct neighbours are marked once and never
+/// enter the top, so a hub's 100,000 neighbours cost a pass, not a top of 100,000.
+pub fn beyond_direct(
+    g: &KnowledgeGraph,
+    u: &Undirected,
+    n: NodeIndex,
+    kinds: &[EntryKind],
+    top: usize,
+) -> Vec<Related> {
+    rank(g, u, n, kinds, top, true)
+}
+
+fn rank(
+    g: &KnowledgeGraph,
+    u: &Undirected,
+    n: NodeIndex,
+    kinds: &[EntryKind],
+    top: usize,
+    skip_direct: bool,
+) -> Vec<Related> {
     if top == 0 {
         return Vec::new();
     }
-    let weight = |z: NodeIndex| {
-        let deg = u.degree(z);
-        (deg >= 2).then(|| 1.0 / (deg as f64).ln())
+    // The neighbours of `n`, marked: left out of the ranking when `skip_direct`, and the
+    // shared neighbours of the results are found through them.
+    let mut near = vec![false; g.node_count()];
+    for &(m, _, _) in u.neighbours(n) {
+        near[m.index()] = true;
+    }
+    let weight = |z: NodeIndex| u.weight(z);
+    let wanted = |m: NodeIndex| {
+        m != n && (kinds.is_empty() || kinds.contains(&g.node(m).key.kind)) && !(skip_direct && near[m.index()])
     };
-    let wanted = |m: NodeIndex| m != n && (kinds.is_empty() || kinds.contains(&g.node(m).key.kind));
     let (hubs, light): (Vec<_>, Vec<_>) = u.neighbours(n).iter().partition(|(z, _, _)| u.degree(*z) > HUB_DEGREE);
     // A hub has over `HUB_DEGREE` neighbours, so it always has a weight.
     let hubs: Vec<(NodeIndex, f64)> = hubs.iter().filter_map(|(z, _, _)| weight(*z).map(|w| (*z, w))).collect();
@@ -89,16 +118,22 @@ pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryK
             touched.iter().filter(|&&y| u.link(y, z).is_some()).for_each(|y| score[y.index()] += w);
         }
     }
-    // The top by score first (ties at the cut kept), so ranks are looked up for a few only.
-    let rounded = |y: NodeIndex| order(score[y.index()], 0).0;
-    let mut by_score: Vec<NodeIndex> = touched.into_iter().filter(|&y| wanted(y)).collect();
-    if by_score.len() > top {
-        by_score.select_nth_unstable_by_key(top - 1, |&y| rounded(y));
-        let cut = rounded(by_score[top - 1]);
-        by_score.retain(|&y| rounded(y) <= cut);
+    // The top by score first (ties at the cut kept), so ranks are looked up for a few only:
+    // the `top`-th best score in one pass with a small heap, then what reaches it.
+    let key = |y: NodeIndex| order(score[y.index()], 0).0;
+    let mut heap = std::collections::BinaryHeap::with_capacity(top + 1);
+    for &y in touched.iter().filter(|&&y| wanted(y)) {
+        heap.push(key(y));
+        if heap.len() > top {
+            heap.pop();
+        }
     }
-    let mut best: Vec<(Order, NodeIndex, f64)> =
-        by_score.into_iter().map(|y| (order(score[y.index()], u.rank(y)), y, score[y.index()])).collect();
+    let cut = if heap.len() == top { heap.peek().copied() } else { None };
+    let mut best: Vec<(Order, NodeIndex, f64)> = touched
+        .into_iter()
+        .filter(|&y| cut.is_none_or(|c| key(y) <= c) && wanted(y))
+        .map(|y| ((key(y), u.rank(y)), y, score[y.index()]))
+        .collect();
     best.sort_unstable_by_key(|(o, _, _)| *o);
     best.truncate(top);
 
@@ -141,27 +176,35 @@ pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryK
     let date = |m: NodeIndex| attrs::date(&g.data, g.node(m)).map(|d| d.month_index());
     best.into_iter()
         .map(|(_, m, score)| {
-            let mut shared = shared_neighbours(u, n, m);
-            shared.sort_by_key(|(z, _, _)| (u.degree(*z), *z));
+            let mut shared: Vec<(usize, Shared)> =
+                shared_neighbours(u, n, m, &near).into_iter().map(|s| (u.degree(s.0), s)).collect();
+            shared.sort_unstable_by_key(|&(degree, (z, _, _))| (degree, z));
+            let shared = shared.into_iter().map(|(_, s)| s).collect();
             let months_apart = date(n).zip(date(m)).map(|(a, b)| (a - b).abs());
             Related { node: m, score, shared, months_apart }
         })
         .collect()
 }
 
-/// Neighbours of both `a` and `b` that count for the score (two or more neighbours), found
-/// by binary search from the smaller neighbour list into the larger.
-fn shared_neighbours(u: &Undirected, a: NodeIndex, b: NodeIndex) -> Vec<Shared> {
-    let small_first = u.degree(a) <= u.degree(b);
-    let (x, y) = if small_first { (a, b) } else { (b, a) };
-    u.neighbours(x)
-        .iter()
-        .filter(|(z, _, _)| u.degree(*z) >= 2)
-        .filter_map(|&(z, r, d)| {
-            let &(_, r2, d2) = u.link(y, z)?;
-            Some(if small_first { (z, (r, d), (r2, d2)) } else { (z, (r2, d2), (r, d)) })
-        })
-        .collect()
+/// Neighbours of both `n` and `m` that count for the score (two or more neighbours), as
+/// (neighbour, how `n` links to it, how `m` links to it). Through the shorter list: `n`'s,
+/// with a binary search into `m`'s; or `m`'s, with `near` (the neighbours of `n`, marked),
+/// so that two hubs are intersected in one pass, not one search per neighbour.
+fn shared_neighbours(u: &Undirected, n: NodeIndex, m: NodeIndex, near: &[bool]) -> Vec<Shared> {
+    let counts = |z: NodeIndex| u.degree(z) >= 2;
+    if u.degree(n) <= u.degree(m) {
+        u.neighbours(n)
+            .iter()
+            .filter(|(z, _, _)| counts(*z))
+            .filter_map(|&(z, r, d)| u.link(m, z).map(|&(_, r2, d2)| (z, (r, d), (r2, d2))))
+            .collect()
+    } else {
+        u.neighbours(m)
+            .iter()
+            .filter(|(z, _, _)| near[z.index()] && counts(*z))
+            .filter_map(|&(z, r2, d2)| u.link(n, z).map(|&(_, r, d)| (z, (r, d), (r2, d2))))
+            .collect()
+    }
 }
 
 /// Why an entry is related, in words: "both cover KV Cache Offloading; both implement
@@ -196,8 +239,15 @@ pub fn reason(g: &KnowledgeGraph, r: &Related, max: usize) -> String {
 mod tests {
     use super::*;
 
-    /// Every entry at distance two scored by brute force: the definition, hubs and all.
-    fn brute_force(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, top: usize) -> Vec<(NodeIndex, f64)> {
+    /// Every entry at distance two scored by brute force: the definition, hubs and all;
+    /// without the direct neighbours of `n` when `skip_direct`.
+    fn brute_force(
+        g: &KnowledgeGraph,
+        u: &Undirected,
+        n: NodeIndex,
+        top: usize,
+        skip_direct: bool,
+    ) -> Vec<(NodeIndex, f64)> {
         let mut score = vec![0.0; g.node_count()];
         for &(z, _, _) in u.neighbours(n).iter().filter(|(z, _, _)| u.degree(*z) >= 2) {
             for &(y, _, _) in u.neighbours(z) {
@@ -206,6 +256,7 @@ mod tests {
         }
         let mut all: Vec<(NodeIndex, f64)> =
             g.nodes().filter(|&y| y != n && score[y.index()] > 0.0).map(|y| (y, score[y.index()])).collect();
+        all.retain(|&(y, _)| !skip_direct || u.link(n, y).is_none());
         all.sort_by_key(|&(y, s)| order(s, u.rank(y)));
         all.truncate(top);
         all
@@ -225,12 +276,13 @@ mod tests {
         let queries: Vec<NodeIndex> =
             g.nodes().step_by(97).chain(g.nodes().filter(|&z| is_hub(z))).chain(hubs_only.take(20)).collect();
         for n in queries {
-            for top in [1, 10, 300] {
-                let fast: Vec<(NodeIndex, i64)> =
-                    related(&g, &u, n, &[], top).iter().map(|r| (r.node, order(r.score, 0).0.0)).collect();
+            for (top, skip_direct) in [(1, false), (10, false), (300, false), (10, true), (300, true)] {
+                let ranked =
+                    if skip_direct { beyond_direct(&g, &u, n, &[], top) } else { related(&g, &u, n, &[], top) };
+                let fast: Vec<(NodeIndex, i64)> = ranked.iter().map(|r| (r.node, order(r.score, 0).0.0)).collect();
                 let slow: Vec<(NodeIndex, i64)> =
-                    brute_force(&g, &u, n, top).into_iter().map(|(y, s)| (y, order(s, 0).0.0)).collect();
-                assert_eq!(fast, slow, "related to {} (top {top})", g.node(n).key);
+                    brute_force(&g, &u, n, top, skip_direct).into_iter().map(|(y, s)| (y, order(s, 0).0.0)).collect();
+                assert_eq!(fast, slow, "related to {} (top {top}, direct left out: {skip_direct})", g.node(n).key);
             }
         }
     }
