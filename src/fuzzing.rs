@@ -66,6 +66,41 @@ pub fn parsers(bytes: &[u8]) {
     let _ = crate::model::name_key(&s);
 }
 
+/// Any bytes as a label placement scene (numbers of any value, NaN and infinities
+/// included): placement must not panic, and what it places must keep every hard rule.
+pub fn labels(bytes: &[u8]) {
+    use crate::render::labels::{Circle, Rect, Request, Scenery, place, violation};
+    let mut numbers = bytes.chunks(2).map(|c| {
+        // Mostly plot-sized values, sometimes a raw f32 (NaN, infinities, huge, tiny).
+        let v = u16::from_le_bytes([c[0], *c.get(1).unwrap_or(&0)]);
+        if v >> 12 == 0xf {
+            f64::from(f32::from_bits(u32::from(v).wrapping_mul(0x9e37_79b9)))
+        } else {
+            f64::from(v % 1200)
+        }
+    });
+    let mut next = move || numbers.next().unwrap_or(0.0);
+    let bounds = Rect::new(next() - 100.0, next() - 100.0, next(), next());
+    let (gap, radius) = (next() / 100.0, next() / 100.0);
+    let mut requests = Vec::new();
+    let mut dots = Vec::new();
+    let mut segments = Vec::new();
+    for i in 0..200 {
+        let dot = Circle { centre: (next(), next()), radius };
+        dots.push(dot);
+        requests.push(Request { size: (next() / 4.0 + 1.0, next() / 40.0 + 1.0), dot });
+        if i % 4 == 0 {
+            segments.push(((next(), next()), (next(), next())));
+        }
+    }
+    let obstacles = [Rect::new(next(), next(), next() / 4.0, next() / 4.0)];
+    let scenery = Scenery { dots: &dots, obstacles: &obstacles, segments: &segments, bounds, label_gap: gap };
+    let placed = place(&requests, scenery);
+    if let Some(v) = violation(&requests, scenery, &placed) {
+        panic!("{v}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +125,7 @@ mod tests {
         assert!(replay("import_markdown", import_markdown) > 0);
         replay("load_csv", load_csv);
         replay("parsers", parsers);
+        replay("labels", labels);
     }
 
     #[test]
@@ -99,5 +135,6 @@ mod tests {
             b"\x00id,name,family,organisations,sizes,edge,released,modalities,paper_url,code_url,official_url,hf_url\n",
         );
         parsers(b"2024-06");
+        labels(&(0..4000u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<_>>());
     }
 }

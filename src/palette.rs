@@ -1,36 +1,49 @@
 //! Colours shared by every figure and export: one per organisation, one per entry kind.
 //!
 //! An organisation's colour is its curated `colour` cell; organisations without one take
-//! colours from a fixed palette in id order, so the same data always gives the same colours.
+//! colours chosen far (CIEDE2000) from those already given, in id order, so the same data
+//! always gives the same colours. Curated colours closer than [`MIN_DELTA_E`] to each other
+//! are reported by [`close_curated`].
 
 use petgraph::graph::NodeIndex;
 
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, Id, Key, Rgb};
 
-/// Colours for organisations without a curated one: Tableau 10, then darker companions.
-const ORG_PALETTE: [Rgb; 20] = [
-    Rgb(0x1f, 0x77, 0xb4),
-    Rgb(0xff, 0x7f, 0x0e),
-    Rgb(0x2c, 0xa0, 0x2c),
-    Rgb(0xd6, 0x27, 0x28),
-    Rgb(0x94, 0x67, 0xbd),
-    Rgb(0x8c, 0x56, 0x4b),
-    Rgb(0xe3, 0x77, 0xc2),
-    Rgb(0x7f, 0x7f, 0x7f),
-    Rgb(0xbc, 0xbd, 0x22),
-    Rgb(0x17, 0xbe, 0xcf),
-    Rgb(0x39, 0x3b, 0x79),
-    Rgb(0x63, 0x79, 0x39),
-    Rgb(0x8c, 0x6d, 0x31),
-    Rgb(0x84, 0x3c, 0x39),
-    Rgb(0x7b, 0x41, 0x73),
-    Rgb(0x31, 0x82, 0xbd),
-    Rgb(0xe6, 0x55, 0x0d),
-    Rgb(0x31, 0xa3, 0x54),
-    Rgb(0x75, 0x6b, 0xb1),
-    Rgb(0x63, 0x63, 0x63),
-];
+/// The smallest CIEDE2000 difference at which two organisations' colours are told apart.
+pub const MIN_DELTA_E: f32 = 15.0;
+
+/// CIEDE2000 colour difference (the `empfindung` crate, sRGB through CIELAB).
+pub fn delta_e(a: Rgb, b: Rgb) -> f32 {
+    empfindung::cie00::diff(lab_of(a), lab_of(b))
+}
+
+fn lab_of(c: Rgb) -> lab::Lab {
+    lab::Lab::from_rgb(&[c.0, c.1, c.2])
+}
+
+/// Candidates for organisations without a curated colour: CIE LCh at lightness 35-65 (dark
+/// enough for label text on white), chroma 30-75, hues every 10 degrees, inside sRGB.
+fn candidates() -> &'static [(Rgb, lab::Lab)] {
+    static CANDIDATES: std::sync::OnceLock<Vec<(Rgb, lab::Lab)>> = std::sync::OnceLock::new();
+    CANDIDATES.get_or_init(|| {
+        let mut out = Vec::new();
+        for l in [45.0f32, 55.0, 35.0, 65.0, 40.0, 50.0, 60.0] {
+            for c in [60.0f32, 45.0, 75.0, 30.0] {
+                for h in (0..36).map(|k| (k * 10) as f32) {
+                    let lab = lab::Lab { l, a: c * h.to_radians().cos(), b: c * h.to_radians().sin() };
+                    let [r, g, b] = lab.to_rgb();
+                    // Out-of-gamut colours come back clipped: keep only those that round-trip.
+                    let back = lab::Lab::from_rgb(&[r, g, b]);
+                    if empfindung::cie00::diff(back, lab) < 1.0 {
+                        out.push((Rgb(r, g, b), back));
+                    }
+                }
+            }
+        }
+        out
+    })
+}
 
 /// The colour of entries that belong to no organisation, by kind.
 pub fn kind_colour(kind: EntryKind) -> Rgb {
@@ -54,11 +67,51 @@ pub struct Palette {
 }
 
 impl Palette {
+    /// Curated colours as they are; each organisation without one (those with model releases
+    /// first, then in id order) takes the candidate farthest (CIEDE2000) from every colour
+    /// already given, curated ones included, so palette colours keep away from brand colours
+    /// and from each other.
     pub fn new(g: &KnowledgeGraph) -> Palette {
-        let mut next = ORG_PALETTE.iter().cycle();
-        // Rows are sorted by id, so uncurated organisations take palette colours in id order.
-        let orgs = g.data.organisations.iter().map(|o| o.colour.unwrap_or_else(|| *next.next().unwrap())).collect();
-        Palette { orgs }
+        // Several figures and exports of one run ask for the same palette: choose it once.
+        static LAST: std::sync::Mutex<Option<(Vec<(Id, Option<Rgb>, bool)>, Palette)>> = std::sync::Mutex::new(None);
+        let releases = |id: &Id| g.data.models.iter().any(|m| m.organisations.contains(id));
+        let key: Vec<(Id, Option<Rgb>, bool)> = g
+            .data
+            .organisations
+            .iter()
+            .map(|o| (o.id.clone(), o.colour, o.colour.is_none() && releases(&o.id)))
+            .collect();
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, p)) = last.as_ref().filter(|(k, _)| *k == key) {
+            return p.clone();
+        }
+        let palette = Palette::choose(g, &key);
+        *last = Some((key, palette.clone()));
+        palette
+    }
+
+    fn choose(g: &KnowledgeGraph, key: &[(Id, Option<Rgb>, bool)]) -> Palette {
+        let orgs = &g.data.organisations;
+        let mut colours: Vec<Option<Rgb>> = orgs.iter().map(|o| o.colour).collect();
+        let mut taken: Vec<lab::Lab> = colours.iter().flatten().map(|c| lab_of(*c)).collect();
+        // Organisations with model releases (those the emergence figure draws) choose first.
+        let mut order: Vec<usize> = (0..orgs.len()).filter(|&i| colours[i].is_none()).collect();
+        order.sort_by_key(|&i| !key[i].2);
+        for i in order {
+            let nearest =
+                |lab: &lab::Lab| taken.iter().map(|t| empfindung::cie00::diff(*t, *lab)).fold(f32::INFINITY, f32::min);
+            let mut best = candidates()[0];
+            let mut best_d = f32::NEG_INFINITY;
+            for cand in candidates() {
+                let d = nearest(&cand.1);
+                if d > best_d {
+                    (best, best_d) = (*cand, d);
+                }
+            }
+            taken.push(best.1);
+            colours[i] = Some(best.0);
+        }
+        Palette { orgs: colours.into_iter().map(|c| c.unwrap_or(Rgb(0, 0, 0))).collect() }
     }
 
     /// The colour of the organisation in row `index`.
@@ -93,14 +146,73 @@ pub fn home_org(g: &KnowledgeGraph, n: NodeIndex) -> Option<NodeIndex> {
     g.find(&Key { kind: EntryKind::Organisation, id: org })
 }
 
+/// Pairs of organisations (rows of organisations.csv, 0-based) whose curated colours are
+/// closer than [`MIN_DELTA_E`], with their difference: figures may not tell them apart.
+pub fn close_curated(g: &KnowledgeGraph) -> Vec<(usize, usize, f32)> {
+    let orgs = &g.data.organisations;
+    let mut out = Vec::new();
+    for (i, a) in orgs.iter().enumerate() {
+        for (j, b) in orgs.iter().enumerate().skip(i + 1) {
+            if let (Some(x), Some(y)) = (a.colour, b.colour) {
+                let d = delta_e(x, y);
+                if d < MIN_DELTA_E {
+                    out.push((i, j, d));
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn palette_colours_are_distinct() {
-        for (i, a) in ORG_PALETTE.iter().enumerate() {
-            assert!(!ORG_PALETTE[i + 1..].contains(a), "{a} repeats");
+    fn delta_e_matches_published_reference_pairs() {
+        // Sharma, Wu and Dalal (2005), the CIEDE2000 test data: pairs 1, 7 and 17 in L*a*b*.
+        let pairs = [
+            ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+            ((50.0, 0.0, 0.0), (50.0, -1.0, 2.0), 2.3669),
+            ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+        ];
+        for ((l1, a1, b1), (l2, a2, b2), want) in pairs {
+            let d = empfindung::cie00::diff(lab::Lab { l: l1, a: a1, b: b1 }, lab::Lab { l: l2, a: a2, b: b2 });
+            assert!((d - want).abs() < 1e-3, "{d} != {want}");
         }
+        assert!(
+            delta_e(Rgb(0xd6, 0x33, 0x6c), Rgb(0xa6, 0x4d, 0x79)) < MIN_DELTA_E,
+            "Apple and Xiaomi pinks are close"
+        );
+    }
+
+    #[test]
+    fn organisations_drawn_with_palette_colours_are_told_apart() {
+        // Every organisation the shipped figure draws has a curated colour: take the curated
+        // colour away from ten of them. Each palette colour is then at least ΔE 15 from every
+        // other organisation's colour drawn.
+        let mut g = crate::timeline::tests::shipped();
+        let fig = crate::timeline::emergence::draw(&g, &crate::timeline::emergence::Options::default());
+        let mut drawn: Vec<usize> =
+            fig.points.iter().filter_map(|pt| home_org(&g, pt.model)).map(|o| g.node(o).index).collect();
+        drawn.sort_unstable();
+        drawn.dedup();
+        for &i in drawn.iter().step_by(2).take(10) {
+            g.data.organisations[i].colour = None;
+        }
+        let p = Palette::new(&g);
+        let orgs = &g.data.organisations;
+        for &i in drawn.iter().filter(|&&i| orgs[i].colour.is_none()) {
+            for &j in drawn.iter().filter(|&&j| j != i) {
+                let d = delta_e(p.org(i), p.org(j));
+                assert!(d >= MIN_DELTA_E, "{} and {} are ΔE {d} apart", orgs[i].name, orgs[j].name);
+            }
+        }
+        let g = crate::timeline::tests::shipped();
+        let orgs = &g.data.organisations;
+        let close = close_curated(&g);
+        let named =
+            |&(i, j, _): &(usize, usize, f32)| orgs[i].id.as_str() == "apple" && orgs[j].id.as_str() == "xiaomi";
+        assert!(close.iter().any(named), "{close:?}");
     }
 }

@@ -114,6 +114,26 @@ pub fn write_figures(
     formats: &[ImageFormat],
 ) -> Result<Vec<Pending>, Failure> {
     let fig = emergence::draw(g, opts);
+    // Colours matter between organisations drawn in one figure: the releases' and the chips'.
+    let org_of = |n: NodeIndex| edge_atlas::palette::home_org(g, n).map(|o| g.node(o).index);
+    let releases: Vec<usize> = fig.points.iter().filter_map(|p| org_of(p.model)).collect();
+    let chips: Vec<usize> = chips::draw(g, chip_opts).chips.iter().filter_map(|(n, _)| org_of(*n)).collect();
+    let together = |i: usize, j: usize| [&releases, &chips].iter().any(|set| set.contains(&i) && set.contains(&j));
+    let orgs = &g.data.organisations;
+    for (i, j, d) in edge_atlas::palette::close_curated(g).into_iter().filter(|&(i, j, _)| together(i, j)) {
+        let (a, b) = (&orgs[i], &orgs[j]);
+        let colour = |o: &edge_atlas::model::Organisation| o.colour.map(|c| c.to_string()).unwrap_or_default();
+        eprintln!(
+            "warning: organisations.csv:{}: the colour {} of {} is ΔE {d:.1} (CIEDE2000) from {} of {} (line {}), drawn in one figure; figures need {} to tell them apart",
+            i + 2,
+            colour(a),
+            a.name,
+            colour(b),
+            b.name,
+            j + 2,
+            edge_atlas::palette::MIN_DELTA_E,
+        );
+    }
     let unlabelled = "warning: no room for the label of";
     report(g, &fig.unlabelled, unlabelled, "; try --height or --always-label");
     report(g, &fig.undrawable, "note: not drawn (no release month or no size within range):", "");

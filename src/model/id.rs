@@ -108,30 +108,13 @@ pub fn name_key(name: &str) -> String {
     expand_latex(name).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// Replaces inline LaTeX Greek letters, as the list writes them ("PanGu-$\alpha$"), by the letter.
+/// Inline LaTeX as the list writes it ("PanGu-$\alpha$") as Unicode (`crate::latex`), for ids
+/// and name keys; names without a `$\` command are returned as they are.
 pub fn expand_latex(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("$\\") {
         return std::borrow::Cow::Borrowed(s);
     }
-    const GREEK: [(&str, &str); 12] = [
-        ("alpha", "α"),
-        ("beta", "β"),
-        ("gamma", "γ"),
-        ("delta", "δ"),
-        ("epsilon", "ε"),
-        ("theta", "θ"),
-        ("lambda", "λ"),
-        ("mu", "μ"),
-        ("pi", "π"),
-        ("sigma", "σ"),
-        ("phi", "φ"),
-        ("omega", "ω"),
-    ];
-    let mut out = s.to_string();
-    for (name, letter) in GREEK {
-        out = out.replace(&format!("$\\{name}$"), letter);
-    }
-    std::borrow::Cow::Owned(out)
+    crate::latex::to_unicode(s)
 }
 
 #[cfg(test)]

@@ -191,10 +191,66 @@ pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
     out
 }
 
+/// The first hard rule `placed` breaks, if any (for tests and the fuzz target): a label
+/// outside the bounds, two labels closer than the gap, a label on a dot, an obstacle or a
+/// series line, a leader across a label, another dot or another leader. Comparisons allow a
+/// millionth of a pixel, the rounding of the grown boxes placement works with.
+pub fn violation(requests: &[Request], scenery: Scenery, placed: &[Option<Placement>]) -> Option<String> {
+    const EPS: f64 = 1e-6;
+    if placed.len() != requests.len() {
+        return Some(format!("{} placements for {} requests", placed.len(), requests.len()));
+    }
+    let gap = if scenery.label_gap.is_finite() { scenery.label_gap.max(GAP) } else { GAP };
+    let finite = |c: &&Circle| Rect::around(c).is_finite();
+    let rects: Vec<Rect> = placed.iter().flatten().map(|p| p.rect).collect();
+    for (i, a) in rects.iter().enumerate() {
+        if !scenery.bounds.contains(a) {
+            return Some(format!("label {a:?} leaves the plot"));
+        }
+        if let Some(b) = rects[i + 1..].iter().find(|b| a.grow(gap - EPS).overlaps(b)) {
+            return Some(format!("labels {a:?} and {b:?} are closer than {gap}"));
+        }
+        if let Some(d) = scenery.dots.iter().filter(finite).find(|d| a.hits_circle(d)) {
+            return Some(format!("label {a:?} covers dot {d:?}"));
+        }
+        if let Some(o) = scenery.obstacles.iter().find(|o| o.is_finite() && a.overlaps(o)) {
+            return Some(format!("label {a:?} covers obstacle {o:?}"));
+        }
+        let segments = scenery.segments.iter().filter(|s| Rect::spanning(s.0, s.1).is_finite());
+        if let Some(s) = segments.clone().find(|s| a.hits_segment(s.0, s.1)) {
+            return Some(format!("label {a:?} lies on the line {s:?}"));
+        }
+    }
+    let leaders: Vec<(Segment, f64, Rect)> = requests
+        .iter()
+        .zip(placed)
+        .filter_map(|(r, p)| {
+            p.filter(|p| p.leader).map(|p| ((r.dot.centre, p.rect.nearest(r.dot.centre)), r.dot.radius, p.rect))
+        })
+        .collect();
+    for (i, ((d, q), radius, own)) in leaders.iter().enumerate() {
+        if let Some(r) = rects.iter().find(|r| *r != own && r.hits_segment(*d, *q)) {
+            return Some(format!("leader {d:?}-{q:?} crosses label {r:?}"));
+        }
+        // Dots that overlap the labelled one (a blob the leader leaves) do not count.
+        let apart = |c: &&Circle| (c.centre.0 - d.0).hypot(c.centre.1 - d.1) >= c.radius + radius + EPS;
+        let inner = |c: &Circle| Circle { centre: c.centre, radius: c.radius - EPS };
+        if let Some(c) = scenery.dots.iter().filter(finite).filter(apart).find(|c| inner(c).hits_segment(*d, *q)) {
+            return Some(format!("leader {d:?}-{q:?} crosses dot {c:?}"));
+        }
+        if let Some((other, _, _)) = leaders[i + 1..].iter().find(|(o, _, _)| crosses((*d, *q), *o)) {
+            return Some(format!("leaders {d:?}-{q:?} and {other:?} cross"));
+        }
+    }
+    None
+}
+
 /// Which boxes touch each cell of a uniform grid over the bounds. Boxes and queries outside
 /// are clamped to the border cells, so nothing that overlaps a query is missed.
 struct Grid {
     origin: (f64, f64),
+    /// Cell width and height: `CELL`, or more on bounds over 256 cells wide or high.
+    cell: (f64, f64),
     cols: usize,
     rows: usize,
     cells: Vec<Vec<u32>>,
@@ -206,18 +262,21 @@ const CELL: f64 = 48.0;
 
 impl Grid {
     fn new(bounds: Rect) -> Grid {
-        let count = |span: f64| ((span / CELL).ceil() as usize).clamp(1, 4096);
-        let (cols, rows) = (count(bounds.x1 - bounds.x0), count(bounds.y1 - bounds.y0));
-        Grid { origin: (bounds.x0, bounds.y0), cols, rows, cells: vec![Vec::new(); cols * rows], len: 0 }
+        // Huge bounds (the fuzzer's 1e38) get bigger cells, not 16 million empty ones.
+        let side = |span: f64| if span.is_finite() { CELL.max(span / 256.0) } else { CELL };
+        let cell = (side(bounds.x1 - bounds.x0), side(bounds.y1 - bounds.y0));
+        let count = |span: f64, side: f64| ((span / side).ceil() as usize).clamp(1, 256);
+        let (cols, rows) = (count(bounds.x1 - bounds.x0, cell.0), count(bounds.y1 - bounds.y0, cell.1));
+        Grid { origin: (bounds.x0, bounds.y0), cell, cols, rows, cells: vec![Vec::new(); cols * rows], len: 0 }
     }
 
     fn cells_of(&self, r: &Rect) -> impl Iterator<Item = usize> + '_ {
-        let span = |lo: f64, hi: f64, origin: f64, n: usize| {
-            let cell = |v: f64| (((v - origin) / CELL).floor().max(0.0) as usize).min(n - 1);
+        let span = |lo: f64, hi: f64, origin: f64, side: f64, n: usize| {
+            let cell = |v: f64| (((v - origin) / side).floor().max(0.0) as usize).min(n - 1);
             cell(lo)..=cell(hi)
         };
-        let xs = span(r.x0, r.x1, self.origin.0, self.cols);
-        let ys = span(r.y0, r.y1, self.origin.1, self.rows);
+        let xs = span(r.x0, r.x1, self.origin.0, self.cell.0, self.cols);
+        let ys = span(r.y0, r.y1, self.origin.1, self.cell.1, self.rows);
         ys.flat_map(move |y| xs.clone().map(move |x| y * self.cols + x))
     }
 
@@ -461,38 +520,10 @@ fn candidate(req: &Request, ring: usize, k: usize) -> Rect {
 mod tests {
     use super::*;
 
-    /// The hard rules: inside the bounds, no two labels closer than the gap, no label on a
-    /// dot, and no leader across a label, another dot or another leader.
     fn check(requests: &[Request], dots: &[Circle], bounds: Rect, placed: &[Option<Placement>]) {
-        assert_eq!(placed.len(), requests.len());
-        let rects: Vec<Rect> = placed.iter().flatten().map(|p| p.rect).collect();
-        for (i, a) in rects.iter().enumerate() {
-            assert!(bounds.contains(a), "label {i} leaves the plot: {a:?}");
-            for b in &rects[i + 1..] {
-                assert!(!a.grow(GAP).overlaps(b), "labels overlap or touch: {a:?} {b:?}");
-            }
-            for d in dots {
-                assert!(!a.hits_circle(d), "label {a:?} covers dot {d:?}");
-            }
-        }
-        let leaders: Vec<(Segment, Rect)> = requests
-            .iter()
-            .zip(placed)
-            .filter_map(|(r, p)| p.filter(|p| p.leader).map(|p| ((r.dot.centre, p.rect.nearest(r.dot.centre)), p.rect)))
-            .collect();
-        for (i, ((d, q), own)) in leaders.iter().enumerate() {
-            for r in rects.iter().filter(|r| *r != own) {
-                assert!(!r.hits_segment(*d, *q), "leader {d:?}-{q:?} crosses label {r:?}");
-            }
-            // Dots that overlap the labelled one (a blob the leader leaves) do not count.
-            let radius = requests.iter().find(|r| r.dot.centre == *d).map_or(0.0, |r| r.dot.radius);
-            let apart = |c: &&Circle| (c.centre.0 - d.0).hypot(c.centre.1 - d.1) >= c.radius + radius;
-            for c in dots.iter().filter(apart) {
-                assert!(!c.hits_segment(*d, *q), "leader {d:?}-{q:?} crosses dot {c:?}");
-            }
-            for (other, _) in &leaders[i + 1..] {
-                assert!(!crosses((*d, *q), *other), "leaders {d:?}-{q:?} and {other:?} cross");
-            }
+        let scenery = Scenery { dots, obstacles: &[], segments: &[], bounds, label_gap: GAP };
+        if let Some(v) = violation(requests, scenery, placed) {
+            panic!("{v}");
         }
     }
 

@@ -11,9 +11,11 @@ mod frame;
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use super::{chips, emergence};
     use crate::graph::KnowledgeGraph;
     use crate::render::labels::{Circle, Rect};
     use crate::render::{Item, Scene, measure};
+    use proptest::prelude::Just;
 
     /// The shipped data/.
     pub fn shipped() -> KnowledgeGraph {
@@ -46,5 +48,51 @@ pub(crate) mod tests {
             }
         }
         assert!(texts.len() > 10);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10))]
+
+        /// The figure pipeline on extreme values: sizes from 0 to u64::MAX, months across the
+        /// whole accepted range, TOPS from 1e-300 to 1e300, memory to a petabyte, many sizes per
+        /// release and every release in one month. Drawing and rendering never panic, and the
+        /// labels placed keep the rules.
+        #[test]
+        fn extreme_values_never_panic_the_figures(
+            sizes in proptest::collection::vec(proptest::prop_oneof![Just(0u64), Just(u64::MAX), 1u64..u64::MAX, 1u64..100_000_000_000], 1..60),
+            years in proptest::collection::vec(1900i32..=2200, 1..8),
+            one_month in proptest::bool::ANY,
+            tops in proptest::collection::vec(proptest::prop_oneof![Just(1e-300f64), Just(1e300f64), 1e-3f64..1e6], 2..8),
+            memory in proptest::collection::vec(1u32..=(1 << 20), 1..6),
+            width in 400u32..1200,
+        ) {
+            use crate::model::{ParamSize, Raw, Sizes, Tops, YearMonth};
+            let mut g = shipped();
+            let month = |i: usize| YearMonth { year: years[i % years.len()], month: Some(if one_month { 6 } else { (i % 12) as u32 + 1 }) };
+            for (i, m) in g.data.models.iter_mut().enumerate() {
+                let items: Vec<ParamSize> = sizes.iter().skip(i % sizes.len()).take(1 + i % 40)
+                    .map(|&p| ParamSize { variant: None, params: Some(p) }).collect();
+                m.sizes = Sizes { raw: String::new(), items };
+                m.released = Some(month(i));
+            }
+            for (i, c) in g.data.chips.iter_mut().enumerate() {
+                let (a, b) = (tops[i % tops.len()], tops[(i + 1) % tops.len()]);
+                c.tops = Some(Raw { raw: String::new(), value: Tops { low: a.min(b), high: a.max(b) } });
+                c.memory = Some(Raw { raw: String::new(), value: memory.iter().cycle().skip(i).take(1 + i % 3).copied().collect() });
+                c.released = Some(month(i));
+            }
+            let all = emergence::Options { all: true, since: None, max_params: u64::MAX, width, ..emergence::Options::default() };
+            let mut scenes = vec![emergence::draw(&g, &all).scene];
+            for metric in [chips::Metric::Tops, chips::Metric::Memory] {
+                for axis in [None, Some(crate::render::axis::AxisKind::Log), Some(crate::render::axis::AxisKind::Broken)] {
+                    scenes.push(chips::draw(&g, &chips::Options { axis, width, ..chips::Options::new(metric) }).scene);
+                }
+            }
+            // The PNG of one scene (rasterising is slow in debug builds), the SVG of every one.
+            proptest::prop_assert!(!scenes[0].render(crate::render::ImageFormat::Png).is_empty());
+            for scene in &scenes {
+                proptest::prop_assert!(!scene.render(crate::render::ImageFormat::Svg).is_empty());
+            }
+        }
     }
 }

@@ -1,0 +1,4 @@
+//! The `labels` fuzz target: `edge_atlas::fuzzing::labels` on each input.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| edge_atlas::fuzzing::labels(bytes));
