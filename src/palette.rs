@@ -60,6 +60,10 @@ pub fn kind_colour(kind: EntryKind) -> Rgb {
     }
 }
 
+/// What a palette depends on, per organisation: its id, curated colour, and whether it chooses
+/// first (no curated colour, model releases).
+type OrgKey = (Id, Option<Rgb>, bool);
+
 /// Organisation colours, by organisation row.
 #[derive(Debug, Clone)]
 pub struct Palette {
@@ -73,9 +77,9 @@ impl Palette {
     /// and from each other.
     pub fn new(g: &KnowledgeGraph) -> Palette {
         // Several figures and exports of one run ask for the same palette: choose it once.
-        static LAST: std::sync::Mutex<Option<(Vec<(Id, Option<Rgb>, bool)>, Palette)>> = std::sync::Mutex::new(None);
+        static LAST: std::sync::Mutex<Option<(Vec<OrgKey>, Palette)>> = std::sync::Mutex::new(None);
         let releases = |id: &Id| g.data.models.iter().any(|m| m.organisations.contains(id));
-        let key: Vec<(Id, Option<Rgb>, bool)> = g
+        let key: Vec<OrgKey> = g
             .data
             .organisations
             .iter()
@@ -90,7 +94,7 @@ impl Palette {
         palette
     }
 
-    fn choose(g: &KnowledgeGraph, key: &[(Id, Option<Rgb>, bool)]) -> Palette {
+    fn choose(g: &KnowledgeGraph, key: &[OrgKey]) -> Palette {
         let orgs = &g.data.organisations;
         let mut colours: Vec<Option<Rgb>> = orgs.iter().map(|o| o.colour).collect();
         let mut taken: Vec<lab::Lab> = colours.iter().flatten().map(|c| lab_of(*c)).collect();
