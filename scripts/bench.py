@@ -418,7 +418,8 @@ def section_size(ea, n, args, tmp):
     sizes = {ext: os.path.getsize(os.path.join(out, f"edge-atlas.{ext}")) for ext in ["graphml", "gexf", "dot", "json"]
              if os.path.exists(os.path.join(out, f"edge-atlas.{ext}"))}
     dd = write_bandwidth(out, max(64, min(4096, sum(sizes.values()) // 2**20)))
-    nx = measure(baseline("networkx", d, out), runs, "baseline networkx (lxml)", out, args.timeout)
+    nx = (measure(baseline("networkx", d, out), runs, "baseline networkx (lxml)", out, args.timeout)
+          if n <= args.nx_max else Result.not_available())
     nx_plain = (measure(baseline("networkx", d, out, lxml=False), runs, "baseline networkx (no lxml)", out, args.timeout)
                 if n <= args.no_lxml_max else None)
     ig = measure(baseline("igraph", d, out), runs, "baseline igraph", out, args.timeout)
@@ -519,6 +520,8 @@ def main():
     ap.add_argument("--related-cmd", default="cargo bench -q --bench related -- {data} {queries}",
                     help="the Rust related benchmark, a template with {data}, {queries}, {bin} "
                          "(e.g. 'cargo bench --bench related -- {data} {queries}')")
+    ap.add_argument("--nx-max", type=int, default=10**12,
+                    help="largest size at which the networkx pipeline runs (it takes 13 min and 15 GB at 1M)")
     ap.add_argument("--no-lxml-max", type=int, default=100_000,
                     help="largest size at which networkx also runs with lxml hidden (default 100000)")
     ap.add_argument("--timeout", type=float, default=None, help="seconds before a baseline run is given up")
