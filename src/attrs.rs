@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::data::Dataset;
 use crate::graph::Node;
-use crate::model::{Edge, EntryKind, LinkType, Links, YearMonth, format_count};
+use crate::model::{Edge, EntryKind, LinkType, Links, Url, YearMonth, format_count};
 
 /// An attribute value with the type exports declare for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,7 +157,7 @@ pub fn links(data: &Dataset, node: &Node) -> Option<Links> {
 }
 
 /// The page that best stands for the entry: its official site, else paper, code or model card.
-pub fn url(data: &Dataset, node: &Node) -> Option<String> {
+pub fn url(data: &Dataset, node: &Node) -> Option<Url> {
     let l = links(data, node)?;
     [LinkType::Official, LinkType::Paper, LinkType::Code, LinkType::HuggingFace]
         .into_iter()
@@ -175,7 +175,7 @@ impl Attrs {
 
     fn links(&mut self, l: &Links) {
         for t in LinkType::ALL {
-            self.text(t.column(), Some(&l.get(t).join(" ")));
+            self.text(t.column(), Some(&l.get(t).iter().map(Url::as_str).collect::<Vec<_>>().join(" ")));
         }
     }
 }

@@ -46,6 +46,18 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Longest value a message quotes, in characters: a 10 MB cell is shown by its start.
+pub const QUOTED_MAX: usize = 80;
+
+/// A value as a message shows it: in quotes, with control characters escaped, cut to
+/// [`QUOTED_MAX`] characters with an ellipsis.
+pub fn quoted(value: &str) -> String {
+    match value.char_indices().nth(QUOTED_MAX) {
+        Some((cut, _)) => format!("{:?}", format!("{}…", &value[..cut])),
+        None => format!("{value:?}"),
+    }
+}
+
 /// All the problems of one run, reported together.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Diagnostics(Vec<Diagnostic>);

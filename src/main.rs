@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             let text = f.to_string();
-            eprint!("{text}");
+            eprint!("{}", edge_atlas::term::clean(&text));
             if !text.ends_with('\n') {
                 eprintln!();
             }

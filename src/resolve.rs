@@ -98,7 +98,19 @@ impl NameIndex {
         &self.duplicates
     }
 
-    fn entry<'a>(&self, d: &'a Dataset, number: usize) -> EntryRef<'a> {
+    /// How many entries there are: entry numbers run from 0 to this.
+    pub fn len(&self) -> usize {
+        self.starts.last().copied().unwrap_or(0)
+    }
+
+    /// Numbers of the entries whose own name (not another name or alias) is `name`, ignoring
+    /// case and punctuation.
+    pub fn named(&self, d: &Dataset, name: &str) -> Vec<usize> {
+        let named = self.names(d).get(&name_key(name)).map(Vec::as_slice).unwrap_or(&[]);
+        named.iter().filter(|(_, primary)| *primary).map(|(i, _)| *i).collect()
+    }
+
+    pub fn entry<'a>(&self, d: &'a Dataset, number: usize) -> EntryRef<'a> {
         let kind = self.kind_of(number);
         d.entry(kind, number - self.starts[kind as usize]).expect("entry numbers come from this dataset")
     }

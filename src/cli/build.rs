@@ -26,6 +26,7 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     let g = load(&a.data.data, &mut progress)?;
     let out = super::out_dir(&a.out, Durability::Cached)?;
     let all = Subgraph::all(&g);
+    export::dot::notes(&g, &all).iter().for_each(|n| tell!("warning: {n}"));
     progress
         .phase("exports", format!("writing {} nodes and {} edges in four formats", all.nodes.len(), all.edges.len()));
     let file = |format: Format| format!("{GRAPH_FILE}.{}", format.extension());
@@ -100,7 +101,7 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     put_in_place(&out, pending)?;
     let timings = progress.finish();
     if a.timings {
-        eprintln!("{timings}");
+        tell!("{timings}");
     }
     Ok(())
 }

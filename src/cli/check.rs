@@ -6,7 +6,7 @@ use super::{Failure, load};
 
 pub fn run(a: DataArgs) -> Result<(), Failure> {
     let g = load(&a.data, &mut Progress::new())?;
-    println!("{}: {} entries, {} relations, no errors", a.data.display(), g.node_count(), g.edge_count());
+    say!("{}: {} entries, {} relations, no errors", a.data.display(), g.node_count(), g.edge_count());
     super::stats::print_counts(&g);
     Ok(())
 }

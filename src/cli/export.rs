@@ -26,6 +26,9 @@ pub fn run(a: ExportArgs) -> Result<(), Failure> {
             ClusterBy::Org => Cluster::Org,
         },
     };
+    if format == Format::Dot {
+        export::dot::notes(&g, &sub).iter().for_each(|n| tell!("warning: {n}"));
+    }
     progress.phase(format.extension(), format!("writing {} nodes as {}", sub.nodes.len(), format.extension()));
     match &a.out {
         Some(path) => {
@@ -47,7 +50,7 @@ pub fn run(a: ExportArgs) -> Result<(), Failure> {
             }
         }
     }
-    eprintln!("exported {} nodes, {} edges", sub.nodes.len(), sub.edges.len());
+    tell!("exported {} nodes, {} edges", sub.nodes.len(), sub.edges.len());
     Ok(())
 }
 

@@ -14,9 +14,9 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
         Err(ImportError::Invalid(d)) => return Err(Failure::Invalid(d)),
         Err(e) => return Err(Failure::Other(e.into())),
     };
-    eprint!("{}", report.warnings);
+    eprint!("{}", edge_atlas::term::clean(&report.warnings.to_string()));
     for r in &report.renames {
-        println!("renamed {} {:?} → {:?} (id {} kept; the old name is an alias)", r.kind, r.old, r.new, r.id);
+        say!("renamed {} {:?} → {:?} (id {} kept; the old name is an alias)", r.kind, r.old, r.new, r.id);
     }
     let verb = if a.dry_run { "would change" } else { "changed" };
     let mut any = false;
@@ -31,19 +31,19 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
                 if opts.keep_gone { "gone from the list (kept: --keep-gone)" } else { "removed (gone from the list)" };
             line += &format!(", {} {fate}", t.removed.len());
         }
-        println!("{line}");
+        say!("{line}");
         for (sign, ids) in [("+", &t.added), ("~", &t.changed), ("-", &t.removed)] {
             if ids.len() <= 20 {
-                ids.iter().for_each(|id| println!("  {sign} {id}"));
+                ids.iter().for_each(|id| say!("  {sign} {id}"));
             }
         }
     }
     for f in &report.curated_created {
-        println!("{f}: created empty (curated by hand; import never writes it again)");
+        say!("{f}: created empty (curated by hand; import never writes it again)");
     }
     if !any {
-        println!("{}: nothing {verb}", a.data.data.display());
+        say!("{}: nothing {verb}", a.data.data.display());
     }
-    println!("{} warning(s) about the list", report.warnings.iter().count());
+    say!("{} warning(s) about the list", report.warnings.iter().count());
     Ok(())
 }

@@ -33,6 +33,6 @@ pub fn run(a: ListArgs) -> Result<(), Failure> {
         .collect();
     let layout = Layout::new(&g, &rows, &a.table.columns, a.table.width);
     output::print(&g, &rows, a.format, &layout)?;
-    eprintln!("{} match(es)", rows.len());
+    tell!("{} match(es)", rows.len());
     Ok(())
 }

@@ -1,5 +1,16 @@
 //! Command dispatch and exit codes: 0 success, 1 invalid input or data, 2 usage or unknown names.
 
+/// `println!` for people: control characters in the text are shown escaped (`term::clean`).
+/// Machine formats (JSON, CSV, BibTeX) are printed with `print!` as they are.
+macro_rules! say {
+    ($($arg:tt)*) => { println!("{}", edge_atlas::term::clean(&format!($($arg)*))) };
+}
+
+/// `eprintln!` for people, as `say!`.
+macro_rules! tell {
+    ($($arg:tt)*) => { eprintln!("{}", edge_atlas::term::clean(&format!($($arg)*))) };
+}
+
 pub mod args;
 mod build;
 mod check;
@@ -25,6 +36,7 @@ use edge_atlas::diag::Diagnostics;
 use edge_atlas::fsx::{self, Durability, OutDir};
 use edge_atlas::graph::KnowledgeGraph;
 use edge_atlas::resolve::ResolveError;
+use edge_atlas::term;
 
 use args::{Cli, Command};
 use progress::Progress;
@@ -94,7 +106,7 @@ fn load(dir: &Path, progress: &mut Progress) -> Result<KnowledgeGraph, Failure> 
     let lock = fsx::read_lock(dir, &waiting).map_err(anyhow::Error::from)?;
     let loaded = data::load(dir).map_err(Failure::Invalid)?;
     drop(lock);
-    eprint!("{}", loaded.warnings);
+    eprint!("{}", term::clean(&loaded.warnings.to_string()));
     progress.phase("graph", "building the graph");
     Ok(KnowledgeGraph::build(loaded))
 }
@@ -105,5 +117,5 @@ fn out_dir(dir: &Path, durability: Durability) -> Result<OutDir, Failure> {
 }
 
 fn waiting(dir: &Path) {
-    eprintln!("waiting for another edge-atlas run to finish with {}", dir.display());
+    tell!("waiting for another edge-atlas run to finish with {}", dir.display());
 }

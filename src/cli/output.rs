@@ -2,9 +2,11 @@
 
 use edge_atlas::attrs;
 use edge_atlas::graph::KnowledgeGraph;
+use edge_atlas::markdown;
 use edge_atlas::model::EntryKind;
 use edge_atlas::query::bibtex;
 use edge_atlas::query::columns::Column;
+use edge_atlas::term;
 use petgraph::graph::NodeIndex;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -66,12 +68,12 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Lay
         shrinks.push(true);
     }
     let cells = |r: &Row| {
-        let mut v: Vec<String> = layout.columns.iter().map(|c| clean(&c.value(g, r.node))).collect();
+        let mut v: Vec<String> = layout.columns.iter().map(|c| c.value(g, r.node)).collect();
         if scored {
             v.push(score(r));
         }
         if reasoned {
-            v.push(clean(&reason(r)));
+            v.push(reason(r));
         }
         v
     };
@@ -80,13 +82,14 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Lay
             let mut table: Vec<Vec<String>> = vec![headers.iter().map(|h| h.to_string()).collect()];
             table.extend(rows.iter().enumerate().map(|(i, r)| {
                 let mut v = vec![format!("{}.", i + 1)];
-                v.extend(cells(r));
+                // Escaped before measuring, so columns stay aligned on what the terminal shows.
+                v.extend(cells(r).iter().map(|c| term::clean(&c.replace('\n', " ")).into_owned()));
                 v
             }));
             table[0].insert(0, "#".into());
             shrinks.insert(0, false);
             for line in fit(&table, &shrinks, layout.width) {
-                println!("{line}");
+                say!("{line}");
             }
         }
         QueryFormat::Json => {
@@ -128,12 +131,12 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Lay
         QueryFormat::Markdown => {
             println!("| # | {} |", headers.join(" | "));
             println!("|---|{}", "---|".repeat(headers.len()));
-            let cell = |s: &str| s.replace('|', "\\|");
             for (i, r) in rows.iter().enumerate() {
-                let mut c: Vec<String> = cells(r).iter().map(|s| cell(s)).collect();
+                let raw = cells(r);
+                let mut c: Vec<String> = raw.iter().map(|s| markdown::text(s)).collect();
                 // The first text column links to the entry's page.
                 if let (Some(u), Some(first)) = (attrs::url(&g.data, g.node(r.node)), c.first_mut()) {
-                    *first = format!("[{first}]({})", u.replace(')', "%29"));
+                    *first = markdown::link(&raw[0], &u);
                 }
                 println!("| {} | {} |", i + 1, c.join(" | "));
             }
@@ -141,7 +144,7 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Lay
         QueryFormat::Bibtex => {
             let papers: Vec<&Row> = rows.iter().filter(|r| g.node(r.node).key.kind == EntryKind::Paper).collect();
             if papers.len() < rows.len() {
-                eprintln!("note: {} result(s) are not papers and have no BibTeX entry", rows.len() - papers.len());
+                tell!("note: {} result(s) are not papers and have no BibTeX entry", rows.len() - papers.len());
             }
             let entries: Vec<String> =
                 papers.iter().map(|r| bibtex::entry(&g.data.papers[g.node(r.node).index], &g.data.venues)).collect();
@@ -149,11 +152,6 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Lay
         }
     }
     Ok(())
-}
-
-/// Control characters never reach the terminal or a table cell.
-fn clean(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// Aligned lines, two spaces between columns, measured in terminal cells (a CJK character

@@ -24,11 +24,11 @@ pub fn run(a: PathArgs) -> Result<(), Failure> {
         if i > 0 {
             println!();
         }
-        println!("{}", label(from));
+        say!("{}", label(from));
         for h in &p.hops {
-            println!("  --{}--> {}", edge_label(h.relation, h.dir), label(h.to));
+            say!("  --{}--> {}", edge_label(h.relation, h.dir), label(h.to));
         }
-        println!("{} hop(s), cost {}", p.hops.len(), p.cost);
+        say!("{} hop(s), cost {}", p.hops.len(), p.cost);
     }
     Ok(())
 }

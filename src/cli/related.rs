@@ -24,7 +24,7 @@ pub fn run(a: RelatedArgs) -> Result<(), Failure> {
         })
         .collect();
     if a.format == QueryFormat::Table {
-        println!("related to {} [{}]:", g.node(n).name, g.node(n).key);
+        say!("related to {} [{}]:", g.node(n).name, g.node(n).key);
     }
     let layout = Layout::new(&g, &rows, &a.table.columns, a.table.width);
     output::print(&g, &rows, a.format, &layout)?;

@@ -22,7 +22,7 @@ pub fn run(a: StatsArgs) -> Result<(), Failure> {
         });
         println!("{stats}");
     } else {
-        println!("{} entries, {} relations", g.node_count(), g.edge_count());
+        say!("{} entries, {} relations", g.node_count(), g.edge_count());
         print_counts(&g);
     }
     Ok(())
@@ -31,10 +31,10 @@ pub fn run(a: StatsArgs) -> Result<(), Failure> {
 /// Counts by kind, then by relation, one per line.
 pub fn print_counts(g: &KnowledgeGraph) {
     for (kind, n) in g.counts_by_kind() {
-        println!("  {:<14} {n:>6}", kind.as_str());
+        say!("  {:<14} {n:>6}", kind.as_str());
     }
-    println!("relations:");
+    say!("relations:");
     for (rel, n) in g.counts_by_relation() {
-        println!("  {:<14} {n:>6}", rel.as_str());
+        say!("  {:<14} {n:>6}", rel.as_str());
     }
 }

@@ -7,6 +7,6 @@ use super::args::SynthArgs;
 
 pub fn run(a: SynthArgs) -> Result<(), Failure> {
     let c = edge_atlas::synth::generate(&a.out, a.entries, a.seed).context("writing synthetic data")?;
-    println!("{}: {} entries, {} relations", a.out.display(), c.entries, c.relations);
+    say!("{}: {} entries, {} relations", a.out.display(), c.entries, c.relations);
     Ok(())
 }

@@ -79,10 +79,10 @@ const LISTED: usize = 10;
 /// count, so that a figure of a big dataset does not bury the terminal.
 fn report(g: &KnowledgeGraph, nodes: &[NodeIndex], lead: &str, hint: &str) {
     for &n in nodes.iter().take(LISTED) {
-        eprintln!("{lead} {} [{}]{hint}", g.node(n).name, g.node(n).key);
+        tell!("{lead} {} [{}]{hint}", g.node(n).name, g.node(n).key);
     }
     if nodes.len() > LISTED {
-        eprintln!("{lead} {} more entries", nodes.len() - LISTED);
+        tell!("{lead} {} more entries", nodes.len() - LISTED);
     }
 }
 
@@ -99,7 +99,7 @@ pub struct Pending {
 pub fn put_in_place(out: &OutDir, pending: Vec<Pending>) -> Result<(), Failure> {
     let (staged, lines): (Vec<_>, Vec<_>) = pending.into_iter().map(|p| (p.staged, p.line)).unzip();
     out.commit(staged.into_iter().flatten().collect()).context("putting the outputs in place")?;
-    lines.iter().for_each(|l| println!("{l}"));
+    lines.iter().for_each(|l| say!("{l}"));
     Ok(())
 }
 

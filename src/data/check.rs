@@ -2,11 +2,12 @@
 
 use std::collections::hash_map::Entry;
 
+use petgraph::graph::NodeIndex;
 use rustc_hash::FxHashMap;
 
 use super::tables::Table;
 use super::{Dataset, EXTRA_RELATIONS_FILE, Positions};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostics, quoted};
 use crate::model::*;
 use crate::resolve::{NameIndex, ResolveError};
 use crate::suggest::did_you_mean;
@@ -41,7 +42,7 @@ impl Ctx<'_> {
             String::new()
         };
         let shown = if matches!(column, "source" | "target") { format!("{kind}:{id}") } else { id.to_string() };
-        let msg = format!("{column} {shown:?}: no {kind} has this id{hint}");
+        let msg = format!("{column} {}: no {kind} has this id{hint}", quoted(&shown));
         self.out.push(self.pos.at(file, index, column, msg));
         None
     }
@@ -63,6 +64,8 @@ pub(crate) fn validate(data: &Dataset, pos: &Positions) -> (Diagnostics, NameInd
         relations(&mut cx, Relation::FILE, &data.relations),
         relations(&mut cx, EXTRA_RELATIONS_FILE, &data.extra_relations),
     );
+    successor_cycles(&mut cx, Relation::FILE, &data.relations, &ends.0);
+    successor_cycles(&mut cx, EXTRA_RELATIONS_FILE, &data.extra_relations, &ends.1);
     curated(&mut cx);
     (cx.out, names, ends)
 }
@@ -71,7 +74,7 @@ fn duplicate_ids(cx: &mut Ctx) {
     for &(kind, row, first) in cx.names.duplicates() {
         let file = kind.file_name();
         let id = cx.data.entry(kind, row).map_or("", |e| e.id.as_str());
-        let msg = format!("id {id:?} is used twice in {file}; first at line {}", cx.pos.line(file, first));
+        let msg = format!("id {} is used twice in {file}; first at line {}", quoted(id), cx.pos.line(file, first));
         cx.out.push(cx.pos.at(file, row, "id", msg));
     }
 }
@@ -114,36 +117,55 @@ fn reference_columns(cx: &mut Ctx) {
     }
 }
 
-/// Reports each technique on a parent cycle, in one pass: every chain is walked once.
-fn technique_cycles(cx: &mut Ctx) {
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        New,
-        OnPath,
-        Done,
+/// Which of `n` nodes lie on a cycle of `edges` (a self-loop included), by Tarjan's strongly
+/// connected components: linear in nodes and edges, whatever the chains' depth.
+fn on_cycles(n: usize, edges: impl Iterator<Item = (usize, usize)>) -> Vec<bool> {
+    let mut g = petgraph::graph::DiGraph::<(), (), u32>::with_capacity(n, 0);
+    for _ in 0..n {
+        g.add_node(());
     }
+    let mut on = vec![false; n];
+    for (a, b) in edges {
+        on[a] |= a == b;
+        g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+    }
+    for scc in petgraph::algo::tarjan_scc(&g).into_iter().filter(|c| c.len() > 1) {
+        scc.into_iter().for_each(|v| on[v.index()] = true);
+    }
+    on
+}
+
+/// Reports each technique on a parent cycle.
+fn technique_cycles(cx: &mut Ctx) {
     let techniques = &cx.data.techniques;
     let parent = |i: usize| techniques[i].parent.as_ref().and_then(|p| cx.names.row(EntryKind::Technique, p.as_str()));
-    let mut state = vec![State::New; techniques.len()];
-    let mut on_cycle = vec![false; techniques.len()];
-    for start in 0..techniques.len() {
-        let mut path = Vec::new();
-        let mut at = Some(start);
-        while let Some(i) = at.filter(|&i| state[i] == State::New) {
-            state[i] = State::OnPath;
-            path.push(i);
-            at = parent(i);
-        }
-        if let Some(i) = at.filter(|&i| state[i] == State::OnPath) {
-            let from = path.iter().position(|&p| p == i).unwrap_or(0);
-            path[from..].iter().for_each(|&p| on_cycle[p] = true);
-        }
-        path.into_iter().for_each(|p| state[p] = State::Done);
-    }
+    let on_cycle = on_cycles(techniques.len(), (0..techniques.len()).filter_map(|i| parent(i).map(|p| (i, p))));
     for (i, t) in techniques.iter().enumerate().filter(|(i, _)| on_cycle[*i]) {
         let parent_id = t.parent.as_ref().map_or("", Id::as_str);
-        let msg = format!("parent {parent_id:?}: technique {} is its own ancestor", t.id);
+        let msg = format!("parent {}: technique {} is its own ancestor", quoted(parent_id), t.id);
         cx.out.push(cx.pos.at(Technique::FILE, i, "parent", msg));
+    }
+}
+
+/// Reports each `successor_of` relation on a cycle: a model cannot succeed itself, directly
+/// or through its successors.
+fn successor_cycles(cx: &mut Ctx, file: &str, rels: &[Relation], ends: &[Option<[u32; 2]>]) {
+    let succession = || {
+        rels.iter()
+            .zip(ends)
+            .enumerate()
+            .filter(|(_, (r, _))| r.relation == RelationKind::SuccessorOf)
+            .filter_map(|(i, (_, e))| e.map(|[a, b]| (i, a as usize, b as usize)))
+    };
+    let on_cycle = on_cycles(cx.names.len(), succession().map(|(_, a, b)| (a, b)));
+    for (i, a, b) in succession().filter(|&(_, a, b)| on_cycle[a] && on_cycle[b]) {
+        let r = &rels[i];
+        let msg = if a == b {
+            format!("{} succeeds itself", r.source)
+        } else {
+            format!("{} successor_of {}: the succession comes back to {} (a cycle)", r.source, r.target, r.source)
+        };
+        cx.out.push(cx.pos.at(file, i, "target", msg));
     }
 }
 
@@ -194,14 +216,30 @@ fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) -> Vec<Option<[u32; 2]
 fn curated(cx: &mut Ctx) {
     let d = cx.data;
     for (i, a) in d.aliases.iter().enumerate() {
-        cx.reference(a.target.kind, &a.target.id, Alias::FILE, i, "target");
+        let Some(target) = cx.reference(a.target.kind, &a.target.id, Alias::FILE, i, "target") else { continue };
+        // Names are looked up before aliases, so an alias that is the name of another entry of
+        // the same kind never applies, not even in lookups limited to that kind (import's).
+        let same_kind = |n: usize| n != target && cx.names.entry(d, n).kind == a.target.kind;
+        if let Some(other) = cx.names.named(d, &a.alias).into_iter().find(|&n| same_kind(n)) {
+            let e = cx.names.entry(d, other);
+            let row = cx.names.row(e.kind, e.id.as_str()).unwrap_or(0);
+            let line = cx.pos.line(e.kind.file_name(), row);
+            let msg = format!(
+                "alias {} → {} is shadowed by the name of {} ({} line {line}): names win over aliases, so it never applies",
+                quoted(&a.alias),
+                a.target,
+                e.key(),
+                e.kind.file_name()
+            );
+            cx.out.push(cx.pos.at(Alias::FILE, i, "alias", msg));
+        }
     }
     for (i, fa) in d.family_assignments.iter().enumerate() {
         cx.reference(EntryKind::Model, &fa.model, FamilyAssignment::FILE, i, "model");
         let known = d.families.iter().any(|f| f.id.as_str() == fa.family || f.name == fa.family);
         if !known {
             let hint = did_you_mean(&fa.family, d.families.iter().map(|f| f.name.as_str()));
-            let msg = format!("family {:?}: no family has this id or name{hint}", fa.family);
+            let msg = format!("family {}: no family has this id or name{hint}", quoted(&fa.family));
             cx.out.push(cx.pos.at(FamilyAssignment::FILE, i, "family", msg));
         }
     }
@@ -213,7 +251,7 @@ fn curated(cx: &mut Ctx) {
                     ResolveError::Ambiguous { .. } => format!("names more than one {kind}"),
                 };
                 let hint = did_you_mean(value, d.entries_of(kind).map(|e| e.name));
-                cx.out.push(cx.pos.at(DeviceChip::FILE, i, column, format!("{column} {value:?}: {why}{hint}")));
+                cx.out.push(cx.pos.at(DeviceChip::FILE, i, column, format!("{column} {}: {why}{hint}", quoted(value))));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The knowledge base on disk: loading every table of data/ and validating it as a whole.
 
 mod check;
+pub mod plausible;
 mod read;
 mod tables;
 mod write;

@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 
 use csv::{ByteRecord, ReaderBuilder};
 
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Id, Key};
+use crate::diag::{Diagnostic, Diagnostics, quoted};
+use crate::model::{Id, Key, Url};
 
 /// Where a row starts, so later checks can point at any of its fields.
 #[derive(Debug, Clone, Copy)]
@@ -87,7 +87,7 @@ impl<'a> Row<'a> {
 
     fn bad(&mut self, column: &str, why: String) {
         let value = self.cell(column);
-        self.error(column, format!("{column} {value:?}: {why}"));
+        self.error(column, format!("{column} {}: {why}", quoted(value)));
     }
 
     /// A required value parsed by `parse`.
@@ -134,6 +134,18 @@ impl<'a> Row<'a> {
         split_list(self.cell(column)).map(str::to_string).collect()
     }
 
+    /// A `;`-separated list of URLs; each bad one is reported and left out.
+    pub fn urls(&mut self, column: &str) -> Vec<Url> {
+        let mut out = Vec::new();
+        for item in split_list(self.cell(column)) {
+            match Url::parse(item) {
+                Ok(u) => out.push(u),
+                Err(e) => self.error(column, format!("{column} item {}: {e}", quoted(item))),
+            }
+        }
+        out
+    }
+
     /// A `;`-separated list of ids; each bad one is reported.
     pub fn ids(&mut self, column: &str) -> Option<Vec<Id>> {
         let mut out = Vec::new();
@@ -142,7 +154,7 @@ impl<'a> Row<'a> {
             match item.parse::<Id>() {
                 Ok(id) => out.push(id),
                 Err(e) => {
-                    self.error(column, format!("{column} item {item:?}: {e}"));
+                    self.error(column, format!("{column} item {}: {e}", quoted(item)));
                     ok = false;
                 }
             }
@@ -169,6 +181,9 @@ impl<'a> Row<'a> {
 pub fn split_list(s: &str) -> impl Iterator<Item = &str> {
     s.split(';').map(str::trim).filter(|p| !p.is_empty())
 }
+
+/// The only columns whose cells may hold line breaks: free text such as a paper's title.
+const MULTILINE: &[&str] = &["title"];
 
 /// Largest table file accepted; beyond it the input is refused rather than exhausting memory.
 pub const MAX_FILE_BYTES: u64 = 4 << 30;
@@ -233,6 +248,21 @@ pub fn read_table<T>(
         if let Some(i) = (0..record.len()).find(|&i| std::str::from_utf8(&record[i]).is_err()) {
             let (line, col) = field_position(source.bytes(), pos, i);
             let msg = format!("{} is not valid UTF-8 text", columns[i]);
+            diags.push(Diagnostic::error(display, line, col, msg));
+            continue;
+        }
+        // A quote opened and never closed reads the rest of the file into one cell: a line
+        // break in a cell that holds one line is the tell, reported where the quote opened.
+        let broken = (0..record.len()).find(|&i| !MULTILINE.contains(&columns[i]) && record[i].contains(&b'\n'));
+        if let Some(i) = broken {
+            let (line, col) = field_position(source.bytes(), pos, i);
+            let value = String::from_utf8_lossy(&record[i]);
+            let lines = value.lines().count();
+            let msg = format!(
+                "{} {} runs over {lines} lines: a quote opened here is never closed? (expected one line)",
+                columns[i],
+                quoted(&value)
+            );
             diags.push(Diagnostic::error(display, line, col, msg));
             continue;
         }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::plausible;
 use super::read::Row;
 use crate::model::*;
 
@@ -27,10 +28,10 @@ const LINK_COLUMNS: [&str; 4] = ["paper_url", "code_url", "official_url", "hf_ur
 
 fn links(r: &mut Row) -> Links {
     Links {
-        paper: r.list(LINK_COLUMNS[0]),
-        code: r.list(LINK_COLUMNS[1]),
-        official: r.list(LINK_COLUMNS[2]),
-        hf: r.list(LINK_COLUMNS[3]),
+        paper: r.urls(LINK_COLUMNS[0]),
+        code: r.urls(LINK_COLUMNS[1]),
+        official: r.urls(LINK_COLUMNS[2]),
+        hf: r.urls(LINK_COLUMNS[3]),
     }
 }
 
@@ -72,7 +73,7 @@ impl Table for Family {
         let id = r.id("id");
         let name = r.text("name");
         let organisations = r.ids("organisations");
-        let published = r.opt("published", str::parse);
+        let published = r.opt("published", |v| v.parse().and_then(plausible::month));
         let links = links(r);
         let mut f = Family {
             id: id?,
@@ -133,9 +134,9 @@ impl Table for Model {
         let name = r.text("name");
         let family = r.opt_id("family");
         let organisations = r.ids("organisations");
-        let sizes = r.opt("sizes", Sizes::parse).map(Option::unwrap_or_default);
+        let sizes = r.opt("sizes", |v| Sizes::parse(v).and_then(plausible::sizes)).map(Option::unwrap_or_default);
         let edge = r.opt("edge", str::parse);
-        let released = r.opt("released", str::parse);
+        let released = r.opt("released", |v| v.parse().and_then(plausible::month));
         let modalities = r.list("modalities");
         let links = links(r);
         let mut m = Model {
@@ -178,7 +179,7 @@ impl Table for Framework {
         let open_source = r.flag("open_source");
         let vendor_sdk = r.flag("vendor_sdk");
         let organisations = r.ids("organisations");
-        let sizes = r.opt("sizes", Sizes::parse).map(Option::unwrap_or_default);
+        let sizes = r.opt("sizes", |v| Sizes::parse(v).and_then(plausible::sizes)).map(Option::unwrap_or_default);
         let links = links(r);
         let mut f = Framework {
             id: id?,
@@ -217,8 +218,8 @@ impl Table for Chip {
         let name = r.text("name");
         let vendor = r.opt_id("vendor");
         let line = r.opt_text("line").unwrap_or_default();
-        let tops = r.opt("tops", raw(Tops::parse));
-        let released = r.opt("released", str::parse);
+        let tops = r.opt("tops", |v| raw(Tops::parse)(v).and_then(plausible::tops));
+        let released = r.opt("released", |v| v.parse().and_then(plausible::month));
         let memory = r.opt("memory", raw(parse_memory));
         Some(Chip { id: id?, name: name?, vendor: vendor?, line, tops: tops?, released: released?, memory: memory? })
     }
@@ -269,7 +270,7 @@ impl Table for Paper {
         let title = r.text("title");
         let short_name = r.opt_text("short_name");
         let venue = r.opt_text("venue");
-        let published = r.opt("published", str::parse);
+        let published = r.opt("published", |v| v.parse().and_then(plausible::month));
         let survey = r.flag("survey");
         let tags = r.list("tags");
         let links = links(r);

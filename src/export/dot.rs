@@ -2,7 +2,9 @@
 //! `tooltip` on every node so `dot -Tsvg` gives a clickable map.
 //!
 //! Written by hand because petgraph's `Dot` has no clusters and inserts attribute strings
-//! unquoted; here every id and value is quoted and escaped by [`quote`].
+//! unquoted; here every id and value is quoted and escaped by [`quote`], and names are cut to
+//! what Graphviz takes ([`fit`]). URLs are [`crate::model::Url`]s: http(s), with no quote,
+//! space or backslash that could leave the attribute or turn into an escape.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -15,7 +17,7 @@ use crate::palette;
 
 const FONT: &str = "DejaVu Sans";
 
-pub fn write(ctx: &Context, cluster: Cluster, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(ctx: &Context, cluster: Cluster, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "digraph \"edge-atlas\" {{")?;
     writeln!(w, "  graph [rankdir=LR, fontname={}, fontsize=16, labeljust=l];", quote(FONT))?;
     writeln!(w, "  node [shape=box, style=\"rounded,filled\", fontname={}, fontsize=10];", quote(FONT))?;
@@ -65,7 +67,8 @@ fn clusters(ctx: &Context, cluster: Cluster) -> Vec<(Option<String>, Vec<NodeInd
 fn node(ctx: &Context, n: NodeIndex, indent: &str, w: &mut dyn Write) -> io::Result<()> {
     let v = ctx.node(n);
     let text = if v.colour.luminance() < 0.5 { "#ffffff" } else { "#000000" };
-    let mut tooltip = format!("{}: {}", v.kind.as_str(), v.label);
+    let label = fit(v.label);
+    let mut tooltip = format!("{}: {label}", v.kind.as_str());
     if let Some(d) = v.date {
         tooltip.push_str(&format!("\n{d}"));
     }
@@ -73,7 +76,7 @@ fn node(ctx: &Context, n: NodeIndex, indent: &str, w: &mut dyn Write) -> io::Res
         w,
         "{indent}{} [label={}, shape={}, fillcolor={}, fontcolor={}, tooltip={}",
         quote(v.id),
-        quote(v.label),
+        quote(&label),
         shape(v.kind),
         quote(&v.colour.to_string()),
         quote(text),
@@ -95,8 +98,38 @@ fn shape(kind: EntryKind) -> &'static str {
     }
 }
 
+/// Longest name written, in characters: Graphviz refuses strings over 16 KB, and nothing
+/// that long reads as a label.
+pub const MAX_LABEL: usize = 1000;
+
+/// A name as the DOT export writes it: cut to [`MAX_LABEL`] characters with an ellipsis.
+pub fn fit(name: &str) -> std::borrow::Cow<'_, str> {
+    match name.char_indices().nth(MAX_LABEL) {
+        Some((cut, _)) => format!("{}…", &name[..cut]).into(),
+        None => name.into(),
+    }
+}
+
+/// What the DOT export of `sub` changes in names, one warning each kind of change, or none.
+pub fn notes(g: &crate::graph::KnowledgeGraph, sub: &super::Subgraph) -> Vec<String> {
+    let names = || sub.nodes.iter().map(|&n| g.node(n).name.as_str());
+    let long = names().filter(|n| matches!(fit(n), std::borrow::Cow::Owned(_))).count();
+    let control = names().filter(|n| n.chars().any(|c| c.is_control() && c != '\n')).count();
+    let mut notes = Vec::new();
+    if long > 0 {
+        notes.push(format!(
+            "{long} name(s) over {MAX_LABEL} characters cut in the DOT export (Graphviz refuses long strings)"
+        ));
+    }
+    if control > 0 {
+        notes.push(format!("{control} name(s) with control characters written as \\u{{..}} in the DOT export"));
+    }
+    notes
+}
+
 /// A DOT double-quoted string: `\` before `"` is escaped first, newlines become `\n`
-/// (a centred line break in labels), carriage returns are dropped.
+/// (a centred line break in labels), carriage returns are dropped, and other control
+/// characters, which make `dot` fail or write ill-formed SVG, are written out as `\u{1b}`.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -106,6 +139,7 @@ pub fn quote(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            c if c.is_control() => out.extend(std::iter::once('\\').chain(c.escape_unicode())),
             c => out.push(c),
         }
     }
@@ -124,5 +158,8 @@ mod tests {
         assert_eq!(quote(r"PanGu-$\alpha$"), r#""PanGu-$\\alpha$""#);
         assert_eq!(quote(r#"a "b" \"#), r#""a \"b\" \\""#);
         assert_eq!(quote("two\r\nlines"), r#""two\nlines""#);
+        assert_eq!(quote("nul\0 ff\u{c} esc\u{1b}"), r#""nul\\u{0} ff\\u{c} esc\\u{1b}""#);
+        assert_eq!(super::fit(&"x".repeat(super::MAX_LABEL)).len(), super::MAX_LABEL);
+        assert!(super::fit(&"x".repeat(20_000)).ends_with("x…"));
     }
 }

@@ -3,7 +3,7 @@
 //! streams into `impl Write` in node and edge order, so output is deterministic and memory
 //! stays flat however large the graph.
 
-mod dot;
+pub mod dot;
 mod gexf;
 mod graphml;
 mod json;
@@ -21,7 +21,7 @@ pub use select::{Selection, Subgraph};
 use crate::attrs::{self, Value, ValueType};
 use crate::fsx::{OutDir, Staged, WriteError};
 use crate::graph::KnowledgeGraph;
-use crate::model::{EntryKind, Rgb, YearMonth};
+use crate::model::{EntryKind, Rgb, Url, YearMonth};
 use crate::palette::{self, Palette};
 
 /// An export format.
@@ -142,7 +142,7 @@ struct NodeView<'g> {
     /// Grows with the number of relations, for Gephi's and Graphviz's node size.
     size: f64,
     date: Option<YearMonth>,
-    url: Option<String>,
+    url: Option<Url>,
     attrs: Vec<(&'static str, Value)>,
 }
 

@@ -86,7 +86,7 @@ pub fn row<'a>(ctx: &'a Context, n: NodeIndex, columns: &[(&'static str, Type)])
         row[6] = Cell::Text(if d.month.is_some() { "month" } else { "year" }.into());
     }
     if let Some(u) = v.url {
-        row[7] = Cell::Text(u.into());
+        row[7] = Cell::Text(u.to_string().into());
     }
     for (name, value) in v.attrs {
         let Some(i) = columns.iter().position(|(c, _)| *c == name) else { continue };

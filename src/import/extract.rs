@@ -6,8 +6,8 @@ use std::fmt;
 
 use super::badge::{Badge, BadgeType};
 use super::markdown::{Block, Cell, Doc, Inline, plain};
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Id, LinkType, Links, YearMonth, name_key};
+use crate::diag::{Diagnostic, Diagnostics, quoted};
+use crate::model::{Id, LinkType, Links, Url, YearMonth, name_key};
 
 /// Where a record came from in the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,13 +176,24 @@ pub struct BadgeFacts {
     pub tags: Vec<String>,
 }
 
+/// A link of the list as a [`Url`]; anything else is a located warning and no link.
+fn checked_url(href: &str, src: &Src, column: usize, diags: &mut Diagnostics) -> Option<Url> {
+    Url::parse(href.trim())
+        .map_err(|e| {
+            let msg = format!("link {}: {e}; left out", quoted(href));
+            diags.push(Diagnostic::warning(&src.file, src.line, column, msg));
+        })
+        .ok()
+}
+
 pub fn badge_facts(inlines: &[Inline], src: &Src, diags: &mut Diagnostics) -> BadgeFacts {
     let mut f = BadgeFacts::default();
     for i in inlines {
         let Inline::Badge { badge, href } = i else {
             continue;
         };
-        let href = href.as_deref().filter(|h| h.starts_with("http"));
+        let href = href.as_deref().and_then(|h| checked_url(h, src, 0, diags));
+        let href = href.as_ref();
         match badge.kind() {
             Some(BadgeType::Paper) => {
                 if let Some(h) = href {
@@ -497,7 +508,8 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
         let text = |name: &str| cell(name).map(|c| plain(&c.inlines).trim().to_string()).unwrap_or_default();
         let facts =
             |w: &mut Walker, name: &str| cell(name).map(|c| badge_facts(&c.inlines, &src, w.diags)).unwrap_or_default();
-        let (name, url) = name_and_url(first);
+        let (name, href) = name_and_url(first);
+        let url = href.and_then(|h| checked_url(&h, &src, first.column, w.diags));
         if name.is_empty() {
             w.warn(first.line, "row has no name in its first column; skipped".to_string());
             continue;

@@ -1,6 +1,8 @@
 //! Release and publication dates: a year and, usually, a month (the list never gives days).
 
 use std::fmt;
+
+use crate::diag::quoted;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
@@ -54,11 +56,11 @@ impl YearMonth {
         };
         let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
         if !digits(y) || !m.is_none_or(digits) || !(y.len() == 2 || y.len() == 4) {
-            return Err(format!("expected a date like 2024.06, 24.06 or 2024, found {s:?}"));
+            return Err(format!("expected a date like 2024.06, 24.06 or 2024, found {}", quoted(s)));
         }
-        let year: i32 = y.parse().map_err(|_| format!("{s:?} has no year"))?;
+        let year: i32 = y.parse().map_err(|_| format!("{} has no year", quoted(s)))?;
         let year = if y.len() == 2 { 2000 + year } else { year };
-        let month = m.map(|m| m.parse::<u32>()).transpose().map_err(|_| format!("{s:?} has no month"))?;
+        let month = m.map(|m| m.parse::<u32>()).transpose().map_err(|_| format!("{} has no month", quoted(s)))?;
         YearMonth::new(year, month)
     }
 }

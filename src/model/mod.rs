@@ -6,6 +6,7 @@ mod hardware;
 mod id;
 mod kind;
 mod size;
+mod url;
 
 pub use colour::{COLOUR_EXPECTED, Rgb};
 pub use date::{DATE_EXPECTED, YearMonth};
@@ -13,6 +14,7 @@ pub use hardware::{MEMORY_EXPECTED, TOPS_EXPECTED, Tops, parse_memory};
 pub use id::{Id, Key, expand_latex, name_key};
 pub use kind::{EntryKind, RelationKind};
 pub use size::{ParamSize, SIZE_EXPECTED, Sizes, format_count, parse_count};
+pub use url::{MAX_URL_LEN, URL_EXPECTED, Url};
 
 use serde::{Serialize, Serializer};
 
@@ -122,14 +124,14 @@ impl LinkType {
 /// URLs of one entry, each list in the order the source gave them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Links {
-    pub paper: Vec<String>,
-    pub code: Vec<String>,
-    pub official: Vec<String>,
-    pub hf: Vec<String>,
+    pub paper: Vec<Url>,
+    pub code: Vec<Url>,
+    pub official: Vec<Url>,
+    pub hf: Vec<Url>,
 }
 
 impl Links {
-    pub fn get(&self, t: LinkType) -> &[String] {
+    pub fn get(&self, t: LinkType) -> &[Url] {
         match t {
             LinkType::Paper => &self.paper,
             LinkType::Code => &self.code,
@@ -138,7 +140,7 @@ impl Links {
         }
     }
 
-    pub fn get_mut(&mut self, t: LinkType) -> &mut Vec<String> {
+    pub fn get_mut(&mut self, t: LinkType) -> &mut Vec<Url> {
         match t {
             LinkType::Paper => &mut self.paper,
             LinkType::Code => &mut self.code,
@@ -148,15 +150,15 @@ impl Links {
     }
 
     /// Adds a URL unless already present.
-    pub fn add(&mut self, t: LinkType, url: &str) {
+    pub fn add(&mut self, t: LinkType, url: &Url) {
         let list = self.get_mut(t);
-        if !list.iter().any(|u| u == url) {
-            list.push(url.to_string());
+        if !list.contains(url) {
+            list.push(url.clone());
         }
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (LinkType, &str)> {
-        LinkType::ALL.into_iter().flat_map(move |t| self.get(t).iter().map(move |u| (t, u.as_str())))
+    pub fn iter(&self) -> impl Iterator<Item = (LinkType, &Url)> {
+        LinkType::ALL.into_iter().flat_map(move |t| self.get(t).iter().map(move |u| (t, u)))
     }
 }
 
@@ -169,7 +171,7 @@ fn ser_ids<S: Serializer>(ids: &[Id], s: S) -> Result<S::Ok, S::Error> {
     join_list(&ids.iter().map(Id::as_str).collect::<Vec<_>>(), s)
 }
 
-fn ser_links<S: Serializer>(urls: &[String], s: S) -> Result<S::Ok, S::Error> {
+fn ser_links<S: Serializer>(urls: &[Url], s: S) -> Result<S::Ok, S::Error> {
     join_list(urls, s)
 }
 
@@ -218,13 +220,13 @@ macro_rules! entry_struct {
         pub struct $name {
             $($(#[$fm])* pub $field: $ty,)*
             #[serde(serialize_with = "ser_links")]
-            pub paper_url: Vec<String>,
+            pub paper_url: Vec<Url>,
             #[serde(serialize_with = "ser_links")]
-            pub code_url: Vec<String>,
+            pub code_url: Vec<Url>,
             #[serde(serialize_with = "ser_links")]
-            pub official_url: Vec<String>,
+            pub official_url: Vec<Url>,
             #[serde(serialize_with = "ser_links")]
-            pub hf_url: Vec<String>,
+            pub hf_url: Vec<Url>,
         }
 
         impl $name {

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::diag::quoted;
+
 /// One released size: a parameter count, a named variant, or both ("Scout(17B)").
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParamSize {
@@ -28,7 +30,8 @@ impl Sizes {
         for item in split_top_level(raw)? {
             match item.split_once('(') {
                 Some((variant, rest)) => {
-                    let inner = rest.strip_suffix(')').ok_or_else(|| format!("unbalanced parentheses in {item:?}"))?;
+                    let inner =
+                        rest.strip_suffix(')').ok_or_else(|| format!("unbalanced parentheses in {}", quoted(item)))?;
                     let variant = check_variant(variant.trim())?;
                     for n in split_top_level(inner)? {
                         items.push(ParamSize { variant: Some(variant.clone()), params: Some(parse_count(n)?) });
@@ -58,7 +61,7 @@ fn split_top_level(s: &str) -> Result<Vec<&str>, String> {
             ')' => {
                 depth -= 1;
                 if depth < 0 {
-                    return Err(format!("unbalanced parentheses in {s:?}"));
+                    return Err(format!("unbalanced parentheses in {}", quoted(s)));
                 }
             }
             '、' | ',' | ';' | '，' if depth == 0 => {
@@ -69,7 +72,7 @@ fn split_top_level(s: &str) -> Result<Vec<&str>, String> {
         }
     }
     if depth != 0 {
-        return Err(format!("unbalanced parentheses in {s:?}"));
+        return Err(format!("unbalanced parentheses in {}", quoted(s)));
     }
     out.push(s[start..].trim());
     Ok(out.into_iter().filter(|p| !p.is_empty()).collect())
@@ -79,7 +82,7 @@ fn check_variant(v: &str) -> Result<String, String> {
     let ok = !v.is_empty()
         && v.starts_with(char::is_alphabetic)
         && v.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '_'));
-    if ok { Ok(v.to_string()) } else { Err(format!("{v:?} is neither a size nor a variant name")) }
+    if ok { Ok(v.to_string()) } else { Err(format!("{} is neither a size nor a variant name", quoted(v))) }
 }
 
 /// Parses "1.8B" into 1_800_000_000. Units: K, M, B (billion), T; case-insensitive.
@@ -92,16 +95,16 @@ pub fn parse_count(s: &str) -> Result<u64, String> {
         "M" => 1e6,
         "B" => 1e9,
         "T" => 1e12,
-        _ => return Err(format!("{s:?} has no unit K, M, B or T")),
+        _ => return Err(format!("{} has no unit K, M, B or T", quoted(s))),
     };
     let value: f64 = num
         .parse()
         .ok()
         .filter(|v: &f64| v.is_finite() && *v > 0.0 && num.chars().all(|c| c.is_ascii_digit() || c == '.'))
-        .ok_or_else(|| format!("{s:?} is not a positive number with a unit"))?;
+        .ok_or_else(|| format!("{} is not a positive number with a unit", quoted(s)))?;
     let count = (value * scale).round();
     if count > 1e15 {
-        return Err(format!("{s:?} is beyond 1000T parameters"));
+        return Err(format!("{} is beyond 1000T parameters", quoted(s)));
     }
     Ok(count as u64)
 }

@@ -187,7 +187,7 @@ impl Column {
                 _ => String::new(),
             },
             Column::Number if kind == EntryKind::Technique => d.techniques[i].number.clone().unwrap_or_default(),
-            Column::Url => attrs::url(d, node).unwrap_or_default(),
+            Column::Url => attrs::url(d, node).map(|u| u.to_string()).unwrap_or_default(),
             Column::Edge | Column::Venue | Column::Tops | Column::Memory | Column::Number => String::new(),
         }
     }
