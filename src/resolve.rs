@@ -99,7 +99,7 @@ impl NameIndex {
     }
 
     /// How many entries there are: entry numbers run from 0 to this.
-    pub fn len(&self) -> usize {
+    pub fn entry_count(&self) -> usize {
         self.starts.last().copied().unwrap_or(0)
     }
 

@@ -157,7 +157,7 @@ fn successor_cycles(cx: &mut Ctx, file: &str, rels: &[Relation], ends: &[Option<
             .filter(|(_, (r, _))| r.relation == RelationKind::SuccessorOf)
             .filter_map(|(i, (_, e))| e.map(|[a, b]| (i, a as usize, b as usize)))
     };
-    let on_cycle = on_cycles(cx.names.len(), succession().map(|(_, a, b)| (a, b)));
+    let on_cycle = on_cycles(cx.names.entry_count(), succession().map(|(_, a, b)| (a, b)));
     for (i, a, b) in succession().filter(|&(_, a, b)| on_cycle[a] && on_cycle[b]) {
         let r = &rels[i];
         let msg = if a == b {

@@ -176,9 +176,14 @@ pub struct BadgeFacts {
     pub tags: Vec<String>,
 }
 
-/// A link of the list as a [`Url`]; anything else is a located warning and no link.
+/// A link of the list as a [`Url`]; anything else is a located warning and no link, but for
+/// placeholders (`#`, empty), which are no link and which `lint` reports.
 fn checked_url(href: &str, src: &Src, column: usize, diags: &mut Diagnostics) -> Option<Url> {
-    Url::parse(href.trim())
+    let href = href.trim();
+    if matches!(href, "" | "#") {
+        return None;
+    }
+    Url::parse(href)
         .map_err(|e| {
             let msg = format!("link {}: {e}; left out", quoted(href));
             diags.push(Diagnostic::warning(&src.file, src.line, column, msg));
