@@ -1,6 +1,7 @@
 //! The fuzz targets' bodies, in the library so that `cargo test` replays every input the
 //! fuzzer once crashed on (tests/fixtures/fuzz/TARGET/*) through the very same code.
 
+use crate::data::Table;
 use crate::graph::KnowledgeGraph;
 use crate::model::{Id, Key, Rgb, Sizes, Tops, YearMonth, parse_memory};
 
@@ -101,6 +102,109 @@ pub fn labels(bytes: &[u8]) {
     }
 }
 
+/// Any bytes as the names and links of a small dataset (fields separated by U+001E, so that
+/// names may hold NUL and every other control character): a dataset that loads must export to
+/// GraphML, GEXF and SVG that an XML parser reads whole, JSON that serde_json reads, and DOT
+/// that passes [`dot_is_well_formed`].
+pub fn exports(bytes: &[u8]) {
+    use crate::export::{self, Format, Options, Subgraph};
+    let text = String::from_utf8_lossy(bytes);
+    let fields: Vec<&str> = text.split('\u{1e}').take(8).collect();
+    let Ok(dir) = tempfile::tempdir() else { return };
+    let table = |file: &str, rows: &[Vec<String>]| -> Result<(), csv::Error> {
+        let mut w =
+            csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_path(dir.path().join(file))?;
+        rows.iter().try_for_each(|r| w.write_record(r))?;
+        w.flush().map_err(csv::Error::from)
+    };
+    let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<String>>();
+    let mut orgs = vec![row(&["id", "name", "colour"])];
+    let mut models = vec![row(crate::model::Model::COLUMNS)];
+    let mut relations = vec![row(&["source", "relation", "target"])];
+    for (i, field) in fields.iter().enumerate() {
+        // Names are one non-empty line (data/ refuses others); a name that is a URL is the link too.
+        let name = match field.replace(['\n', '\r'], " ").trim() {
+            "" => "x".to_string(),
+            name => name.to_string(),
+        };
+        let link = if crate::model::Url::parse(&name).is_ok() { name.clone() } else { String::new() };
+        let (org, model) = (format!("org-{i}"), format!("m-{i}"));
+        orgs.push(vec![org.clone(), format!("{name} Labs"), String::new()]);
+        let released = format!("2024-{:02}", i % 12 + 1);
+        let mut cells = vec![model.clone(), name.clone(), String::new(), org, "1.5B、7B".into(), "yes".into()];
+        cells.extend([released, String::new(), String::new(), String::new(), link, String::new()]);
+        models.push(cells);
+        if i > 0 {
+            relations.push(vec![format!("model:{model}"), "successor_of".into(), format!("model:m-{}", i - 1)]);
+        }
+    }
+    let written =
+        table("organisations.csv", &orgs).and(table("models.csv", &models)).and(table("relations.csv", &relations));
+    if written.is_err() {
+        return;
+    }
+    let loaded = crate::data::load(dir.path()).expect("names and links of this shape load");
+    let g = KnowledgeGraph::build(loaded);
+    let all = Subgraph::all(&g);
+    for format in [Format::Dot, Format::Graphml, Format::Gexf, Format::Json] {
+        let mut out = Vec::new();
+        export::write(format, &g, &all, Options::default(), &mut out).expect("writes to memory");
+        let text = String::from_utf8(out).expect("exports are UTF-8");
+        match format {
+            Format::Dot => dot_is_well_formed(&text).unwrap_or_else(|e| panic!("DOT: {e}")),
+            Format::Json => drop(serde_json::from_str::<serde_json::Value>(&text).expect("JSON parses")),
+            _ => xml_parses(&text),
+        }
+    }
+    let fig = crate::timeline::emergence::draw(&g, &crate::timeline::emergence::Options::default());
+    let svg = fig.scene.render(crate::render::ImageFormat::Svg);
+    xml_parses(std::str::from_utf8(&svg).expect("SVG is UTF-8"));
+}
+
+fn xml_parses(text: &str) {
+    let mut reader = quick_xml::Reader::from_str(text);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("XML does not parse at {}: {e}", reader.buffer_position()),
+        }
+    }
+}
+
+/// What Graphviz needs of a DOT file: every string closed, no raw control character but line
+/// breaks outside strings, no string over 16 KB, braces balanced.
+pub fn dot_is_well_formed(dot: &str) -> Result<(), String> {
+    let (mut depth, mut chars) = (0i64, dot.char_indices());
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => {
+                let mut len = 0;
+                loop {
+                    match chars.next() {
+                        None => return Err(format!("string opened at byte {at} never closes")),
+                        Some((_, '"')) => break,
+                        Some((_, '\\')) => len += chars.next().map_or(0, |(_, c)| c.len_utf8() + 1),
+                        Some((i, c)) if c.is_control() => return Err(format!("raw U+{:04X} at byte {i}", c as u32)),
+                        Some((_, c)) => len += c.len_utf8(),
+                    }
+                }
+                if len > 16_000 {
+                    return Err(format!("a string of {len} bytes at byte {at}"));
+                }
+            }
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            c if c.is_control() && c != '\n' => return Err(format!("raw U+{:04X} at byte {at}", c as u32)),
+            _ => {}
+        }
+        if depth < 0 {
+            return Err(format!("a closing brace without an opening one at byte {at}"));
+        }
+    }
+    if depth == 0 { Ok(()) } else { Err(format!("{depth} brace(s) never closed")) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +230,7 @@ mod tests {
         replay("load_csv", load_csv);
         replay("parsers", parsers);
         replay("labels", labels);
+        replay("exports", exports);
     }
 
     #[test]
@@ -136,5 +241,17 @@ mod tests {
         );
         parsers(b"2024-06");
         labels(&(0..4000u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<_>>());
+        exports("Qwen\u{1b}]0;x\u{7}\u{1e}<script>\"\\\u{0}\u{1e}https://example.com/\u{1e}".as_bytes());
+    }
+
+    #[test]
+    fn the_dot_check_finds_what_graphviz_refuses() {
+        assert_eq!(dot_is_well_formed("digraph { a [label=\"x\\\"y\"]; }"), Ok(()));
+        assert_eq!(
+            dot_is_well_formed("digraph { a [label=\"x]; }").unwrap_err(),
+            "string opened at byte 19 never closes"
+        );
+        assert_eq!(dot_is_well_formed("digraph { a [label=\"\u{c}\"]; }").unwrap_err(), "raw U+000C at byte 20");
+        assert_eq!(dot_is_well_formed("digraph { ").unwrap_err(), "1 brace(s) never closed");
     }
 }
