@@ -158,7 +158,7 @@ fn a_family_left_without_members_is_an_error_and_nothing_is_written() {
     let r = run(&["import", list.to_str().unwrap()], dir.path());
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("data/families.csv: error: family \"Phi Series\" (phi) had 1 member(s) and has none after this import; fix the list, an alias, or data/family_assignments.csv"),
+        r.stderr.contains("data/families.csv:3:1: error: family \"Phi Series\" (phi) had 1 member(s) and has none after this import; fix the list, an alias, or data/family_assignments.csv"),
         "{}",
         r.stderr
     );

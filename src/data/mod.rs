@@ -273,9 +273,39 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
     if diags.has_errors() { Err(diags) } else { Ok(Loaded { data, names, ends, warnings: diags }) }
 }
 
-/// Validates a dataset that is not (yet) on disk; messages name files but no lines.
-pub fn validate_in_memory(data: &Dataset) -> Diagnostics {
-    check::validate(data, &Positions::default()).0.sorted()
+/// Validates tables as they would be written into `dir`, without writing there: each problem
+/// is reported at the line and column it would have in `dir`. The tables not in `files`
+/// (the curated ones) are read from `dir` as they are.
+pub fn validate_rendered(files: &[(&str, Vec<u8>)], dir: &Path) -> Diagnostics {
+    let failed = |e: std::io::Error| {
+        let mut d = Diagnostics::default();
+        d.push(Diagnostic::error(dir.display().to_string(), 0, 0, format!("cannot validate the result: {e}")));
+        d
+    };
+    let scratch = match tempfile::tempdir() {
+        Ok(t) => t,
+        Err(e) => return failed(e),
+    };
+    let others = std::fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok).map(|e| e.path());
+    let others = others.filter(|p| p.extension().is_some_and(|x| x == "csv"));
+    let copied = others
+        .filter(|p| !files.iter().any(|(f, _)| p.file_name().is_some_and(|n| n == *f)))
+        .try_for_each(|p| std::fs::copy(&p, scratch.path().join(p.file_name().unwrap_or_default())).map(drop));
+    let written = copied.and_then(|()| files.iter().try_for_each(|(f, b)| std::fs::write(scratch.path().join(f), b)));
+    if let Err(e) = written {
+        return failed(e);
+    }
+    let diags = match load(scratch.path()) {
+        Ok(loaded) => loaded.warnings,
+        Err(d) => d,
+    };
+    let (from, to) = (scratch.path().display().to_string(), dir.display().to_string());
+    let mut out = Diagnostics::default();
+    for d in diags.iter() {
+        let file = d.file.strip_prefix(&from).map_or_else(|| d.file.clone(), |rest| format!("{to}{rest}"));
+        out.push(Diagnostic { file, ..d.clone() });
+    }
+    out
 }
 
 /// Reads every table without cross-table validation; import uses this to see what is there.

@@ -141,7 +141,9 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
     let mut fresh = build::build(&extracted, &prev, &mut warnings);
     let renames = renames::detect(&mut fresh, &prev);
     let (merged, tables) = merge_all(fresh, &prev, !opts.keep_gone);
-    let mut problems = data::validate_in_memory(&merged);
+    let rendered = render_all(&merged, !renames.is_empty());
+    // Validated as written, so that each problem has the line it would have in data/.
+    let mut problems = data::validate_rendered(&rendered, data_dir);
     problems.extend(emptied_families(&merged, &prev, data_dir));
     warnings.extend(alias_collisions(&merged, &data_dir.join(Alias::FILE)));
     if problems.has_errors() {
@@ -149,7 +151,7 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
     }
     let mut report = Report { tables, warnings: warnings.sorted(), curated_created: Vec::new(), renames };
     if !opts.dry_run {
-        write_all(&merged, data, &mut report)?;
+        write_all(rendered, data, &mut report)?;
     }
     Ok(report)
 }
@@ -160,16 +162,17 @@ fn emptied_families(merged: &Dataset, prev: &Dataset, dir: &Path) -> Diagnostics
     let assignments = dir.join(FamilyAssignment::FILE);
     let members = |d: &Dataset, f: &Id| d.models.iter().filter(|m| m.family.as_ref() == Some(f)).count();
     let mut out = Diagnostics::default();
-    for f in merged.families.iter().filter(|f| members(merged, &f.id) == 0) {
+    // Rows are written sorted, one line each after the header: the family's line in the new file.
+    for (row, f) in merged.families.iter().enumerate().filter(|(_, f)| members(merged, &f.id) == 0) {
         let before = members(prev, &f.id);
         if before > 0 {
             let msg = format!(
-                "family {:?} ({}) had {before} member(s) and has none after this import; fix the list, an alias, or {}",
-                f.name,
+                "family {} ({}) had {before} member(s) and has none after this import; fix the list, an alias, or {}",
+                crate::diag::quoted(&f.name),
                 f.id,
                 assignments.display()
             );
-            out.push(Diagnostic::error(dir.join(Family::FILE).display().to_string(), 0, 0, msg));
+            out.push(Diagnostic::error(dir.join(Family::FILE).display().to_string(), row + 2, 1, msg));
         }
     }
     out
@@ -290,8 +293,10 @@ fn merge_all(fresh: Dataset, prev: &Dataset, prune: bool) -> (Dataset, Vec<Table
     (merged, changes)
 }
 
-fn write_all(d: &Dataset, out: &OutDir, report: &mut Report) -> Result<(), ImportError> {
-    let bytes: [(&str, Vec<u8>); 13] = [
+/// The tables import writes, as bytes; with `aliases`, the curated aliases too (renames add
+/// the old names to them; the rows already there stay as they are).
+fn render_all(d: &Dataset, aliases: bool) -> Vec<(&'static str, Vec<u8>)> {
+    let mut bytes = vec![
         (Organisation::FILE, data::render(&d.organisations)),
         (Family::FILE, data::render(&d.families)),
         (Model::FILE, data::render(&d.models)),
@@ -306,17 +311,20 @@ fn write_all(d: &Dataset, out: &OutDir, report: &mut Report) -> Result<(), Impor
         (Format::FILE, data::render(&d.formats)),
         (Relation::FILE, data::render(&d.relations)),
     ];
+    if aliases {
+        bytes.push((Alias::FILE, data::render(&d.aliases)));
+    }
+    bytes
+}
+
+fn write_all(rendered: Vec<(&'static str, Vec<u8>)>, out: &OutDir, report: &mut Report) -> Result<(), ImportError> {
     let mut staged = Vec::new();
-    for (file, content) in bytes {
+    for (file, content) in rendered {
         let s = out.stage_if_changed(file, &content)?;
         if let Some(t) = report.tables.iter_mut().find(|t| t.file == file) {
             t.written = s.is_some();
         }
         staged.extend(s);
-    }
-    // Renames add the old names to the curated aliases; the rows already there stay as they are.
-    if !report.renames.is_empty() {
-        staged.extend(out.stage_if_changed(Alias::FILE, &data::render(&d.aliases))?);
     }
     for (file, columns) in data::CURATED_FILES {
         if !out.dir().join(file).exists() {
