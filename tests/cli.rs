@@ -202,7 +202,7 @@ fn usage_errors_exit_2_and_help_exits_0() {
 }
 
 /// One malformed edit per validation error class: (file, from, to, expected message, line).
-const BAD_DATA: &[(&str, &str, &str, &str)] = &[
+const BAD_DATA: &[BadCase] = &[
     (
         "models.csv",
         "qwen2,Qwen2,qwen",
@@ -346,18 +346,7 @@ const BAD_DATA: &[(&str, &str, &str, &str)] = &[
 
 #[test]
 fn every_validation_error_names_file_line_column_value_and_expectation() {
-    let mut failures = Vec::new();
-    for (file, from, to, expected) in BAD_DATA {
-        let dir = imported();
-        let path = dir.path().join("data").join(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file} lacks {from:?}:\n{text}");
-        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-        let r = run(&["check"], dir.path());
-        if r.code != 1 || !r.stderr.lines().any(|l| l == *expected) {
-            failures.push(format!("{file}: {to}\nexpected {expected}\ngot ({}) {}", r.code, r.stderr));
-        }
-    }
+    let failures = failing_checks(BAD_DATA, str::to_string);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

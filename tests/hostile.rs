@@ -177,7 +177,7 @@ fn an_output_directory_that_is_a_file_is_refused() {
 
 /// Each hostile or implausible value in data/, the line it goes in (replacing the first
 /// occurrence of `from` in `file` of the imported fixture list), and the exact error of `check`.
-const BAD_VALUES: &[(&str, &str, &str, &str)] = &[
+const BAD_VALUES: &[BadCase] = &[
     (
         "papers.csv",
         "https://arxiv.org/abs/2401.00002",
@@ -238,19 +238,7 @@ const BAD_VALUES: &[(&str, &str, &str, &str)] = &[
 fn hostile_and_implausible_values_are_located_errors() {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
     let next_year = chrono::Datelike::year(&chrono::DateTime::from_timestamp(now as i64, 0).unwrap()) + 1;
-    let mut failures = Vec::new();
-    for (file, from, to, expected) in BAD_VALUES {
-        let expected = &expected.replace("NEXT_YEAR", &next_year.to_string());
-        let dir = imported();
-        let path = dir.path().join("data").join(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file} lacks {from:?}:\n{text}");
-        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-        let r = run(&["check"], dir.path());
-        if r.code != 1 || !r.stderr.lines().any(|l| l == expected) {
-            failures.push(format!("{file}: {to}\nexpected {expected}\ngot ({}) {}", r.code, r.stderr));
-        }
-    }
+    let failures = failing_checks(BAD_VALUES, |e| e.replace("NEXT_YEAR", &next_year.to_string()));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -92,3 +92,26 @@ pub fn python_has(packages: &[&str]) -> bool {
     }
     true
 }
+
+/// A change to one table of data/ and the error line `check` must print for it:
+/// (file, text to replace, its replacement, expected line).
+pub type BadCase<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+/// Applies each case to a fresh import of the fixture list and runs `check`; returns a
+/// description of every case that did not exit 1 with its expected line (after `expect`).
+pub fn failing_checks(cases: &[BadCase], expect: impl Fn(&str) -> String) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (file, from, to, expected) in cases {
+        let expected = expect(expected);
+        let dir = imported();
+        let path = dir.path().join("data").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} lacks {from:?}:\n{text}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let r = run(&["check"], dir.path());
+        if r.code != 1 || !r.stderr.lines().any(|l| l == expected) {
+            failures.push(format!("{file}: {to}\nexpected {expected}\ngot ({}) {}", r.code, r.stderr));
+        }
+    }
+    failures
+}
