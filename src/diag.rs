@@ -52,9 +52,14 @@ pub const QUOTED_MAX: usize = 80;
 /// A value as a message shows it: in quotes, with control characters escaped, cut to
 /// [`QUOTED_MAX`] characters with an ellipsis.
 pub fn quoted(value: &str) -> String {
-    match value.char_indices().nth(QUOTED_MAX) {
-        Some((cut, _)) => format!("{:?}", format!("{}…", &value[..cut])),
-        None => format!("{value:?}"),
+    format!("{:?}", cut(value, QUOTED_MAX))
+}
+
+/// `s` cut to its first `max` characters and an ellipsis, when longer.
+pub fn cut(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &s[..end]).into(),
+        None => s.into(),
     }
 }
 

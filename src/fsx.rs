@@ -303,13 +303,15 @@ fn sync_dir(dir: &Path) -> Result<(), WriteError> {
     File::open(dir).and_then(|d| d.sync_all()).map_err(|e| WriteError::new(dir, e))
 }
 
-/// Writes one file all-or-nothing: the directory is locked and recovered as for any run.
+/// Writes one file all-or-nothing: the directory is locked (calling `on_wait` if another run
+/// holds it) and recovered as for any run.
 pub fn write_file(
     path: &Path,
     durability: Durability,
+    on_wait: &dyn Fn(&Path),
     fill: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<()>,
 ) -> Result<(), WriteError> {
-    let (dir, name) = OutDir::open_for_file(path, durability, &|_| {})?;
+    let (dir, name) = OutDir::open_for_file(path, durability, on_wait)?;
     let staged = dir.stage(&name, fill)?;
     dir.commit(vec![staged])
 }
@@ -439,7 +441,7 @@ mod tests {
         let dir = tmp.path().join("out");
         fs::create_dir(&dir).unwrap();
         std::os::unix::fs::symlink(&victim, dir.join("a.svg")).unwrap();
-        write_file(&dir.join("a.svg"), Durability::Cached, |w| w.write_all(b"new")).unwrap();
+        write_file(&dir.join("a.svg"), Durability::Cached, &|_| {}, |w| w.write_all(b"new")).unwrap();
         assert_eq!(fs::read(&victim).unwrap(), b"keep");
         let meta = fs::symlink_metadata(dir.join("a.svg")).unwrap();
         assert!(meta.is_file());

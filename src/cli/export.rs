@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use anyhow::Context as _;
 use edge_atlas::export::{self, Bundle, Cluster, Format, Options, Selection, Subgraph};
-use edge_atlas::fsx::{Durability, OutDir};
+use edge_atlas::fsx::{self, Durability};
 use edge_atlas::graph::KnowledgeGraph;
 
 use super::args::{ClusterBy, ExportArgs, ExportFormat};
@@ -32,12 +32,8 @@ pub fn run(a: ExportArgs) -> Result<(), Failure> {
     progress.phase(format.extension(), format!("writing {} nodes as {}", sub.nodes.len(), format.extension()));
     match &a.out {
         Some(path) => {
-            let (dir, name) = OutDir::open_for_file(path, Durability::Cached, &super::waiting)
-                .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?;
-            let staged = dir
-                .stage(&name, |w| export::write(format, &g, &sub, opts, w))
-                .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?;
-            dir.commit(vec![staged]).map_err(anyhow::Error::from)?;
+            fsx::write_file(path, Durability::Cached, &super::waiting, |w| export::write(format, &g, &sub, opts, w))
+                .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?
         }
         None => {
             let mut out = io::BufWriter::new(io::stdout().lock());

@@ -104,10 +104,7 @@ pub const MAX_LABEL: usize = 1000;
 
 /// A name as the DOT export writes it: cut to [`MAX_LABEL`] characters with an ellipsis.
 pub fn fit(name: &str) -> std::borrow::Cow<'_, str> {
-    match name.char_indices().nth(MAX_LABEL) {
-        Some((cut, _)) => format!("{}…", &name[..cut]).into(),
-        None => name.into(),
-    }
+    crate::diag::cut(name, MAX_LABEL)
 }
 
 /// What the DOT export of `sub` changes in names, one warning each kind of change, or none.
