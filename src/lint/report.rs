@@ -23,13 +23,14 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// The list's text made safe for a terminal: control characters (escape sequences included)
-/// become U+FFFD, a tab one space so carets stay aligned.
+/// and invisible or bidirectional formatting characters become U+FFFD, a tab one space, so
+/// carets stay aligned (one character for one).
 fn printable(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c == '\t' {
                 ' '
-            } else if c.is_control() {
+            } else if c.is_control() || crate::term::is_invisible(c) {
                 '\u{fffd}'
             } else {
                 c
@@ -205,5 +206,10 @@ mod tests {
         assert_eq!((v[0]["rule"].as_str(), v[0]["severity"].as_str()), (Some("EA101"), Some("error")));
         assert_eq!(v[0]["fix"], "#y");
         assert_eq!(summary(&[finding()]), "1 error(s), 0 warning(s): EA101 ×1");
+    }
+
+    #[test]
+    fn nothing_reaches_the_terminal_raw() {
+        assert_eq!(printable("a\u{1b}[2J\tb\u{202e}c"), "a\u{fffd}[2J b\u{fffd}c");
     }
 }
