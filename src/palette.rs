@@ -23,14 +23,14 @@ fn lab_of(c: Rgb) -> lab::Lab {
 }
 
 /// Candidates for organisations without a curated colour: CIE LCh at lightness 35-65 (dark
-/// enough for label text on white), chroma 30-75, hues every 10 degrees, inside sRGB.
+/// enough for label text on white), chroma 30-75, hues every 5 degrees, inside sRGB.
 fn candidates() -> &'static [(Rgb, lab::Lab)] {
     static CANDIDATES: std::sync::OnceLock<Vec<(Rgb, lab::Lab)>> = std::sync::OnceLock::new();
     CANDIDATES.get_or_init(|| {
         let mut out = Vec::new();
         for l in [45.0f32, 55.0, 35.0, 65.0, 40.0, 50.0, 60.0] {
             for c in [60.0f32, 45.0, 75.0, 30.0] {
-                for h in (0..36).map(|k| (k * 10) as f32) {
+                for h in (0..72).map(|k| (k * 5) as f32) {
                     let lab = lab::Lab { l, a: c * h.to_radians().cos(), b: c * h.to_radians().sin() };
                     let [r, g, b] = lab.to_rgb();
                     // Out-of-gamut colours come back clipped: keep only those that round-trip.
@@ -100,7 +100,13 @@ impl Palette {
     fn choose(g: &KnowledgeGraph, key: &[OrgKey]) -> Palette {
         let orgs = &g.data.organisations;
         let mut colours: Vec<Option<Rgb>> = orgs.iter().map(|o| o.colour).collect();
-        let mut taken: Vec<lab::Lab> = colours.iter().flatten().map(|c| lab_of(*c)).collect();
+        // Each candidate's distance to the nearest colour given so far, updated as colours are
+        // given: one pass over the candidates per chooser.
+        let nearest_to = |taken: &[lab::Lab], c: &lab::Lab| {
+            taken.iter().map(|t| empfindung::cie00::diff(*t, *c)).fold(f32::INFINITY, f32::min)
+        };
+        let taken: Vec<lab::Lab> = colours.iter().flatten().map(|c| lab_of(*c)).collect();
+        let mut nearest: Vec<f32> = candidates().iter().map(|c| nearest_to(&taken, &c.1)).collect();
         // Organisations with model releases (those the emergence figure draws) choose first.
         let mut order: Vec<usize> = (0..orgs.len()).filter(|&i| colours[i].is_none()).collect();
         order.sort_by_key(|&i| !key[i].2);
@@ -109,18 +115,17 @@ impl Palette {
         // from spending seconds here.
         let (choosers, rest) = order.split_at(order.len().min(CHOOSERS));
         for &i in choosers {
-            let nearest =
-                |lab: &lab::Lab| taken.iter().map(|t| empfindung::cie00::diff(*t, *lab)).fold(f32::INFINITY, f32::min);
-            let mut best = candidates()[0];
-            let mut best_d = f32::NEG_INFINITY;
-            for cand in candidates() {
-                let d = nearest(&cand.1);
-                if d > best_d {
-                    (best, best_d) = (*cand, d);
+            let mut best = 0;
+            for (k, d) in nearest.iter().enumerate() {
+                if *d > nearest[best] {
+                    best = k;
                 }
             }
-            taken.push(best.1);
-            colours[i] = Some(best.0);
+            let chosen = candidates()[best];
+            for (d, c) in nearest.iter_mut().zip(candidates()) {
+                *d = d.min(empfindung::cie00::diff(chosen.1, c.1));
+            }
+            colours[i] = Some(chosen.0);
         }
         for (k, &i) in rest.iter().enumerate() {
             colours[i] = colours[choosers[k % choosers.len()]];
@@ -160,16 +165,19 @@ pub fn home_org(g: &KnowledgeGraph, n: NodeIndex) -> Option<NodeIndex> {
     g.find(&Key { kind: EntryKind::Organisation, id: org })
 }
 
-/// Pairs of organisations (rows of organisations.csv, 0-based) whose curated colours are
-/// closer than [`MIN_DELTA_E`], with their difference: figures may not tell them apart.
-pub fn close_curated(g: &KnowledgeGraph) -> Vec<(usize, usize, f32)> {
+/// Pairs of organisations (rows of organisations.csv, 0-based) drawn in one figure (both in
+/// one of `drawn`, the rows each figure draws) whose curated colours are closer than
+/// [`MIN_DELTA_E`], with their difference: that figure may not tell them apart. Each pair once,
+/// in row order.
+pub fn close_curated(g: &KnowledgeGraph, drawn: &[Vec<usize>]) -> Vec<(usize, usize, f32)> {
     let orgs = &g.data.organisations;
+    let together = |i: usize, j: usize| drawn.iter().any(|set| set.contains(&i) && set.contains(&j));
     let mut out = Vec::new();
     for (i, a) in orgs.iter().enumerate() {
         for (j, b) in orgs.iter().enumerate().skip(i + 1) {
             if let (Some(x), Some(y)) = (a.colour, b.colour) {
                 let d = delta_e(x, y);
-                if d < MIN_DELTA_E {
+                if d < MIN_DELTA_E && together(i, j) {
                     out.push((i, j, d));
                 }
             }
@@ -222,11 +230,16 @@ mod tests {
                 assert!(d >= MIN_DELTA_E, "{} and {} are ΔE {d} apart", orgs[i].name, orgs[j].name);
             }
         }
-        let g = crate::timeline::tests::shipped();
-        let orgs = &g.data.organisations;
-        let close = close_curated(&g);
-        let named =
-            |&(i, j, _): &(usize, usize, f32)| orgs[i].id.as_str() == "apple" && orgs[j].id.as_str() == "xiaomi";
+        // Two curated colours ΔE 10.6 apart (the pinks Apple and Xiaomi once had) are reported
+        // when one figure draws both organisations, and not otherwise.
+        let mut g = crate::timeline::tests::shipped();
+        let row = |g: &KnowledgeGraph, id: &str| g.data.organisations.iter().position(|o| o.id.as_str() == id).unwrap();
+        let (apple, xiaomi, meta) = (row(&g, "apple"), row(&g, "xiaomi"), row(&g, "meta"));
+        g.data.organisations[apple].colour = Some(Rgb(0xd6, 0x33, 0x6c));
+        g.data.organisations[xiaomi].colour = Some(Rgb(0xa6, 0x4d, 0x79));
+        assert!(close_curated(&g, &[vec![apple, meta], vec![xiaomi, meta]]).is_empty());
+        let close = close_curated(&g, &[vec![meta, apple, xiaomi]]);
+        let named = |&(i, j, _): &(usize, usize, f32)| (i, j) == (apple.min(xiaomi), apple.max(xiaomi));
         assert!(close.iter().any(named), "{close:?}");
     }
 }

@@ -48,7 +48,7 @@ fn build_writes_one_self_contained_page_under_1_mb() {
     let qwen = qwen.unwrap();
     assert_eq!(qwen["n"], "Qwen2.5");
     assert_eq!(qwen["s"][0], "qwen25", "the CLI's name key comes first");
-    assert_eq!(qwen["c"], "#7b68ee", "Alibaba's colour, as in the figures");
+    assert_eq!(qwen["c"], "#8264e6", "Alibaba's colour, as in the figures");
     let related = qwen["r"].as_array().unwrap();
     assert_eq!(related.len(), 10, "the top 10 related entries");
     let reason: Vec<&str> = related[0][2]

@@ -6,7 +6,7 @@ use edge_atlas::graph::KnowledgeGraph;
 use edge_atlas::model::EntryKind;
 use edge_atlas::render::ImageFormat;
 use edge_atlas::render::axis::AxisKind;
-use edge_atlas::timeline::{chips, emergence};
+use edge_atlas::timeline::{self, chips, emergence};
 use petgraph::graph::NodeIndex;
 
 use super::args::{self, TimelineArgs};
@@ -114,13 +114,14 @@ pub fn write_figures(
     formats: &[ImageFormat],
 ) -> Result<Vec<Pending>, Failure> {
     let fig = emergence::draw(g, opts);
+    let memory = chips::Options { metric: chips::Metric::Memory, axis: None, ..chip_opts.clone() };
+    let chip_figs =
+        [(chips::draw(g, chip_opts), names.tops, "TOPS"), (chips::draw(g, &memory), names.memory, "memory")];
     // Colours matter between organisations drawn in one figure: the releases' and the chips'.
-    let org_of = |n: NodeIndex| edge_atlas::palette::home_org(g, n).map(|o| g.node(o).index);
-    let releases: Vec<usize> = fig.points.iter().filter_map(|p| org_of(p.model)).collect();
-    let chips: Vec<usize> = chips::draw(g, chip_opts).chips.iter().filter_map(|(n, _)| org_of(*n)).collect();
-    let together = |i: usize, j: usize| [&releases, &chips].iter().any(|set| set.contains(&i) && set.contains(&j));
+    let mut drawn = vec![timeline::organisations_drawn(g, fig.points.iter().map(|p| p.model))];
+    drawn.extend(chip_figs.iter().map(|(f, _, _)| timeline::organisations_drawn(g, f.chips.iter().map(|(n, _)| *n))));
     let orgs = &g.data.organisations;
-    for (i, j, d) in edge_atlas::palette::close_curated(g).into_iter().filter(|&(i, j, _)| together(i, j)) {
+    for (i, j, d) in edge_atlas::palette::close_curated(g, &drawn) {
         let (a, b) = (&orgs[i], &orgs[j]);
         let colour = |o: &edge_atlas::model::Organisation| o.colour.map(|c| c.to_string()).unwrap_or_default();
         eprintln!(
@@ -140,9 +141,7 @@ pub fn write_figures(
     let releases = fig.points.iter().map(|p| p.model).collect::<std::collections::BTreeSet<_>>().len();
     let mut out =
         stage(&fig.scene, dir, names.emergence, formats, &format!("{} dots, {releases} releases", fig.points.len()))?;
-    let memory = chips::Options { metric: chips::Metric::Memory, axis: None, ..chip_opts.clone() };
-    for (o, name, what) in [(chip_opts, names.tops, "TOPS"), (&memory, names.memory, "memory")] {
-        let fig = chips::draw(g, o);
+    for (fig, name, what) in chip_figs {
         report(g, &fig.unlabelled, unlabelled, "");
         report(g, &fig.undrawable, &format!("note: not drawn (no {what} or no release month):"), "");
         out.extend(stage(&fig.scene, dir, name, formats, &format!("{} chips", fig.chips.len()))?);

@@ -9,6 +9,20 @@ pub mod chips;
 pub mod emergence;
 mod frame;
 
+use petgraph::graph::NodeIndex;
+
+use crate::graph::KnowledgeGraph;
+
+/// The organisations (rows of organisations.csv) whose colours a figure drawing `nodes` shows,
+/// sorted: the sets [`crate::palette::close_curated`] checks.
+pub fn organisations_drawn(g: &KnowledgeGraph, nodes: impl IntoIterator<Item = NodeIndex>) -> Vec<usize> {
+    let mut rows: Vec<usize> =
+        nodes.into_iter().filter_map(|n| crate::palette::home_org(g, n)).map(|o| g.node(o).index).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    rows
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::{chips, emergence};
@@ -48,6 +62,38 @@ pub(crate) mod tests {
             }
         }
         assert!(texts.len() > 10);
+    }
+
+    /// The organisations each shipped figure draws, as [`crate::palette::close_curated`] takes them.
+    pub fn shipped_figure_organisations(g: &KnowledgeGraph) -> Vec<Vec<usize>> {
+        let releases = emergence::draw(g, &emergence::Options::default()).points.into_iter().map(|p| p.model);
+        let mut sets = vec![super::organisations_drawn(g, releases)];
+        for metric in [chips::Metric::Tops, chips::Metric::Memory] {
+            let fig = chips::draw(g, &chips::Options::new(metric));
+            sets.push(super::organisations_drawn(g, fig.chips.into_iter().map(|(n, _)| n)));
+        }
+        sets
+    }
+
+    #[test]
+    fn shipped_colours_tell_apart_every_two_organisations_of_a_figure() {
+        let g = shipped();
+        let sets = shipped_figure_organisations(&g);
+        assert!(sets.iter().all(|s| s.len() >= 5), "{sets:?}");
+        let orgs = &g.data.organisations;
+        let close: Vec<String> = crate::palette::close_curated(&g, &sets)
+            .into_iter()
+            .map(|(i, j, d)| {
+                format!(
+                    "{} {} / {} {}: ΔE {d:.1}",
+                    orgs[i].name,
+                    orgs[i].colour.unwrap(),
+                    orgs[j].name,
+                    orgs[j].colour.unwrap()
+                )
+            })
+            .collect();
+        assert!(close.is_empty(), "{close:#?}");
     }
 
     proptest::proptest! {
