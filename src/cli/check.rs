@@ -8,5 +8,11 @@ pub fn run(a: DataArgs) -> Result<(), Failure> {
     let g = load(&a.data, &mut Progress::new())?;
     say!("{}: {} entries, {} relations, no errors", a.data.display(), g.node_count(), g.edge_count());
     super::stats::print_counts(&g);
+    let (compute, memory) = (g.data.model_compute.len(), g.data.model_memory.len());
+    if compute + memory > 0 {
+        say!("figure panels:");
+        say!("  model_compute  {compute:>6}");
+        say!("  model_memory   {memory:>6}");
+    }
     Ok(())
 }

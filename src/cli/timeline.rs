@@ -144,7 +144,14 @@ pub fn write_figures(
     for (fig, name, what) in chip_figs {
         report(g, &fig.unlabelled, unlabelled, "");
         report(g, &fig.undrawable, &format!("note: not drawn (no {what} or no release month):"), "");
-        out.extend(stage(&fig.scene, dir, name, formats, &format!("{} chips", fig.chips.len()))?);
+        let mut counts = format!("{} chips", fig.chips.len());
+        if let Some(p) = &fig.panel {
+            for name in &p.unlabelled {
+                tell!("{unlabelled} {name} (upper panel)");
+            }
+            counts.push_str(&format!(", {} model points", p.points));
+        }
+        out.extend(stage(&fig.scene, dir, name, formats, &counts)?);
     }
     Ok(out)
 }

@@ -41,7 +41,11 @@ impl Ctx<'_> {
         } else {
             String::new()
         };
-        let shown = if matches!(column, "source" | "target") { format!("{kind}:{id}") } else { id.to_string() };
+        let shown = if matches!(column, "source" | "target" | "entry" | "platform") {
+            format!("{kind}:{id}")
+        } else {
+            id.to_string()
+        };
         let msg = format!("{column} {}: no {kind} has this id{hint}", quoted(&shown));
         self.out.push(self.pos.at(file, index, column, msg));
         None
@@ -67,6 +71,7 @@ pub(crate) fn validate(data: &Dataset, pos: &Positions) -> (Diagnostics, NameInd
     successor_cycles(&mut cx, Relation::FILE, &data.relations, &ends.0);
     successor_cycles(&mut cx, EXTRA_RELATIONS_FILE, &data.extra_relations, &ends.1);
     curated(&mut cx);
+    panels(&mut cx);
     (cx.out, names, ends)
 }
 
@@ -255,4 +260,50 @@ fn curated(cx: &mut Ctx) {
             }
         }
     }
+}
+
+/// The figures' curated upper panels: entries, organisations and platforms exist and are of
+/// the kinds expected, and a size is one of the entry's own.
+fn panels(cx: &mut Ctx) {
+    let d = cx.data;
+    let compute = d.model_compute.iter().map(|p| (&p.entry, None, &p.organisation, &p.size));
+    let memory = d.model_memory.iter().map(|p| (&p.entry, p.platform.as_ref(), &p.organisation, &p.size));
+    let tables: [(&str, Vec<_>); 2] = [(ModelCompute::FILE, compute.collect()), (ModelMemory::FILE, memory.collect())];
+    for (file, rows) in tables {
+        for (i, (entry, platform, organisation, size)) in rows.into_iter().enumerate() {
+            let e =
+                entry.as_ref().and_then(|k| of_kinds(cx, k, &[EntryKind::Model, EntryKind::Product], file, i, "entry"));
+            if let Some(p) = platform {
+                of_kinds(cx, p, &[EntryKind::Chip, EntryKind::Device], file, i, "platform");
+            }
+            if let Some(o) = organisation {
+                cx.reference(EntryKind::Organisation, o, file, i, "organisation");
+            }
+            let model = e.and(entry.as_ref()).filter(|k| k.kind == EntryKind::Model);
+            let model = model.and_then(|k| cx.names.row(EntryKind::Model, k.id.as_str())).map(|row| &d.models[row]);
+            if let (Some(m), Some(size)) = (model, size) {
+                if m.sizes.counts().next().is_some() && !m.sizes.counts().any(|c| c == size.value) {
+                    let msg = format!(
+                        "size {}: {} (models.csv) has no such size; its sizes are {}",
+                        quoted(&size.raw),
+                        m.name,
+                        m.sizes.raw
+                    );
+                    cx.out.push(cx.pos.at(file, i, "size", msg));
+                }
+            }
+        }
+    }
+}
+
+/// The entry `key` names, when it is of one of `kinds` and exists; else reported.
+fn of_kinds(cx: &mut Ctx, key: &Key, kinds: &[EntryKind], file: &str, i: usize, column: &str) -> Option<usize> {
+    if kinds.contains(&key.kind) {
+        return cx.reference(key.kind, &key.id, file, i, column);
+    }
+    let expected: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+    let msg =
+        format!("{column} \"{key}\": a {} cannot be the {column} here (expected {})", key.kind, expected.join(" or "));
+    cx.out.push(cx.pos.at(file, i, column, msg));
+    None
 }

@@ -52,6 +52,10 @@ pub struct Dataset {
     pub device_chips: Vec<DeviceChip>,
     /// venues.csv, curated: what each venue of papers.csv is, for BibTeX.
     pub venues: Vec<Venue>,
+    /// model_compute.csv, curated, optional: the TOPS figure's upper panel.
+    pub model_compute: Vec<ModelCompute>,
+    /// model_memory.csv, curated, optional: the memory figure's upper panel.
+    pub model_memory: Vec<ModelMemory>,
 }
 
 /// A uniform view of one entry of any kind.
@@ -336,6 +340,8 @@ pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), 
     data.family_assignments = l.table(FamilyAssignment::FILE);
     data.device_chips = l.table(DeviceChip::FILE);
     data.venues = l.table(Venue::FILE);
+    data.model_compute = l.table(ModelCompute::FILE);
+    data.model_memory = l.table(ModelMemory::FILE);
     if !l.found_any {
         let msg = "no data tables here (models.csv, papers.csv, ...); run `edge-atlas import LIST_DIR` first";
         l.diags.push(Diagnostic::error(dir.display().to_string(), 0, 0, msg));

@@ -9,6 +9,11 @@ use crate::model::{Raw, Sizes, Tops, YearMonth, format_count};
 pub const PARAMS: std::ops::RangeInclusive<u64> = 1_000_000..=10_000_000_000_000;
 /// TOPS of one chip.
 pub const TOPS: std::ops::RangeInclusive<f64> = 0.01..=10_000.0;
+/// Computation of one model, in TFLOPs: from a tiny model's forward pass to 10,000 times
+/// today's largest training runs (about 5e13 TFLOPs).
+pub const TFLOPS: std::ops::RangeInclusive<f64> = 1e-6..=1e18;
+/// Memory one model needs at run time, in GB: from 10 MB to 100 TB.
+pub const MODEL_MEMORY_GB: std::ops::RangeInclusive<f64> = 0.01..=102_400.0;
 /// The first year a date may name; the last is next year.
 pub const FIRST_YEAR: i32 = 1950;
 
@@ -31,6 +36,22 @@ pub fn tops(t: Raw<Tops>) -> Result<Raw<Tops>, String> {
         Ok(t)
     } else {
         Err(format!("outside the plausible {}..{} TOPS", TOPS.start(), TOPS.end()))
+    }
+}
+
+pub fn tflops(v: Raw<f64>) -> Result<Raw<f64>, String> {
+    if TFLOPS.contains(&v.value) {
+        Ok(v)
+    } else {
+        Err(format!("outside the plausible {:e}..{:e} TFLOPs", TFLOPS.start(), TFLOPS.end()))
+    }
+}
+
+pub fn model_memory(v: Raw<f64>) -> Result<Raw<f64>, String> {
+    if MODEL_MEMORY_GB.contains(&v.value) {
+        Ok(v)
+    } else {
+        Err(format!("outside the plausible 10MB..100TB ({}..{} GB)", MODEL_MEMORY_GB.start(), MODEL_MEMORY_GB.end()))
     }
 }
 

@@ -494,6 +494,59 @@ impl Table for Venue {
     }
 }
 
+/// A parameter count as written ("175B"), for the panels' `size` column.
+fn count(v: &str) -> Result<Raw<u64>, String> {
+    raw(parse_count)(v).and_then(|c| {
+        plausible::sizes(Sizes { raw: c.raw.clone(), items: vec![ParamSize { variant: None, params: Some(c.value) }] })
+            .map(|_| c)
+    })
+}
+
+impl Table for ModelCompute {
+    const FILE: &'static str = "model_compute.csv";
+    const COLUMNS: &'static [&'static str] = &["name", "entry", "organisation", "size", "released", "tflops"];
+    fn from_row(r: &mut Row) -> Option<Self> {
+        let name = r.text("name");
+        let entry = r.opt("entry", str::parse);
+        let organisation = r.opt_id("organisation");
+        let size = r.opt("size", count);
+        let released = r.parse("released", |v| v.parse().and_then(plausible::month));
+        let tflops = r.parse("tflops", |v| raw(parse_tflops)(v).and_then(plausible::tflops));
+        Some(ModelCompute {
+            name: name?,
+            entry: entry?,
+            organisation: organisation?,
+            size: size?,
+            released: released?,
+            tflops: tflops?,
+        })
+    }
+}
+
+impl Table for ModelMemory {
+    const FILE: &'static str = "model_memory.csv";
+    const COLUMNS: &'static [&'static str] =
+        &["name", "entry", "platform", "organisation", "size", "released", "memory"];
+    fn from_row(r: &mut Row) -> Option<Self> {
+        let name = r.text("name");
+        let entry = r.opt("entry", str::parse);
+        let platform = r.opt("platform", str::parse);
+        let organisation = r.opt_id("organisation");
+        let size = r.opt("size", count);
+        let released = r.parse("released", |v| v.parse().and_then(plausible::month));
+        let memory = r.parse("memory", |v| raw(parse_gigabytes)(v).and_then(plausible::model_memory));
+        Some(ModelMemory {
+            name: name?,
+            entry: entry?,
+            platform: platform?,
+            organisation: organisation?,
+            size: size?,
+            released: released?,
+            memory: memory?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -616,6 +669,25 @@ mod tests {
         assert_columns(FamilyAssignment { model: id(), family: "x".into() });
         assert_columns(DeviceChip { device: "x".into(), chip: "y".into() });
         assert_columns(Venue { venue: "TACO".into(), kind: VenueType::Journal, name: "ACM TACO".into() });
+        let month = YearMonth { year: 2024, month: Some(6) };
+        let number = |v: f64| Raw { raw: v.to_string(), value: v };
+        assert_columns(ModelCompute {
+            name: "X".into(),
+            entry: Some(key()),
+            organisation: None,
+            size: None,
+            released: month,
+            tflops: number(1.0),
+        });
+        assert_columns(ModelMemory {
+            name: "X".into(),
+            entry: None,
+            platform: Some(key()),
+            organisation: None,
+            size: None,
+            released: month,
+            memory: number(1.0),
+        });
     }
 
     #[test]

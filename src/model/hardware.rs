@@ -49,6 +49,32 @@ pub fn parse_memory(s: &str) -> Result<Vec<u32>, String> {
         .ok_or_else(|| MEMORY_EXPECTED.to_string())
 }
 
+pub const GIGABYTES_EXPECTED: &str = "expected an amount of memory with its unit, such as 17.5GB, 512MB or 1TB";
+pub const TFLOPS_EXPECTED: &str = "expected a positive number of TFLOPs such as 3.1e11 or 840";
+
+/// An amount of memory in GB: a number with a unit MB, GB or TB (G and T too), binary
+/// multiples as memory is sold (1024MB is 1GB).
+pub fn parse_gigabytes(s: &str) -> Result<f64, String> {
+    let s = s.trim();
+    let unit_at = s.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(s.len());
+    let (num, unit) = s.split_at(unit_at);
+    let scale = match unit.to_ascii_uppercase().as_str() {
+        "MB" | "M" => 1.0 / 1024.0,
+        "GB" | "G" => 1.0,
+        "TB" | "T" => 1024.0,
+        _ => return Err(GIGABYTES_EXPECTED.to_string()),
+    };
+    let plain = !num.is_empty() && num.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let value: Option<f64> = num.parse().ok().filter(|v: &f64| plain && v.is_finite() && *v > 0.0);
+    value.map(|v| v * scale).ok_or_else(|| GIGABYTES_EXPECTED.to_string())
+}
+
+/// A positive, finite number of TFLOPs ("3.1e11", "840").
+pub fn parse_tflops(s: &str) -> Result<f64, String> {
+    let value: Option<f64> = s.trim().parse().ok();
+    value.filter(|v| v.is_finite() && *v > 0.0).ok_or_else(|| TFLOPS_EXPECTED.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +100,21 @@ mod tests {
         assert_eq!(parse_memory("32GB"), Ok(vec![32]));
         assert!(parse_memory("8 TB").is_err());
         assert!(parse_memory("").is_err());
+    }
+
+    #[test]
+    fn gigabytes_and_tflops() {
+        assert_eq!(parse_gigabytes("17.5GB"), Ok(17.5));
+        assert_eq!(parse_gigabytes("512MB"), Ok(0.5));
+        assert_eq!(parse_gigabytes("1TB"), Ok(1024.0));
+        assert_eq!(parse_gigabytes("8G"), Ok(8.0));
+        for bad in ["", "17.5", "GB", "-1GB", "1e3GB", "0GB", "8 PB", "NaNGB"] {
+            assert_eq!(parse_gigabytes(bad).unwrap_err(), GIGABYTES_EXPECTED, "{bad:?}");
+        }
+        assert_eq!(parse_tflops("3.1e11"), Ok(3.1e11));
+        assert_eq!(parse_tflops("840"), Ok(840.0));
+        for bad in ["", "x", "-3", "0", "inf", "NaN", "1e400"] {
+            assert_eq!(parse_tflops(bad).unwrap_err(), TFLOPS_EXPECTED, "{bad:?}");
+        }
     }
 }

@@ -10,7 +10,10 @@ mod url;
 
 pub use colour::{COLOUR_EXPECTED, Rgb};
 pub use date::{DATE_EXPECTED, YearMonth};
-pub use hardware::{MEMORY_EXPECTED, TOPS_EXPECTED, Tops, parse_memory};
+pub use hardware::{
+    GIGABYTES_EXPECTED, MEMORY_EXPECTED, TFLOPS_EXPECTED, TOPS_EXPECTED, Tops, parse_gigabytes, parse_memory,
+    parse_tflops,
+};
 pub use id::{Id, Key, expand_latex, name_key};
 pub use kind::{EntryKind, RelationKind};
 pub use size::{ParamSize, SIZE_EXPECTED, Sizes, format_count, parse_count};
@@ -430,4 +433,38 @@ pub struct Venue {
 pub struct DeviceChip {
     pub device: String,
     pub chip: String,
+}
+
+/// A curated point of the TOPS figure's upper panel: one size of a model and the computation
+/// it took, in TFLOPs, as the list's figure plots it (training compute: 6 × parameters × tokens).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModelCompute {
+    /// The label the figure shows ("GPT-3").
+    pub name: String,
+    /// The model (or product) it is, when data/ has it: `model:gpt3`.
+    pub entry: Option<Key>,
+    /// Whose colour it takes; empty: the entry's organisation.
+    pub organisation: Option<Id>,
+    /// Which of the entry's sizes ("175B").
+    pub size: Option<Raw<u64>>,
+    pub released: YearMonth,
+    pub tflops: Raw<f64>,
+}
+
+/// A curated point of the memory figure's upper panel: the memory a model needs at run time on
+/// a named chip or device, as the list's figure plots it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModelMemory {
+    /// The label the figure shows ("Llama-3").
+    pub name: String,
+    /// The model (or product) it is, when data/ has it: `model:llama3-chat`.
+    pub entry: Option<Key>,
+    /// Where it ran, `chip:...` or `device:...`: the point takes that hardware line's colour.
+    pub platform: Option<Key>,
+    /// Whose colour it takes without a platform; empty: the entry's organisation.
+    pub organisation: Option<Id>,
+    pub size: Option<Raw<u64>>,
+    pub released: YearMonth,
+    /// In GB, written with its unit ("17.5GB").
+    pub memory: Raw<f64>,
 }

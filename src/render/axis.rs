@@ -53,6 +53,26 @@ pub fn param_ticks(lo: f64, hi: f64) -> Vec<(f64, String)> {
     keep.into_iter().map(|v| (v, format!("{}B", v / 1e9))).collect()
 }
 
+/// Powers of ten between `lo` and `hi` for a log axis over many decades, every decade or
+/// every second one so that at most `max` remain, labelled "10¹²".
+pub fn decade_ticks(lo: f64, hi: f64, max: usize) -> Vec<(f64, String)> {
+    if !(lo.is_finite() && hi.is_finite() && lo > 0.0 && hi > lo) {
+        return Vec::new();
+    }
+    // A hair of tolerance: 1e-3's logarithm is -2.9999999999999996.
+    let (first, last) = ((lo.log10() - 1e-9).ceil() as i32, (hi.log10() + 1e-9).floor() as i32);
+    let count = (last - first + 1).max(0) as usize;
+    let step = count.div_ceil(max.max(1)).max(1);
+    (first..=last).step_by(step).map(|e| (10f64.powi(e), format!("10{}", superscript(e)))).collect()
+}
+
+/// An exponent in superscript digits.
+fn superscript(e: i32) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let digits = e.unsigned_abs().to_string().chars().map(|c| DIGITS[c as usize - '0' as usize]).collect::<String>();
+    if e < 0 { format!("⁻{digits}") } else { digits }
+}
+
 /// Round ticks for a linear axis from 0 to `hi`: steps of 1, 2 or 5 times a power of ten.
 pub fn linear_ticks(hi: f64, max: usize) -> Vec<(f64, String)> {
     ticks_between(0.0, hi, max)
@@ -193,6 +213,15 @@ pub enum AxisKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decades_are_labelled_with_superscripts() {
+        let t = decade_ticks(1.3e8, 5.2e13, 6);
+        assert_eq!(t.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>(), ["10⁹", "10¹⁰", "10¹¹", "10¹²", "10¹³"]);
+        let t = decade_ticks(1e-3, 1e12, 6);
+        assert_eq!(t.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>(), ["10⁻³", "10⁰", "10³", "10⁶", "10⁹", "10¹²"]);
+        assert!(decade_ticks(0.0, 1.0, 5).is_empty());
+    }
 
     fn month(y: i64, m: i64) -> i64 {
         y * 12 + m - 1

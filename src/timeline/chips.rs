@@ -6,13 +6,14 @@
 
 use petgraph::graph::NodeIndex;
 
-use super::frame::{Frame, Label, text_colour};
+use super::frame::{Frame, Label, Marker, text_colour};
+use super::panels;
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, Rgb};
 use crate::palette::{Palette, home_org, kind_colour};
 use crate::render::axis::{AxisKind, Scale, ValueAxis, month_ticks};
 use crate::render::labels::{Circle, Segment};
-use crate::render::{Item, Rect, Scene, Weight, measure};
+use crate::render::{Item, Scene, Weight};
 
 /// What a chip figure plots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +73,17 @@ pub struct Figure {
     pub undrawable: Vec<NodeIndex>,
     /// The y axis the figure was drawn with.
     pub axis: ValueAxis,
+    /// The upper panel, when its table has rows.
+    pub panel: Option<Panel>,
+}
+
+/// What the upper panel drew.
+#[derive(Debug, Clone)]
+pub struct Panel {
+    /// Triangles drawn.
+    pub points: usize,
+    /// Names whose label found no room.
+    pub unlabelled: Vec<String>,
 }
 
 struct Chip {
@@ -98,18 +110,50 @@ struct Line {
     chips: Vec<Chip>,
 }
 
+/// How much taller a figure with an upper panel is than `Options::height`.
+pub const PANEL_GROWTH: f64 = 1.6;
+
 pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     let (lines, undrawable) = lines(g, o.metric);
-    let mut f = Frame::new(o.width, o.height, o.title.as_deref());
+    let line_of =
+        |n: NodeIndex| lines.iter().find(|l| l.chips.iter().any(|c| c.node == n)).map(|l| (l.name.clone(), l.colour));
+    let upper = panels::points(g, o.metric, line_of);
+    let height = if upper.is_empty() { o.height } else { (f64::from(o.height) * PANEL_GROWTH).round() as u32 };
+    let mut f = Frame::new(o.width, height, o.title.as_deref());
     let series: Vec<Vec<f64>> = lines.iter().map(|l| l.chips.iter().flat_map(|c| c.values.clone()).collect()).collect();
     let axis = ValueAxis::choose(&series, o.axis);
+    let empty = |f: Frame, undrawable| Figure {
+        scene: f.into_scene(),
+        chips: Vec::new(),
+        unlabelled: Vec::new(),
+        undrawable,
+        axis,
+        panel: None,
+    };
+    if lines.is_empty() && upper.is_empty() {
+        return empty(f, undrawable);
+    }
+    // One time axis for both panels.
+    let months = lines.iter().flat_map(|l| l.chips.iter().map(|c| c.month)).chain(upper.iter().map(|p| p.month));
+    let (m_lo, m_hi) = (months.clone().min().unwrap_or(0) - 3, months.max().unwrap_or(0) + 3);
+    let x = Scale { lo: m_lo as f64, hi: m_hi as f64, from: f.plot.x0, to: f.plot.x1 };
+    let xticks: Vec<(f64, String)> =
+        month_ticks(m_lo, m_hi, 10).into_iter().map(|(m, l)| (x.map(m as f64), l)).collect();
+    let panel = if upper.is_empty() {
+        None
+    } else {
+        let (top, bottom) = panels::split(f.plot, f.text);
+        f.plot = top;
+        let marks: Vec<f64> = xticks.iter().map(|(x, _)| *x).collect();
+        let drawn = panels::draw(&mut f, &upper, &x, &marks, o.metric);
+        f.plot = bottom;
+        Some(Panel { points: upper.len(), unlabelled: drawn.unlabelled })
+    };
     if lines.is_empty() {
-        return Figure { scene: f.into_scene(), chips: Vec::new(), unlabelled: Vec::new(), undrawable, axis };
+        f.x_axis(&xticks);
+        return Figure { panel, ..empty(f, undrawable) };
     }
     let plot = f.plot;
-    let months = lines.iter().flat_map(|l| l.chips.iter().map(|c| c.month));
-    let (m_lo, m_hi) = (months.clone().min().unwrap_or(0) - 3, months.max().unwrap_or(0) + 3);
-    let x = Scale { lo: m_lo as f64, hi: m_hi as f64, from: plot.x0, to: plot.x1 };
     let y = |v: f64| axis.map(v, plot.y1, plot.y0);
     let (yticks, gap) = axis.ticks(plot.y1, plot.y0);
     f.y_grid(&yticks);
@@ -117,8 +161,6 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
         f.axis_break(gap);
     }
     f.y_title(o.metric.axis_title());
-    let xticks: Vec<(f64, String)> =
-        month_ticks(m_lo, m_hi, 10).into_iter().map(|(m, l)| (x.map(m as f64), l)).collect();
     f.x_axis(&xticks);
 
     let r = 7.0 * f64::from(o.width) / f64::from(super::WIDTH);
@@ -174,10 +216,11 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
             drawn.push((c.node, l.name.clone()));
         }
     }
-    let legend = legend(&mut f, &lines, &dots, &segments);
+    let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
+    let legend = f.legend(&entries, Marker::Dot, &dots, &segments);
     let missing = f.labels(&labels, &dots, &[legend], &segments);
     let unlabelled = missing.into_iter().map(|i| drawn[i].0).collect();
-    Figure { scene: f.into_scene(), chips: drawn, unlabelled, undrawable, axis }
+    Figure { scene: f.into_scene(), chips: drawn, unlabelled, undrawable, axis, panel }
 }
 
 /// Each product line with a TOPS figure, and its colour, as the figure draws them (sorted by
@@ -218,37 +261,6 @@ fn lines(g: &KnowledgeGraph, metric: Metric) -> (Vec<Line>, Vec<NodeIndex>) {
         l.chips.sort_by_key(|c| c.month);
     }
     (lines, undrawable)
-}
-
-/// The legend, a dot and the name of each line, in the corner of the plot that covers the
-/// fewest dots and lines (the top left on a tie).
-fn legend(f: &mut Frame, lines: &[Line], dots: &[Circle], segments: &[Segment]) -> Rect {
-    let t = f.text;
-    let row = t * 1.35;
-    let width = lines.iter().map(|l| measure(&l.name, t, Weight::Regular).width).fold(0.0, f64::max) + t * 2.6;
-    let height = row * lines.len() as f64 + t * 0.6;
-    let p = f.plot;
-    let (left, right) = (p.x0 + t * 0.6, p.x1 - t * 0.6 - width);
-    let (top, bottom) = (p.y0 + t * 0.3, p.y1 - t * 0.3 - height);
-    let covered = |r: &Rect| {
-        dots.iter().filter(|d| r.hits_circle(d)).count() + segments.iter().filter(|s| r.hits_segment(s.0, s.1)).count()
-    };
-    let corners =
-        [(left, top), (right, top), (left, bottom), (right, bottom)].map(|(x, y)| Rect::new(x, y, width, height));
-    let rect = corners.into_iter().min_by_key(covered).unwrap_or(corners[0]);
-    f.scene.items.push(Item::Rect { rect, fill: Rgb(0xff, 0xff, 0xff), stroke: Rgb(0xcc, 0xcc, 0xcc) });
-    for (i, Line { name: line, colour, .. }) in lines.iter().enumerate() {
-        let top = rect.y0 + t * 0.3 + row * i as f64;
-        let m = measure(line, t, Weight::Regular);
-        f.scene.items.push(Item::Circle {
-            centre: (rect.x0 + t * 0.9, top + m.height / 2.0),
-            radius: t * 0.35,
-            colour: *colour,
-            hollow: false,
-        });
-        f.text_at((rect.x0 + t * 1.7, top), line, Weight::Regular, Rgb(0x22, 0x22, 0x22));
-    }
-    rect
 }
 
 /// The chip's name as the list labels it, without what the legend already says: the line's

@@ -54,6 +54,44 @@ impl Frame {
         }
     }
 
+    /// The axis line along the bottom of the plot with tick marks at `xs`, no labels: the
+    /// upper panel of a two-panel figure shares the lower panel's labelled time axis.
+    pub fn x_marks(&mut self, xs: &[f64]) {
+        let p = self.plot;
+        self.line((p.x0, p.y1), (p.x1, p.y1), AXIS, 1.5, None);
+        for x in xs {
+            self.line((*x, p.y1), (*x, p.y1 + self.text * 0.3), AXIS, 1.5, None);
+        }
+    }
+
+    /// The legend, a marker and the name of each entry, in the corner of the plot that covers
+    /// the fewest dots and lines (the top left on a tie). Returns where it went.
+    pub fn legend(&mut self, entries: &[(String, Rgb)], marker: Marker, dots: &[Circle], segments: &[Segment]) -> Rect {
+        let t = self.text;
+        let row = t * 1.35;
+        let width = entries.iter().map(|(n, _)| measure(n, t, Weight::Regular).width).fold(0.0, f64::max) + t * 2.6;
+        let height = row * entries.len() as f64 + t * 0.6;
+        let p = self.plot;
+        let (left, right) = (p.x0 + t * 0.6, p.x1 - t * 0.6 - width);
+        let (top, bottom) = (p.y0 + t * 0.3, p.y1 - t * 0.3 - height);
+        let covered = |r: &Rect| {
+            dots.iter().filter(|d| r.hits_circle(d)).count()
+                + segments.iter().filter(|s| r.hits_segment(s.0, s.1)).count()
+        };
+        let corners =
+            [(left, top), (right, top), (left, bottom), (right, bottom)].map(|(x, y)| Rect::new(x, y, width, height));
+        let rect = corners.into_iter().min_by_key(covered).unwrap_or(corners[0]);
+        self.scene.items.push(Item::Rect { rect, fill: Rgb(0xff, 0xff, 0xff), stroke: GRID });
+        for (i, (name, colour)) in entries.iter().enumerate() {
+            let top = rect.y0 + t * 0.3 + row * i as f64;
+            let m = measure(name, t, Weight::Regular);
+            let centre = (rect.x0 + t * 0.9, top + m.height / 2.0);
+            self.scene.items.push(marker.item(centre, t * 0.35, *colour));
+            self.text_at((rect.x0 + t * 1.7, top), name, Weight::Regular, TEXT);
+        }
+        rect
+    }
+
     /// Dashed grid lines at `ticks` (pixel y, text) with the tick labels right-aligned left of the plot.
     pub fn y_grid(&mut self, ticks: &[(f64, String)]) {
         let p = self.plot;
@@ -130,6 +168,31 @@ impl Frame {
 
     pub fn into_scene(self) -> Scene {
         self.scene
+    }
+}
+
+/// How a point is drawn: a dot (a chip) or a triangle (a model, as the list draws them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Dot,
+    Triangle,
+}
+
+impl Marker {
+    /// The marker centred at `centre`, inside a circle of `radius`.
+    pub fn item(self, centre: (f64, f64), radius: f64, colour: Rgb) -> Item {
+        match self {
+            Marker::Dot => Item::Circle { centre, radius, colour, hollow: false },
+            Marker::Triangle => {
+                let (x, y, r) = (centre.0, centre.1, radius);
+                let (dx, dy) = (r * 0.866, r * 0.5);
+                Item::Polygon {
+                    points: vec![(x, y - r), (x + dx, y + dy), (x - dx, y + dy)],
+                    fill: colour,
+                    opacity: 0.6,
+                }
+            }
+        }
     }
 }
 
