@@ -281,16 +281,17 @@ fn panels(cx: &mut Ctx) {
             }
             let model = e.and(entry.as_ref()).filter(|k| k.kind == EntryKind::Model);
             let model = model.and_then(|k| cx.names.row(EntryKind::Model, k.id.as_str())).map(|row| &d.models[row]);
-            if let (Some(m), Some(size)) = (model, size) {
-                if m.sizes.counts().next().is_some() && !m.sizes.counts().any(|c| c == size.value) {
-                    let msg = format!(
-                        "size {}: {} (models.csv) has no such size; its sizes are {}",
-                        quoted(&size.raw),
-                        m.name,
-                        m.sizes.raw
-                    );
-                    cx.out.push(cx.pos.at(file, i, "size", msg));
-                }
+            if let (Some(m), Some(size)) = (model, size)
+                && m.sizes.counts().next().is_some()
+                && !m.sizes.counts().any(|c| c == size.value)
+            {
+                let msg = format!(
+                    "size {}: {} (models.csv) has no such size; its sizes are {}",
+                    quoted(&size.raw),
+                    m.name,
+                    m.sizes.raw
+                );
+                cx.out.push(cx.pos.at(file, i, "size", msg));
             }
         }
     }
