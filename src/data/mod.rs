@@ -1,6 +1,7 @@
 //! The knowledge base on disk: loading every table of data/ and validating it as a whole.
 
 mod check;
+pub mod logos;
 pub mod plausible;
 mod read;
 mod tables;
@@ -56,6 +57,8 @@ pub struct Dataset {
     pub model_compute: Vec<ModelCompute>,
     /// model_memory.csv, curated, optional: the memory figure's upper panel.
     pub model_memory: Vec<ModelMemory>,
+    /// logos/<organisation-id>.png, curated: drawn beside the organisation's name in figures.
+    pub logos: BTreeMap<Id, Logo>,
 }
 
 /// A uniform view of one entry of any kind.
@@ -342,6 +345,7 @@ pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), 
     data.venues = l.table(Venue::FILE);
     data.model_compute = l.table(ModelCompute::FILE);
     data.model_memory = l.table(ModelMemory::FILE);
+    data.logos = logos::read(dir, &data.organisations, &mut l.diags);
     if !l.found_any {
         let msg = "no data tables here (models.csv, papers.csv, ...); run `edge-atlas import LIST_DIR` first";
         l.diags.push(Diagnostic::error(dir.display().to_string(), 0, 0, msg));

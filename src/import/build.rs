@@ -285,6 +285,7 @@ pub fn build(ex: &Extracted, prev: &Dataset, diags: &mut Diagnostics) -> Dataset
         venues: prev.venues.clone(),
         model_compute: prev.model_compute.clone(),
         model_memory: prev.model_memory.clone(),
+        logos: prev.logos.clone(),
     }
 }
 

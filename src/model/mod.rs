@@ -5,6 +5,7 @@ mod date;
 mod hardware;
 mod id;
 mod kind;
+mod logo;
 mod size;
 mod url;
 
@@ -16,6 +17,7 @@ pub use hardware::{
 };
 pub use id::{Id, Key, expand_latex, name_key};
 pub use kind::{EntryKind, RelationKind};
+pub use logo::{LOGO_EXPECTED, Logo, LogoError, MAX_LOGO_BYTES, MAX_LOGO_SIDE, two_colour_png};
 pub use size::{ParamSize, SIZE_EXPECTED, Sizes, format_count, parse_count};
 pub use url::{MAX_URL_LEN, URL_EXPECTED, Url};
 

@@ -10,7 +10,7 @@ mod svg;
 pub use font::{Metrics, Weight, measure};
 pub use labels::Rect;
 
-use crate::model::Rgb;
+use crate::model::{Logo, Rgb};
 
 /// An image format for figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +51,8 @@ pub enum Item {
     Rect { rect: Rect, fill: Rgb, stroke: Rgb },
     /// One line of text whose box has its top left corner at `pos` (see [`measure`]).
     Text { pos: (f64, f64), text: String, size: f64, weight: Weight, colour: Rgb },
+    /// A logo scaled into `rect`: embedded in the SVG, composited into the PNG.
+    Image { rect: Rect, logo: Logo },
 }
 
 impl Scene {

@@ -4,8 +4,10 @@
 use plotters::backend::{BitMapBackend, DrawingBackend};
 use plotters::style::{Color, RGBAColor, ShapeStyle};
 
-use super::{Item, Scene, font};
-use crate::model::Rgb;
+use resize::px::RGBA;
+
+use super::{Item, Rect, Scene, font};
+use crate::model::{Logo, Rgb};
 
 pub fn render(scene: &Scene) -> Vec<u8> {
     let (w, h) = (scene.width, scene.height);
@@ -73,6 +75,10 @@ fn draw(b: &mut BitMapBackend, item: &Item) {
             let _ = b.draw_rect(a, z, &pen(*fill, 1), true);
             b.draw_rect(a, z, &pen(*stroke, 1), false)
         }
+        Item::Image { rect, logo } => {
+            composite(b, rect, logo);
+            Ok(())
+        }
         Item::Text { pos, text, size, weight, colour } => {
             let m = font::measure(text, *size, *weight);
             for g in font::outline(text, *size, *weight, pos.0, pos.1 + m.ascent) {
@@ -86,6 +92,32 @@ fn draw(b: &mut BitMapBackend, item: &Item) {
             Ok(())
         }
     };
+}
+
+/// Scales the logo to the rectangle's whole pixels (Lanczos 3, alpha premultiplied while
+/// filtering so transparent pixels do not darken edges) and blends it over what is drawn.
+fn composite(b: &mut BitMapBackend, rect: &Rect, logo: &Logo) {
+    let (w, h) = b.get_size();
+    let side = |lo: f64, hi: f64, max: u32| (hi - lo).round().clamp(1.0, f64::from(max)) as usize;
+    let (tw, th) = (side(rect.x0, rect.x1, w), side(rect.y0, rect.y1, h));
+    if !(rect.x0.is_finite() && rect.y0.is_finite()) {
+        return;
+    }
+    let src: Vec<RGBA<u8>> = logo.rgba.chunks_exact(4).map(|p| RGBA::new(p[0], p[1], p[2], p[3])).collect();
+    let mut dst = vec![RGBA::new(0, 0, 0, 0); tw * th];
+    let (lw, lh) = (logo.width as usize, logo.height as usize);
+    // Fails only for empty sizes, which a decoded logo and the clamp above rule out.
+    let Ok(mut resizer) = resize::new(lw, lh, tw, th, resize::Pixel::RGBA8P, resize::Type::Lanczos3) else {
+        return;
+    };
+    if resizer.resize(&src, &mut dst).is_err() {
+        return;
+    }
+    let (x0, y0) = px((rect.x0, rect.y0));
+    for (i, p) in dst.iter().enumerate().filter(|(_, p)| p.a > 0) {
+        let at = (x0 + (i % tw) as i32, y0 + (i / tw) as i32);
+        let _ = b.draw_pixel(at, RGBAColor(p.r, p.g, p.b, f64::from(p.a) / 255.0).to_backend_color());
+    }
 }
 
 fn encode(rgb: &[u8], w: u32, h: u32) -> Vec<u8> {

@@ -69,6 +69,20 @@ fn write(scene: &Scene, out: &mut Vec<u8>) -> io::Result<()> {
                 ];
                 x.empty("rect", &pairs(&a))?;
             }
+            Item::Image { rect, logo } => {
+                // The PNG's own bytes as a data: URI, so the SVG stays one file.
+                use base64::Engine as _;
+                let href =
+                    format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(&logo.png));
+                let a = [
+                    ("x", n(rect.x0)),
+                    ("y", n(rect.y0)),
+                    ("width", n(rect.x1 - rect.x0)),
+                    ("height", n(rect.y1 - rect.y0)),
+                    ("href", href),
+                ];
+                x.empty("image", &pairs(&a))?;
+            }
             Item::Text { pos, text, size, weight, colour } => {
                 let m = font::measure(text, *size, *weight);
                 let mut a = vec![

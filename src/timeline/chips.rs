@@ -212,6 +212,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
                 colour: text_colour(l.colour),
                 weight: Weight::Regular,
                 dot,
+                logo: None,
             });
             drawn.push((c.node, l.name.clone()));
         }

@@ -173,7 +173,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     let labels = label_texts(g, &rels, o);
     let requests: Vec<Label> = labels
         .iter()
-        .map(|&(i, ref text)| {
+        .map(|&(i, ref text, named)| {
             let rel = &rels[i];
             let top = rel.largest();
             let centre = (x.map(rel.released.month_index() as f64), y.map((top as f64).log10()));
@@ -182,6 +182,8 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
                 colour: text_colour(palette.node(g, rel.node)),
                 weight: Weight::Regular,
                 dot: Circle { centre, radius: radius(top) },
+                // The label that names the organisation carries its logo, as in the list's figure.
+                logo: named.and_then(|o| g.data.logos.get(&g.node(o).key.id)).cloned(),
             }
         })
         .collect();
@@ -197,12 +199,13 @@ pub fn dot_radius(params: u64) -> f64 {
 
 /// One label per release, in placement order: releases asked for first, then the first
 /// release of each organisation (which names the organisation: "Qwen (Alibaba)"), then the
-/// rest from the largest down, since big releases sit alone at the top.
-fn label_texts(g: &KnowledgeGraph, rels: &[Release], o: &Options) -> Vec<(usize, String)> {
+/// rest from the largest down, since big releases sit alone at the top. Each with the
+/// organisation it names, if any.
+fn label_texts(g: &KnowledgeGraph, rels: &[Release], o: &Options) -> Vec<(usize, String, Option<NodeIndex>)> {
     let mut by_date: Vec<usize> = (0..rels.len()).collect();
     by_date.sort_by_key(|&i| (rels[i].released.month_index(), g.node(rels[i].node).name.clone()));
     let mut seen_orgs = Vec::new();
-    let mut named = vec![false; rels.len()];
+    let mut named = vec![None; rels.len()];
     let mut texts: Vec<String> = rels.iter().map(|r| to_unicode(&g.node(r.node).name).into_owned()).collect();
     for &i in &by_date {
         if let Some(org) = home_org(g, rels[i].node)
@@ -210,22 +213,22 @@ fn label_texts(g: &KnowledgeGraph, rels: &[Release], o: &Options) -> Vec<(usize,
         {
             seen_orgs.push(org);
             texts[i] = format!("{} ({})", texts[i], to_unicode(&g.node(org).name));
-            named[i] = true;
+            named[i] = Some(org);
         }
     }
     let mut order: Vec<usize> = (0..rels.len()).collect();
     order.sort_by_key(|&i| {
         let asked = o.always_label.contains(&rels[i].node);
-        (!asked, !named[i], std::cmp::Reverse(rels[i].largest()), rels[i].released.month_index())
+        (!asked, named[i].is_none(), std::cmp::Reverse(rels[i].largest()), rels[i].released.month_index())
     });
-    order.into_iter().map(|i| (i, texts[i].clone())).collect()
+    order.into_iter().map(|i| (i, texts[i].clone(), named[i])).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Key;
-    use crate::render::Item;
+    use crate::render::{Item, Rect};
     use crate::timeline::tests::{assert_no_overlap, shipped};
 
     #[test]
@@ -390,6 +393,57 @@ mod tests {
         let after = labels(&g);
         let kept = before.iter().filter(|(t, p)| after.get(*t) == Some(p)).count();
         assert!(kept * 10 >= before.len() * 9, "only {kept} of {} labels kept their place", before.len());
+    }
+
+    #[test]
+    fn a_logo_is_drawn_before_the_label_that_names_its_organisation() {
+        let mut g = shipped();
+        let bytes = crate::model::two_colour_png(24, 16, [220, 20, 20], [20, 20, 220]);
+        let logo = crate::model::Logo::decode(&bytes).unwrap();
+        g.data.logos.insert("alibaba".parse().unwrap(), logo.clone());
+        let fig = draw(&g, &Options::default());
+        assert_no_overlap(&fig.scene);
+        let images: Vec<&Rect> = fig
+            .scene
+            .items
+            .iter()
+            .filter_map(|i| if let Item::Image { rect, logo: l } = i { (*l == logo).then_some(rect) } else { None })
+            .collect();
+        assert_eq!(images.len(), 1, "one logo, on the label that names Alibaba");
+        let (pos, size) = fig
+            .scene
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Text { pos, text, size, .. } if text == "Qwen (Alibaba)" => Some((*pos, *size)),
+                _ => None,
+            })
+            .unwrap();
+        let r = images[0];
+        // Right before the text, 0.85 text heights tall and centred on it, 3:2 like the file.
+        assert!((pos.0 - r.x1 - size * 0.2).abs() < 1e-9, "{r:?} {pos:?}");
+        // (The text box is the font's ascent plus descent: the size, up to f32 rounding.)
+        assert!((r.y1 - r.y0 - size * 0.85).abs() < 1e-9 && ((r.y0 + r.y1) / 2.0 - (pos.1 + size / 2.0)).abs() < 0.01);
+        assert!(((r.x1 - r.x0) / (r.y1 - r.y0) - 1.5).abs() < 1e-9);
+        // The PNG shows the logo's two colours where the scene put it.
+        let png = fig.scene.render(crate::render::ImageFormat::Png);
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        let at = |x: f64, y: f64| {
+            let i = ((y as usize) * info.width as usize + x as usize) * 3;
+            [buf[i], buf[i + 1], buf[i + 2]]
+        };
+        let (w, mid) = (r.x1 - r.x0, (r.y0 + r.y1) / 2.0);
+        let (left, right) = (at(r.x0 + w * 0.25, mid), at(r.x0 + w * 0.75, mid));
+        assert!(left[0] > 180 && left[2] < 80, "{left:?}");
+        assert!(right[2] > 180 && right[0] < 80, "{right:?}");
+        // The SVG embeds the file's own bytes.
+        use base64::Engine as _;
+        let svg = String::from_utf8(fig.scene.render(crate::render::ImageFormat::Svg)).unwrap();
+        let href = svg.split("href=\"data:image/png;base64,").nth(1).unwrap().split('"').next().unwrap();
+        assert_eq!(base64::engine::general_purpose::STANDARD.decode(href).unwrap(), bytes);
+        assert_eq!(svg.matches("<image ").count(), 1);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! What both timelines share: margins, axes with ticks and grid, titles, and labelled dots.
 
-use crate::model::Rgb;
+use crate::model::{Logo, Rgb};
 use crate::render::labels::{self, Circle, Request, Scenery, Segment};
 use crate::render::{Item, Rect, Scene, Weight, measure};
 
@@ -135,13 +135,7 @@ impl Frame {
         obstacles: &[Rect],
         segments: &[Segment],
     ) -> Vec<usize> {
-        let requests: Vec<Request> = labels
-            .iter()
-            .map(|l| {
-                let m = measure(&l.text, self.text, l.weight);
-                Request { size: (m.width, m.height), dot: l.dot }
-            })
-            .collect();
+        let requests: Vec<Request> = labels.iter().map(|l| Request { size: self.label_size(l), dot: l.dot }).collect();
         let placed = labels::place(
             &requests,
             Scenery { dots, obstacles, segments, bounds: self.plot, label_gap: self.text * 0.3 },
@@ -158,12 +152,33 @@ impl Frame {
             }
         }
         for (i, (l, p)) in labels.iter().zip(&placed).enumerate() {
-            match p {
-                Some(p) => self.text_at((p.rect.x0, p.rect.y0), &l.text, l.weight, l.colour),
-                None => missing.push(i),
+            let Some(p) = p else {
+                missing.push(i);
+                continue;
+            };
+            let mut x = p.rect.x0;
+            if let Some(logo) = &l.logo {
+                let (w, h) = self.logo_size(logo);
+                let rect = Rect::new(x, p.rect.y0 + (p.rect.y1 - p.rect.y0 - h) / 2.0, w, h);
+                self.scene.items.push(Item::Image { rect, logo: logo.clone() });
+                x += w + self.text * LOGO_SPACE;
             }
+            self.text_at((x, p.rect.y0), &l.text, l.weight, l.colour);
         }
         missing
+    }
+
+    /// A label's box: its text, and its logo before it with a space between.
+    fn label_size(&self, l: &Label) -> (f64, f64) {
+        let m = measure(&l.text, self.text, l.weight);
+        let logo = l.logo.as_ref().map_or(0.0, |logo| self.logo_size(logo).0 + self.text * LOGO_SPACE);
+        (logo + m.width, m.height)
+    }
+
+    /// A logo's drawn size: [`LOGO_HEIGHT`] of the text height, its own aspect ratio.
+    fn logo_size(&self, logo: &Logo) -> (f64, f64) {
+        let h = self.text * LOGO_HEIGHT;
+        (h * logo.aspect(), h)
     }
 
     pub fn into_scene(self) -> Scene {
@@ -203,7 +218,13 @@ pub struct Label {
     pub colour: Rgb,
     pub weight: Weight,
     pub dot: Circle,
+    /// An organisation's logo, drawn before the text as part of the label's box.
+    pub logo: Option<Logo>,
 }
+
+/// A logo's height, and the space between it and the label's text, in text heights.
+const LOGO_HEIGHT: f64 = 0.85;
+const LOGO_SPACE: f64 = 0.2;
 
 /// A colour dark enough for text on white: light brand colours are darkened.
 pub fn text_colour(c: Rgb) -> Rgb {

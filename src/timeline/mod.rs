@@ -38,7 +38,7 @@ pub(crate) mod tests {
         KnowledgeGraph::build(crate::data::load(&dir).expect("shipped data is valid"))
     }
 
-    /// Asserts that no two texts of the scene overlap and that no text covers a dot.
+    /// Asserts that no two texts or logos of the scene overlap and that none covers a dot.
     pub fn assert_no_overlap(scene: &Scene) {
         let texts: Vec<(Rect, &str)> = scene
             .items
@@ -48,6 +48,7 @@ pub(crate) mod tests {
                     let m = measure(text, *size, *weight);
                     Some((Rect::new(pos.0, pos.1, m.width, m.height), text.as_str()))
                 }
+                Item::Image { rect, .. } => Some((*rect, "a logo")),
                 _ => None,
             })
             .collect();
