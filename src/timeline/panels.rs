@@ -153,7 +153,7 @@ pub fn draw(f: &mut Frame, points: &[Point], x: &Scale, xticks: &[f64], metric: 
                 Some(v) => format!("{} {v}", p.name),
                 None => p.name.clone(),
             };
-            Label { text, colour: text_colour(p.colour), weight: Weight::Regular, dot: dots[i] }
+            Label { text, colour: text_colour(p.colour), weight: Weight::Regular, dot: dots[i], logo: None }
         })
         .collect();
     let mut legend: Vec<(String, Rgb)> = Vec::new();
