@@ -11,58 +11,53 @@ use std::io::{self, Write};
 use quick_xml::escape::escape;
 
 use crate::attrs::ValueType;
+use crate::fsx::Blocks;
 
 /// Streams indented XML; every value goes through [`escape_value`]. Elements are put
-/// together in a buffer of its own, handed to the writer in blocks of `BLOCK` bytes.
+/// together in a buffer of its own, handed to the writer in blocks.
 pub struct Xml<'w> {
-    w: &'w mut dyn Write,
-    buf: Vec<u8>,
+    out: Blocks<'w>,
     depth: usize,
 }
 
-const BLOCK: usize = 1 << 16;
-
 impl<'w> Xml<'w> {
     pub fn new(w: &'w mut dyn Write) -> io::Result<Xml<'w>> {
-        let mut buf = Vec::with_capacity(BLOCK + 4096);
-        buf.extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?>"#);
-        Ok(Xml { w, buf, depth: 0 })
+        let mut out = Blocks::new(w);
+        out.buf.extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?>"#);
+        Ok(Xml { out, depth: 0 })
     }
 
     /// Starts a line with `<name attrs`, first handing a full block to the writer.
     fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-        if self.buf.len() >= BLOCK {
-            self.w.write_all(&self.buf)?;
-            self.buf.clear();
-        }
+        self.out.flush_full()?;
         self.newline();
-        self.buf.push(b'<');
-        self.buf.extend_from_slice(name.as_bytes());
+        self.out.buf.push(b'<');
+        self.out.buf.extend_from_slice(name.as_bytes());
         for (k, v) in attrs {
-            self.buf.push(b' ');
-            self.buf.extend_from_slice(k.as_bytes());
-            self.buf.extend_from_slice(b"=\"");
-            self.buf.extend_from_slice(escape_value(v).as_bytes());
-            self.buf.push(b'"');
+            self.out.buf.push(b' ');
+            self.out.buf.extend_from_slice(k.as_bytes());
+            self.out.buf.extend_from_slice(b"=\"");
+            self.out.buf.extend_from_slice(escape_value(v).as_bytes());
+            self.out.buf.push(b'"');
         }
         Ok(())
     }
 
     fn newline(&mut self) {
-        self.buf.push(b'\n');
-        self.buf.resize(self.buf.len() + 2 * self.depth, b' ');
+        self.out.buf.push(b'\n');
+        self.out.buf.resize(self.out.buf.len() + 2 * self.depth, b' ');
     }
 
     pub fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
         self.open(name, attrs)?;
         self.depth += 1;
-        self.buf.push(b'>');
+        self.out.buf.push(b'>');
         Ok(())
     }
 
     pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
         self.open(name, attrs)?;
-        self.buf.extend_from_slice(b"/>");
+        self.out.buf.extend_from_slice(b"/>");
         Ok(())
     }
 
@@ -74,24 +69,24 @@ impl<'w> Xml<'w> {
     }
 
     fn close(&mut self, name: &str) {
-        self.buf.extend_from_slice(b"</");
-        self.buf.extend_from_slice(name.as_bytes());
-        self.buf.push(b'>');
+        self.out.buf.extend_from_slice(b"</");
+        self.out.buf.extend_from_slice(name.as_bytes());
+        self.out.buf.push(b'>');
     }
 
     /// `<name attrs>text</name>` on one line.
     pub fn text_element(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> io::Result<()> {
         self.open(name, attrs)?;
-        self.buf.push(b'>');
-        self.buf.extend_from_slice(escape_value(text).as_bytes());
+        self.out.buf.push(b'>');
+        self.out.buf.extend_from_slice(escape_value(text).as_bytes());
         self.close(name);
         Ok(())
     }
 
     /// Ends the document with a newline and hands the rest to the writer.
     pub fn finish(mut self) -> io::Result<()> {
-        self.buf.push(b'\n');
-        self.w.write_all(&self.buf)
+        self.out.buf.push(b'\n');
+        self.out.finish()
     }
 }
 

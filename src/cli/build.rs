@@ -2,7 +2,7 @@
 //! exports and both timelines, with default settings.
 
 use anyhow::Context as _;
-use edge_atlas::export::{self, Bundle, Format, Options, Subgraph};
+use edge_atlas::export::{self, Bundle, Format, Options, Prepared, Subgraph};
 use edge_atlas::fsx::{Durability, OutDir};
 use edge_atlas::render::ImageFormat;
 use edge_atlas::site;
@@ -41,13 +41,15 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     // Longest first, so that the cores finish together.
     let mut jobs: Vec<Job> = dirs.iter().map(|(b, _)| Job::Dir(*b)).collect();
     jobs.extend([Format::Gexf, Format::Graphml, Format::Json, Format::Dot].map(Job::File));
+    // What the formats share is made once, not once per export.
+    let prepared = Prepared::new(&g, &all);
     let mut written = in_parallel(&jobs, |&job| {
         let started = Instant::now();
         let result = match job {
             Job::File(format) => {
-                out.stage(&file(format), |w| export::write(format, &g, &all, Options::default(), w)).map(|s| vec![s])
+                out.stage(&file(format), |w| prepared.write(format, Options::default(), w)).map(|s| vec![s])
             }
-            Job::Dir(bundle) => export::stage_bundle(bundle, &g, &all, out_of(bundle)),
+            Job::Dir(bundle) => prepared.stage_bundle(bundle, out_of(bundle)),
         };
         (job, started.elapsed().as_secs_f64(), result)
     });

@@ -60,7 +60,8 @@ fn run_bundle(a: &ExportArgs, bundle: Bundle) -> Result<(), Failure> {
     let sub = select(&g, a)?;
     progress.phase(bundle.name(), format!("writing {} nodes as {}", sub.nodes.len(), bundle.name()));
     let out = super::out_dir(dir, Durability::Cached)?;
-    export::stage_bundle(bundle, &g, &sub, &out)
+    export::Prepared::new(&g, &sub)
+        .stage_bundle(bundle, &out)
         .and_then(|staged| out.commit(staged))
         .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?;
     eprintln!("exported {} nodes, {} edges into {}", sub.nodes.len(), sub.edges.len(), dir.display());

@@ -136,7 +136,7 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Lay
                 let mut c: Vec<String> = raw.iter().map(|s| markdown::text(s)).collect();
                 // The first text column links to the entry's page.
                 if let (Some(u), Some(first)) = (attrs::url(&g.data, g.node(r.node)), c.first_mut()) {
-                    *first = markdown::link(&raw[0], &u);
+                    *first = markdown::link(&raw[0], u);
                 }
                 println!("| {} | {} |", i + 1, c.join(" | "));
             }

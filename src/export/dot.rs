@@ -6,56 +6,73 @@
 //! what Graphviz takes ([`fit`]). URLs are [`crate::model::Url`]s: http(s), with no quote,
 //! space or backslash that could leave the attribute or turn into an escape.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
 use petgraph::graph::NodeIndex;
 
-use super::{Cluster, Context};
+use super::{Cluster, Prepared};
+use crate::fsx::Blocks;
 use crate::model::EntryKind;
-use crate::palette;
 
 const FONT: &str = "DejaVu Sans";
 
-pub(super) fn write(ctx: &Context, cluster: Cluster, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(ctx: &Prepared, cluster: Cluster, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "digraph \"edge-atlas\" {{")?;
     writeln!(w, "  graph [rankdir=LR, fontname={}, fontsize=16, labeljust=l];", quote(FONT))?;
     writeln!(w, "  node [shape=box, style=\"rounded,filled\", fontname={}, fontsize=10];", quote(FONT))?;
     writeln!(w, "  edge [fontname={}, fontsize=8, color=\"#8a8a8a\", fontcolor=\"#5a5a5a\"];", quote(FONT))?;
+    let mut out = Blocks::new(w);
     for (label, members) in clusters(ctx, cluster) {
         match label {
             Some(label) => {
-                writeln!(w, "  subgraph {} {{", quote(&format!("cluster_{label}")))?;
-                writeln!(w, "    label={};", quote(&label))?;
+                let b = &mut out.buf;
+                b.extend_from_slice(b"  subgraph ");
+                quote_into(b, &format!("cluster_{label}"));
+                b.extend_from_slice(b" {\n    label=");
+                quote_into(b, label);
+                b.extend_from_slice(b";\n");
                 for n in members {
-                    node(ctx, n, "    ", w)?;
+                    node(ctx, n, "    ", &mut out.buf);
+                    out.flush_full()?;
                 }
-                writeln!(w, "  }}")?;
+                out.buf.extend_from_slice(b"  }\n");
             }
             None => {
                 for n in members {
-                    node(ctx, n, "  ", w)?;
+                    node(ctx, n, "  ", &mut out.buf);
+                    out.flush_full()?;
                 }
             }
         }
     }
     for &(s, r, t) in &ctx.sub.edges {
-        writeln!(w, "  {} -> {} [label={}];", quote(ctx.id(s)), quote(ctx.id(t)), quote(r.as_str()))?;
+        let b = &mut out.buf;
+        b.extend_from_slice(b"  ");
+        quote_into(b, ctx.id(s));
+        b.extend_from_slice(b" -> ");
+        quote_into(b, ctx.id(t));
+        b.extend_from_slice(b" [label=");
+        quote_into(b, r.as_str());
+        b.extend_from_slice(b"];\n");
+        out.flush_full()?;
     }
-    writeln!(w, "}}")
+    out.buf.extend_from_slice(b"}\n");
+    out.finish()
 }
 
 /// Nodes grouped into clusters in graph order; `None` holds the nodes outside every cluster.
-fn clusters(ctx: &Context, cluster: Cluster) -> Vec<(Option<String>, Vec<NodeIndex>)> {
+fn clusters<'a>(ctx: &'a Prepared, cluster: Cluster) -> Vec<(Option<&'a str>, Vec<NodeIndex>)> {
     let g = ctx.g;
-    let mut groups: Vec<(Option<String>, Vec<NodeIndex>)> = Vec::new();
-    let mut slot: HashMap<Option<String>, usize> = HashMap::new();
+    let mut groups: Vec<(Option<&str>, Vec<NodeIndex>)> = Vec::new();
+    let mut slot: HashMap<Option<&str>, usize> = HashMap::new();
     for &n in &ctx.sub.nodes {
         let label = match cluster {
-            Cluster::Kind => Some(g.node(n).key.kind.as_str().to_string()),
-            Cluster::Org => palette::home_org(g, n).map(|o| g.node(o).key.id.to_string()),
+            Cluster::Kind => Some(g.node(n).key.kind.as_str()),
+            Cluster::Org => ctx.home[n.index()].map(|o| g.node(o).key.id.as_str()),
         };
-        let i = *slot.entry(label.clone()).or_insert_with(|| {
+        let i = *slot.entry(label).or_insert_with(|| {
             groups.push((label, Vec::new()));
             groups.len() - 1
         });
@@ -64,28 +81,37 @@ fn clusters(ctx: &Context, cluster: Cluster) -> Vec<(Option<String>, Vec<NodeInd
     groups
 }
 
-fn node(ctx: &Context, n: NodeIndex, indent: &str, w: &mut dyn Write) -> io::Result<()> {
+/// Appends node `n`'s line to `b`.
+fn node(ctx: &Prepared, n: NodeIndex, indent: &str, b: &mut Vec<u8>) {
     let v = ctx.node(n);
-    let text = if v.colour.luminance() < 0.5 { "#ffffff" } else { "#000000" };
+    let text: &[u8] = if v.colour.luminance() < 0.5 { b"#ffffff" } else { b"#000000" };
     let label = fit(v.label);
-    let mut tooltip = format!("{}: {label}", v.kind.as_str());
+    b.extend_from_slice(indent.as_bytes());
+    quote_into(b, v.id);
+    b.extend_from_slice(b" [label=");
+    quote_into(b, &label);
+    b.extend_from_slice(b", shape=");
+    b.extend_from_slice(shape(v.kind).as_bytes());
+    // Colours are `#rrggbb`: nothing in them needs escaping.
+    b.extend_from_slice(b", fillcolor=\"");
+    b.extend_from_slice(&v.colour.hex());
+    b.extend_from_slice(b"\", fontcolor=\"");
+    b.extend_from_slice(text);
+    // The tooltip is "kind: label", and the date on a line of its own.
+    b.extend_from_slice(b"\", tooltip=\"");
+    escape_into(b, v.kind.as_str());
+    b.extend_from_slice(b": ");
+    escape_into(b, &label);
     if let Some(d) = v.date {
-        tooltip.push_str(&format!("\n{d}"));
+        b.extend_from_slice(b"\\n");
+        write!(b, "{d}").expect("writing to a Vec cannot fail");
     }
-    write!(
-        w,
-        "{indent}{} [label={}, shape={}, fillcolor={}, fontcolor={}, tooltip={}",
-        quote(v.id),
-        quote(&label),
-        shape(v.kind),
-        quote(&v.colour.to_string()),
-        quote(text),
-        quote(&tooltip)
-    )?;
-    if let Some(url) = &v.url {
-        write!(w, ", URL={}", quote(url))?;
+    b.push(b'"');
+    if let Some(url) = v.url {
+        b.extend_from_slice(b", URL=");
+        quote_into(b, url);
     }
-    writeln!(w, "];")
+    b.extend_from_slice(b"];\n");
 }
 
 fn shape(kind: EntryKind) -> &'static str {
@@ -103,8 +129,9 @@ fn shape(kind: EntryKind) -> &'static str {
 pub const MAX_LABEL: usize = 1000;
 
 /// A name as the DOT export writes it: cut to [`MAX_LABEL`] characters with an ellipsis.
-pub fn fit(name: &str) -> std::borrow::Cow<'_, str> {
-    crate::diag::cut(name, MAX_LABEL)
+pub fn fit(name: &str) -> Cow<'_, str> {
+    // A name of at most MAX_LABEL bytes has at most as many characters.
+    if name.len() <= MAX_LABEL { Cow::Borrowed(name) } else { crate::diag::cut(name, MAX_LABEL) }
 }
 
 /// What the DOT export of `sub` changes in names, one warning each kind of change, or none.
@@ -128,20 +155,52 @@ pub fn notes(g: &crate::graph::KnowledgeGraph, sub: &super::Subgraph) -> Vec<Str
 /// (a centred line break in labels), carriage returns are dropped, and other control
 /// characters, which make `dot` fail or write ill-formed SVG, are written out as `\u{1b}`.
 pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => out.extend(std::iter::once('\\').chain(c.escape_unicode())),
-            c => out.push(c),
+    let mut out = Vec::with_capacity(s.len() + 2);
+    quote_into(&mut out, s);
+    String::from_utf8(out).expect("escaping keeps UTF-8")
+}
+
+/// Appends [`quote`]`(s)` to `b`.
+fn quote_into(b: &mut Vec<u8>, s: &str) {
+    b.push(b'"');
+    escape_into(b, s);
+    b.push(b'"');
+}
+
+/// Appends what [`quote`] writes between its quotes: runs of characters that need nothing
+/// are copied whole.
+fn escape_into(b: &mut Vec<u8>, s: &str) {
+    // Bytes that start something to escape: C0 controls, DEL, `"`, `\`, and 0xC2, which
+    // leads the C1 controls U+0080..U+009F (and other characters, which are copied).
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 0x20 {
+            t[i] = true;
+            i += 1;
         }
+        t[0x7f] = true;
+        t[b'"' as usize] = true;
+        t[b'\\' as usize] = true;
+        t[0xc2] = true;
+        t
+    };
+    let bytes = s.as_bytes();
+    let mut clean = 0;
+    while let Some(at) = bytes[clean..].iter().position(|&c| SPECIAL[usize::from(c)]).map(|i| clean + i) {
+        b.extend_from_slice(&bytes[clean..at]);
+        let c = s[at..].chars().next().expect("`at` starts a character");
+        match c {
+            '\\' => b.extend_from_slice(b"\\\\"),
+            '"' => b.extend_from_slice(b"\\\""),
+            '\n' => b.extend_from_slice(b"\\n"),
+            '\r' => {}
+            c if c.is_control() => write!(b, "\\{}", c.escape_unicode()).expect("writing to a Vec cannot fail"),
+            c => b.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+        clean = at + c.len_utf8();
     }
-    out.push('"');
-    out
+    b.extend_from_slice(&bytes[clean..]);
 }
 
 #[cfg(test)]
@@ -158,5 +217,31 @@ mod tests {
         assert_eq!(quote("nul\0 ff\u{c} esc\u{1b}"), r#""nul\\u{0} ff\\u{c} esc\\u{1b}""#);
         assert_eq!(super::fit(&"x".repeat(super::MAX_LABEL)).len(), super::MAX_LABEL);
         assert!(super::fit(&"x".repeat(20_000)).ends_with("x…"));
+    }
+
+    /// The escaping as it was written first, one character at a time.
+    fn reference(s: &str) -> String {
+        let mut out = String::from('"');
+        for c in s.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '"' => out.push_str("\\\""),
+                '\n' => out.push_str("\\n"),
+                '\r' => {}
+                c if c.is_control() => out.extend(std::iter::once('\\').chain(c.escape_unicode())),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    proptest::proptest! {
+        /// Copying clean runs whole writes what escaping each character did, C1 controls and
+        /// other two-byte characters included.
+        #[test]
+        fn quoting_equals_escaping_each_character(s in "(\\PC|[\\x00-\\x1f\\x7f-\\u{a0}\\\\\"é€])*") {
+            proptest::prop_assert_eq!(quote(&s), reference(&s));
+        }
     }
 }

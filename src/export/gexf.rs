@@ -5,18 +5,19 @@
 //! exist, so Gephi's timeline replays how the field emerged. Colours are written as r/g/b,
 //! never `hex` (networkx's reader fails on it) and never with alpha.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use super::{Context, NODE_COLUMNS, text};
-use crate::attrs::{self, ValueType};
+use super::{NODE_COLUMNS, Prepared, text, value_text};
+use crate::attrs::{self, AttrBuf, ValueType};
 use crate::xml::{Xml, value_type_name};
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
 const VIZ: &str = "http://gexf.net/1.3/viz";
 
-pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
+pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     let mut x = Xml::new(w)?;
     x.start("gexf", &[("xmlns", NAMESPACE), ("xmlns:viz", VIZ), ("version", "1.3")])?;
     x.start("meta", &[])?;
@@ -28,7 +29,7 @@ pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
     // `label` and `color` are GEXF's own node fields and `size` is viz:size, so only the
     // remaining columns are declared.
     let columns: Vec<(&str, ValueType)> =
-        NODE_COLUMNS.into_iter().filter(|(n, _)| *n == "kind").chain(ctx.attribute_columns()).collect();
+        NODE_COLUMNS.into_iter().filter(|(n, _)| *n == "kind").chain(ctx.attribute_columns().iter().copied()).collect();
     x.start("attributes", &[("class", "node"), ("mode", "static")])?;
     for (name, t) in &columns {
         x.empty("attribute", &[("id", name), ("title", name), ("type", value_type_name(*t))])?;
@@ -41,21 +42,24 @@ pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
     // Each node's first day, once: edges start when both their ends exist.
     let mut start = vec![None; ctx.g.node_count()];
     for &n in &ctx.sub.nodes {
-        start[n.index()] = attrs::date(&ctx.g.data, ctx.g.node(n)).map(|d| start_date(d.first_day()));
+        start[n.index()] = attrs::date(&ctx.g.data, ctx.g.node(n)).map(|d| d.first_day());
     }
     let mut buf = String::new();
+    let mut a = AttrBuf::default();
+    let mut digits = [0; 10];
     x.start("nodes", &[("count", itoa::Buffer::new().format(ctx.sub.nodes.len()))])?;
     for &n in &ctx.sub.nodes {
         let v = ctx.node(n);
-        let a = [("id", v.id), ("label", v.label)];
-        match &start[n.index()] {
-            Some(s) => x.start("node", &[a[0], a[1], ("start", s)])?,
-            None => x.start("node", &a)?,
+        ctx.attributes(n, &mut a);
+        let head = [("id", v.id), ("label", v.label)];
+        match start[n.index()] {
+            Some(s) => x.start("node", &[head[0], head[1], ("start", &day(s, &mut digits))])?,
+            None => x.start("node", &head)?,
         }
         x.start("attvalues", &[])?;
         x.empty("attvalue", &[("for", "kind"), ("value", v.kind.as_str())])?;
-        for (name, value) in &v.attrs {
-            x.empty("attvalue", &[("for", name), ("value", text(&mut buf, value))])?;
+        for (name, value) in a.iter() {
+            x.empty("attvalue", &[("for", name), ("value", value_text(&mut buf, &value))])?;
         }
         x.end("attvalues")?;
         let (mut r, mut g, mut b) = (itoa::Buffer::new(), itoa::Buffer::new(), itoa::Buffer::new());
@@ -68,18 +72,17 @@ pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
     x.start("edges", &[("count", itoa::Buffer::new().format(ctx.sub.edges.len()))])?;
     let mut id = itoa::Buffer::new();
     for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
-        let a = [
+        let e = [
             ("id", id.format(i)),
             ("source", ctx.id(s)),
             ("target", ctx.id(t)),
             ("label", r.as_str()),
             ("kind", r.as_str()),
         ];
-        // An edge can only exist once both its ends do (ISO dates sort as dates; an
-        // undated end puts no bound).
-        match start[s.index()].as_ref().max(start[t.index()].as_ref()) {
-            Some(day) => x.start("edge", &[a[0], a[1], a[2], a[3], a[4], ("start", day)])?,
-            None => x.start("edge", &a)?,
+        // An edge can only exist once both its ends do (an undated end puts no bound).
+        match start[s.index()].max(start[t.index()]) {
+            Some(d) => x.start("edge", &[e[0], e[1], e[2], e[3], e[4], ("start", &day(d, &mut digits))])?,
+            None => x.start("edge", &e)?,
         }
         x.start("attvalues", &[])?;
         x.empty("attvalue", &[("for", "relation"), ("value", r.as_str())])?;
@@ -92,6 +95,36 @@ pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
     x.finish()
 }
 
-fn start_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+/// `d` as GEXF's `date` time format has it, `YYYY-MM-DD` (chrono's `%Y-%m-%d`), in `buf`:
+/// without `fmt`, as it is written for millions of edges.
+fn day(d: NaiveDate, buf: &mut [u8; 10]) -> Cow<'_, str> {
+    if !(0..=9999).contains(&d.year()) {
+        // chrono writes a sign and more digits; validated data never gets here.
+        return Cow::Owned(d.format("%Y-%m-%d").to_string());
+    }
+    let digits = |b: &mut [u8], mut n: u32| {
+        for c in b.iter_mut().rev() {
+            *c = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    };
+    digits(&mut buf[0..4], d.year().unsigned_abs());
+    buf[4] = b'-';
+    digits(&mut buf[5..7], d.month());
+    buf[7] = b'-';
+    digits(&mut buf[8..10], d.day());
+    Cow::Borrowed(std::str::from_utf8(buf).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn days_are_written_as_chrono_writes_them() {
+        for (y, m, d) in
+            [(2024, 6, 1), (1950, 12, 31), (999, 1, 9), (0, 2, 3), (9999, 12, 31), (10000, 1, 1), (-5, 3, 4)]
+        {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(super::day(date, &mut [0; 10]), date.format("%Y-%m-%d").to_string());
+        }
+    }
 }

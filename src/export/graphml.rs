@@ -6,16 +6,17 @@
 
 use std::io::{self, Write};
 
-use super::{Context, EDGE_COLUMNS, NODE_COLUMNS, text};
-use crate::attrs::{Value, ValueType};
+use super::{EDGE_COLUMNS, NODE_COLUMNS, Prepared, text, value_text};
+use crate::attrs::{AttrBuf, Value, ValueType};
 use crate::xml::{Xml, value_type_name};
 
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 
-pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
+pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     let mut x = Xml::new(w)?;
     x.start("graphml", &[("xmlns", NAMESPACE)])?;
-    let node_columns: Vec<(&str, ValueType)> = NODE_COLUMNS.into_iter().chain(ctx.attribute_columns()).collect();
+    let node_columns: Vec<(&str, ValueType)> =
+        NODE_COLUMNS.into_iter().chain(ctx.attribute_columns().iter().copied()).collect();
     // Key ids carry a prefix: Gephi would take a bare id such as "d3" for yEd's label column.
     for (name, t) in &node_columns {
         key(&mut x, "node", name, *t)?;
@@ -27,20 +28,23 @@ pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
     let node_keys: Vec<String> = node_columns.iter().map(|(name, _)| key_id("node", name)).collect();
     let node_key = |name: &str| node_columns.iter().position(|(c, _)| *c == name).map_or("", |i| &node_keys[i]);
     let mut buf = String::new();
+    let mut a = AttrBuf::default();
     for &n in &ctx.sub.nodes {
         let v = ctx.node(n);
+        ctx.attributes(n, &mut a);
         x.start("node", &[("id", v.id)])?;
         x.text_element("data", &[("key", node_key("label"))], v.label)?;
         x.text_element("data", &[("key", node_key("kind"))], v.kind.as_str())?;
-        x.text_element("data", &[("key", node_key("color"))], text(&mut buf, v.colour))?;
+        let colour = v.colour.hex();
+        x.text_element("data", &[("key", node_key("color"))], std::str::from_utf8(&colour).unwrap_or_default())?;
         x.text_element("data", &[("key", node_key("size"))], text(&mut buf, v.size))?;
-        for (name, value) in &v.attrs {
-            x.text_element("data", &[("key", node_key(name))], text(&mut buf, value))?;
+        for (name, value) in a.iter() {
+            x.text_element("data", &[("key", node_key(name))], value_text(&mut buf, &value))?;
         }
         x.end("node")?;
     }
     let [label, relation, weight] = EDGE_COLUMNS.map(|(name, _)| key_id("edge", name));
-    let one = Value::Float(1.0).to_string();
+    let one = Value::<&str>::Float(1.0).to_string();
     let mut id = String::from("e");
     for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
         id.truncate(1);

@@ -3,49 +3,68 @@
 
 use std::io::{self, Write};
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::Serialize;
 
-use super::{Context, NodeView};
+use super::Prepared;
+use crate::attrs::AttrBuf;
+use crate::fsx::Blocks;
 
-pub fn write(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
-    w.write_all(b"{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \"edge-atlas\"},\n\"nodes\": [")?;
+pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
+    let mut out = Blocks::new(w);
+    out.buf.extend_from_slice(
+        b"{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \"edge-atlas\"},\n\"nodes\": [",
+    );
+    let mut a = AttrBuf::default();
     for (i, &n) in ctx.sub.nodes.iter().enumerate() {
-        w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *w, &JsonNode(&ctx.node(n)))?;
-    }
-    w.write_all(b"\n],\n\"edges\": [")?;
-    for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
-        w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        let edge = [("source", ctx.id(s)), ("target", ctx.id(t)), ("key", r.as_str()), ("relation", r.as_str())];
-        serde_json::to_writer(&mut *w, &Ordered(&edge))?;
-    }
-    w.write_all(b"\n]}\n")
-}
-
-/// A node's fields in export order: id, the common columns, then its attributes.
-struct JsonNode<'a, 'g>(&'a NodeView<'g>);
-
-impl Serialize for JsonNode<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let v = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("id", v.id)?;
-        m.serialize_entry("label", v.label)?;
-        m.serialize_entry("kind", v.kind.as_str())?;
-        m.serialize_entry("color", &v.colour)?;
-        m.serialize_entry("size", &v.size)?;
-        for (name, value) in &v.attrs {
-            m.serialize_entry(name, value)?;
+        let b = &mut out.buf;
+        b.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        // A node's fields in export order: id, the common columns, then its attributes.
+        let v = ctx.node(n);
+        ctx.attributes(n, &mut a);
+        b.extend_from_slice(b"{\"id\":");
+        string(b, v.id);
+        b.extend_from_slice(b",\"label\":");
+        string(b, v.label);
+        b.extend_from_slice(b",\"kind\":");
+        string(b, v.kind.as_str());
+        b.extend_from_slice(b",\"color\":\"");
+        b.extend_from_slice(&v.colour.hex());
+        b.extend_from_slice(b"\",\"size\":");
+        value(b, &v.size);
+        for (name, x) in a.iter() {
+            b.push(b',');
+            string(b, name);
+            b.push(b':');
+            value(b, &x);
         }
-        m.end()
+        b.push(b'}');
+        out.flush_full()?;
     }
+    out.buf.extend_from_slice(b"\n],\n\"edges\": [");
+    for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
+        let b = &mut out.buf;
+        b.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        b.extend_from_slice(b"{\"source\":");
+        string(b, ctx.id(s));
+        b.extend_from_slice(b",\"target\":");
+        string(b, ctx.id(t));
+        b.extend_from_slice(b",\"key\":");
+        string(b, r.as_str());
+        b.extend_from_slice(b",\"relation\":");
+        string(b, r.as_str());
+        b.push(b'}');
+        out.flush_full()?;
+    }
+    out.buf.extend_from_slice(b"\n]}\n");
+    out.finish()
 }
 
-/// String pairs as a JSON object in the given order.
-struct Ordered<'a>(&'a [(&'a str, &'a str)]);
+/// Appends `s` as a JSON string, escaped as serde_json escapes it.
+fn string(b: &mut Vec<u8>, s: &str) {
+    value(b, s);
+}
 
-impl Serialize for Ordered<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
+/// Appends `v` as serde_json writes it (compact).
+fn value(b: &mut Vec<u8>, v: &(impl Serialize + ?Sized)) {
+    serde_json::to_writer(b, v).expect("JSON of strings and numbers into a Vec cannot fail");
 }

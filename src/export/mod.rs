@@ -12,13 +12,15 @@ mod parquet;
 mod select;
 mod table;
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
 use petgraph::graph::NodeIndex;
 
 pub use select::{Selection, Subgraph};
 
-use crate::attrs::{self, Value, ValueType};
+use crate::attrs::{self, AttrBuf, Value, ValueType};
 use crate::fsx::{OutDir, Staged, WriteError};
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, Rgb, Url, YearMonth};
@@ -76,26 +78,6 @@ impl Bundle {
     }
 }
 
-/// Writes every file of `bundle` for `sub` of `g` into `dir`, staged: none is in place
-/// until they are committed together (`OutDir::commit`).
-pub fn stage_bundle(
-    bundle: Bundle,
-    g: &KnowledgeGraph,
-    sub: &Subgraph,
-    dir: &OutDir,
-) -> Result<Vec<Staged>, WriteError> {
-    let ctx = Context::new(g, sub);
-    let files = bundle.files().iter().enumerate();
-    files
-        .map(|(part, name)| {
-            dir.stage(name, |w| match bundle {
-                Bundle::Parquet => parquet::write(&ctx, part, w),
-                Bundle::Neo4j => neo4j::write(&ctx, part, w),
-            })
-        })
-        .collect()
-}
-
 /// How the DOT export groups nodes into clusters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Cluster {
@@ -114,25 +96,28 @@ pub struct Options {
 
 /// Writes `sub` of `g` in `format` to `w`.
 pub fn write(format: Format, g: &KnowledgeGraph, sub: &Subgraph, opts: Options, w: &mut dyn Write) -> io::Result<()> {
-    let ctx = Context::new(g, sub);
-    match format {
-        Format::Dot => dot::write(&ctx, opts.cluster, w),
-        Format::Graphml => graphml::write(&ctx, w),
-        Format::Gexf => gexf::write(&ctx, w),
-        Format::Json => json::write(&ctx, w),
-    }
+    Prepared::new(g, sub).write(format, opts, w)
 }
 
-/// The graph being written, with what every format derives from it.
-struct Context<'g> {
+/// The graph being written, with what every format derives from it: made once, and shared
+/// by the exports of one run (`build` writes them on several threads).
+pub struct Prepared<'g> {
     g: &'g KnowledgeGraph,
     sub: &'g Subgraph,
     palette: Palette,
-    /// `kind:id` of each selected node, by node index: made once, written at every edge.
-    ids: Vec<String>,
+    /// `kind:id` of each selected node, one after another: node `n`'s is
+    /// `ids[id_at[n]..id_at[n + 1]]` (empty for nodes left out), written at every edge.
+    ids: String,
+    id_at: Vec<usize>,
+    /// The organisation each node is drawn with (`palette::home_org`).
+    home: Vec<Option<NodeIndex>>,
+    /// Relations at each node, both directions.
+    degree: Vec<u32>,
+    /// Per-kind attribute columns, found on first use.
+    columns: OnceLock<Vec<(&'static str, ValueType)>>,
 }
 
-/// What every format writes for one node.
+/// What every format writes for one node, besides its attributes ([`Prepared::attributes`]).
 struct NodeView<'g> {
     /// `kind:id`, unique and stable: the node id in every format.
     id: &'g str,
@@ -142,8 +127,7 @@ struct NodeView<'g> {
     /// Grows with the number of relations, for Gephi's and Graphviz's node size.
     size: f64,
     date: Option<YearMonth>,
-    url: Option<Url>,
-    attrs: Vec<(&'static str, Value)>,
+    url: Option<&'g Url>,
 }
 
 /// Attribute columns every node has, ahead of the per-kind attributes.
@@ -154,73 +138,124 @@ const NODE_COLUMNS: [(&str, ValueType); 4] =
 const EDGE_COLUMNS: [(&str, ValueType); 3] =
     [("label", ValueType::Text), ("relation", ValueType::Text), ("weight", ValueType::Float)];
 
-impl<'g> Context<'g> {
-    fn new(g: &'g KnowledgeGraph, sub: &'g Subgraph) -> Context<'g> {
-        let mut ids = vec![String::new(); g.node_count()];
-        for &n in &sub.nodes {
-            ids[n.index()] = g.node(n).key.to_string();
+impl<'g> Prepared<'g> {
+    pub fn new(g: &'g KnowledgeGraph, sub: &'g Subgraph) -> Prepared<'g> {
+        let mut ids = String::new();
+        let mut id_at = vec![0; g.node_count() + 1];
+        let mut home = vec![None; g.node_count()];
+        let mut selected = sub.nodes.iter().peekable();
+        for n in g.nodes() {
+            if selected.next_if_eq(&&n).is_some() {
+                write!(ids, "{}", g.node(n).key).expect("writing to a String cannot fail");
+                home[n.index()] = palette::home_org(g, n);
+            }
+            id_at[n.index() + 1] = ids.len();
         }
-        Context { g, sub, palette: Palette::new(g), ids }
+        // One pass in edge order: walking each node's edge list is a cache miss per edge.
+        let mut degree = vec![0u32; g.node_count()];
+        for (s, _, t) in g.edges() {
+            degree[s.index()] += 1;
+            degree[t.index()] += 1;
+        }
+        Prepared { g, sub, palette: Palette::new(g), ids, id_at, home, degree, columns: OnceLock::new() }
+    }
+
+    /// Writes the subgraph in `format` to `w`.
+    pub fn write(&self, format: Format, opts: Options, w: &mut dyn Write) -> io::Result<()> {
+        match format {
+            Format::Dot => dot::write(self, opts.cluster, w),
+            Format::Graphml => graphml::write(self, w),
+            Format::Gexf => gexf::write(self, w),
+            Format::Json => json::write(self, w),
+        }
+    }
+
+    /// Writes every file of `bundle` into `dir`, staged: none is in place until they are
+    /// committed together (`OutDir::commit`).
+    pub fn stage_bundle(&self, bundle: Bundle, dir: &OutDir) -> Result<Vec<Staged>, WriteError> {
+        let files = bundle.files().iter().enumerate();
+        files
+            .map(|(part, name)| {
+                dir.stage(name, |w| match bundle {
+                    Bundle::Parquet => parquet::write(self, part, w),
+                    Bundle::Neo4j => neo4j::write(self, part, w),
+                })
+            })
+            .collect()
     }
 
     fn node(&self, n: NodeIndex) -> NodeView<'_> {
         let g = self.g;
         let node = g.node(n);
+        let colour = match self.home[n.index()] {
+            Some(o) => self.palette.org(g.node(o).index),
+            None => palette::kind_colour(node.key.kind),
+        };
         NodeView {
             id: self.id(n),
             label: &node.name,
             kind: node.key.kind,
-            colour: self.palette.node(g, n),
-            size: node_size(g.degree(n)),
+            colour,
+            size: node_size(self.degree[n.index()]),
             date: attrs::date(&g.data, node),
             url: attrs::url(&g.data, node),
-            attrs: self.attributes(n),
         }
     }
 
     fn id(&self, n: NodeIndex) -> &str {
-        &self.ids[n.index()]
+        &self.ids[self.id_at[n.index()]..self.id_at[n.index() + 1]]
     }
 
-    /// The entry's organisation (the one it is coloured by), then its own attributes.
-    fn attributes(&self, n: NodeIndex) -> Vec<(&'static str, Value)> {
+    /// The entry's organisation (the one it is coloured by), then its own attributes, into
+    /// `a` (cleared first).
+    fn attributes(&self, n: NodeIndex, a: &mut AttrBuf) {
         let g = self.g;
-        let mut a = Vec::new();
-        if let Some(o) = palette::home_org(g, n).filter(|o| *o != n) {
-            a.push(("organisation", Value::Text(g.node(o).name.clone())));
+        a.clear();
+        if let Some(o) = self.home[n.index()].filter(|o| *o != n) {
+            a.text("organisation", &g.node(o).name);
         }
-        a.extend(attrs::attributes(&g.data, g.node(n)));
-        a
+        a.fill(&g.data, g.node(n));
     }
 
     /// Per-kind attribute columns of the selected nodes with their types, in order of first
     /// appearance (node order is kind by kind, so the order is fixed for a given set of kinds).
-    fn attribute_columns(&self) -> Vec<(&'static str, ValueType)> {
-        let mut cols: Vec<(&'static str, ValueType)> = Vec::new();
-        // Which attributes a node has depends on which of its values are empty, so every
-        // node is asked: a first pass, because XML formats declare columns before the nodes.
-        for &n in &self.sub.nodes {
-            for (name, v) in self.attributes(n) {
-                if !cols.iter().any(|(c, _)| *c == name) {
-                    cols.push((name, v.value_type()));
+    fn attribute_columns(&self) -> &[(&'static str, ValueType)] {
+        self.columns.get_or_init(|| {
+            let mut cols: Vec<(&'static str, ValueType)> = Vec::new();
+            let mut a = AttrBuf::default();
+            // Which attributes a node has depends on which of its values are empty, so every
+            // node is asked: a first pass, because XML formats declare columns before the nodes.
+            for &n in &self.sub.nodes {
+                self.attributes(n, &mut a);
+                for (name, v) in a.iter() {
+                    if !cols.iter().any(|(c, _)| *c == name) {
+                        cols.push((name, v.value_type()));
+                    }
                 }
             }
-        }
-        cols
+            cols
+        })
     }
 }
 
 /// `v` as text in `buf`, which hot loops reuse so that writing a value allocates nothing.
 fn text(buf: &mut String, v: impl std::fmt::Display) -> &str {
-    use std::fmt::Write as _;
     buf.clear();
     write!(buf, "{v}").expect("writing to a String cannot fail");
     buf
 }
 
-fn node_size(degree: usize) -> f64 {
+/// An attribute value as text: text values as they are, others written into `buf`.
+fn value_text<'a>(buf: &'a mut String, v: &Value<&'a str>) -> &'a str {
+    match v {
+        Value::Text(t) => t,
+        other => text(buf, other),
+    }
+}
+
+fn node_size(degree: u32) -> f64 {
     // One decimal keeps the text stable and short.
-    ((10.0 + 6.0 * (1.0 + degree as f64).ln()) * 10.0).round() / 10.0
+    ((10.0 + 6.0 * (1.0 + f64::from(degree)).ln()) * 10.0).round() / 10.0
 }
 
 #[cfg(test)]

@@ -6,15 +6,16 @@
 
 use std::io::{self, Write};
 
-use super::Context;
+use super::Prepared;
 use super::table::{self, Cell, Type};
+use crate::attrs::AttrBuf;
 use crate::model::RelationKind;
 
 /// The files, in the order they are written.
 pub const FILES: [&str; 3] = ["nodes.csv", "relationships.csv", "README.md"];
 
 /// Writes `FILES[part]`.
-pub fn write(ctx: &Context, part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {
+pub fn write(ctx: &Prepared, part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {
     match part {
         0 => nodes(ctx, w),
         1 => relationships(ctx, w),
@@ -42,15 +43,16 @@ pub fn label(kind: &str) -> String {
     c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
 }
 
-fn nodes(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
+fn nodes(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     let columns = table::columns(ctx);
     let mut csv = csv::Writer::from_writer(w);
     let mut head = vec!["id:ID".to_string(), ":LABEL".to_string()];
     head.extend(columns[1..].iter().map(|&(name, t)| header(name, t)));
     csv.write_record(&head)?;
     let mut fields: Vec<String> = Vec::with_capacity(head.len());
+    let mut a = AttrBuf::default();
     for &n in &ctx.sub.nodes {
-        let row = table::row(ctx, n, &columns);
+        let row = table::row(ctx, n, &columns, &mut a);
         fields.clear();
         for (i, cell) in row.into_iter().enumerate() {
             if i == 1 {
@@ -71,7 +73,7 @@ fn nodes(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
     csv.flush()
 }
 
-fn relationships(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
+fn relationships(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     let mut csv = csv::Writer::from_writer(w);
     // Start and end first: Kùzu's COPY FROM takes the two ends from the first two columns.
     csv.write_record([":START_ID", ":END_ID", ":TYPE"])?;
@@ -85,7 +87,7 @@ fn relationships(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
     csv.flush()
 }
 
-fn readme(ctx: &Context, w: &mut dyn Write) -> io::Result<()> {
+fn readme(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     write!(
         w,
         "# edge-atlas graph for neo4j-admin import

@@ -12,8 +12,9 @@ use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use petgraph::graph::NodeIndex;
 
-use super::Context;
+use super::Prepared;
 use super::table::{self, Cell, Type};
+use crate::attrs::AttrBuf;
 use crate::model::RelationKind;
 
 /// The two files, in the order they are written.
@@ -24,7 +25,7 @@ pub const FILES: [&str; 2] = ["nodes.parquet", "edges.parquet"];
 const ROW_GROUP: usize = 128 * 1024;
 
 /// Writes `FILES[part]`.
-pub fn write(ctx: &Context, part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {
+pub fn write(ctx: &Prepared, part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {
     match part {
         0 => nodes(ctx, w),
         _ => edges(ctx, w),
@@ -177,14 +178,15 @@ impl<'w, W: Write + Send> Table<'w, W> {
     }
 }
 
-fn nodes(ctx: &Context, w: &mut (dyn Write + Send)) -> io::Result<()> {
+fn nodes(ctx: &Prepared, w: &mut (dyn Write + Send)) -> io::Result<()> {
     let types = table::columns(ctx);
     let columns = types.iter().enumerate().map(|(i, &(name, t))| Column::new(name, t, i < table::REQUIRED)).collect();
     let mut w = w;
     let mut out = Table::new("node", columns, &mut w).map_err(io::Error::other)?;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
+    let mut a = AttrBuf::default();
     for &n in &ctx.sub.nodes {
-        for (c, cell) in out.columns.iter_mut().zip(table::row(ctx, n, &types)) {
+        for (c, cell) in out.columns.iter_mut().zip(table::row(ctx, n, &types, &mut a)) {
             match cell {
                 Cell::Null => c.null(),
                 Cell::Text(s) => c.text(&s),
@@ -200,7 +202,7 @@ fn nodes(ctx: &Context, w: &mut (dyn Write + Send)) -> io::Result<()> {
     out.finish().map_err(io::Error::other)
 }
 
-fn edges(ctx: &Context, w: &mut (dyn Write + Send)) -> io::Result<()> {
+fn edges(ctx: &Prepared, w: &mut (dyn Write + Send)) -> io::Result<()> {
     let columns = ["source", "relation", "target"].map(|name| Column::new(name, Type::Text, true)).into();
     let mut w = w;
     let mut table = Table::new("edge", columns, &mut w).map_err(io::Error::other)?;

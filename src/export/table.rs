@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use petgraph::graph::NodeIndex;
 
-use super::Context;
-use crate::attrs::{Value, ValueType};
+use super::Prepared;
+use crate::attrs::{AttrBuf, Value, ValueType};
 use crate::model::EntryKind;
 
 /// A column's type.
@@ -51,7 +51,7 @@ pub const REQUIRED: usize = 5;
 const DATE_ATTRIBUTES: [&str; 2] = ["released", "published"];
 
 /// The node table's columns for the selected nodes, in order.
-pub fn columns(ctx: &Context) -> Vec<(&'static str, Type)> {
+pub fn columns(ctx: &Prepared) -> Vec<(&'static str, Type)> {
     let mut cols = vec![
         ("id", Type::Text),
         ("kind", Type::Text),
@@ -62,7 +62,7 @@ pub fn columns(ctx: &Context) -> Vec<(&'static str, Type)> {
         ("date_precision", Type::Text),
         ("url", Type::Text),
     ];
-    for (name, t) in ctx.attribute_columns() {
+    for &(name, t) in ctx.attribute_columns() {
         if !DATE_ATTRIBUTES.contains(&name) {
             cols.push((name, if name == "params" { Type::Doubles } else { Type::of(t) }));
         }
@@ -71,8 +71,9 @@ pub fn columns(ctx: &Context) -> Vec<(&'static str, Type)> {
 }
 
 /// Node `n`'s row for `columns`.
-pub fn row<'a>(ctx: &'a Context, n: NodeIndex, columns: &[(&'static str, Type)]) -> Vec<Cell<'a>> {
+pub fn row<'a>(ctx: &'a Prepared, n: NodeIndex, columns: &[(&'static str, Type)], a: &mut AttrBuf) -> Vec<Cell<'a>> {
     let v = ctx.node(n);
+    ctx.attributes(n, a);
     let mut row = vec![Cell::Null; columns.len()];
     row[..REQUIRED].clone_from_slice(&[
         Cell::Text(ctx.id(n).into()),
@@ -88,11 +89,11 @@ pub fn row<'a>(ctx: &'a Context, n: NodeIndex, columns: &[(&'static str, Type)])
     if let Some(u) = v.url {
         row[7] = Cell::Text(u.to_string().into());
     }
-    for (name, value) in v.attrs {
+    for (name, value) in a.iter() {
         let Some(i) = columns.iter().position(|(c, _)| *c == name) else { continue };
         row[i] = match value {
             _ if columns[i].1 == Type::Doubles => Cell::Doubles(params(ctx, n)),
-            Value::Text(s) => Cell::Text(s.into()),
+            Value::Text(s) => Cell::Text(s.to_string().into()),
             Value::Float(x) => Cell::Double(x),
             Value::Bool(b) => Cell::Bool(b),
             Value::Int(i) => Cell::Int(i),
@@ -102,7 +103,7 @@ pub fn row<'a>(ctx: &'a Context, n: NodeIndex, columns: &[(&'static str, Type)])
 }
 
 /// The parameter counts of a model's sizes, in the order the list gives them.
-fn params(ctx: &Context, n: NodeIndex) -> Vec<f64> {
+fn params(ctx: &Prepared, n: NodeIndex) -> Vec<f64> {
     let node = ctx.g.node(n);
     match node.key.kind {
         EntryKind::Model => ctx.g.data.models[node.index].sizes.counts().map(|c| c as f64).collect(),

@@ -17,6 +17,17 @@ impl Rgb {
     pub fn luminance(self) -> f64 {
         (0.2126 * f64::from(self.0) + 0.7152 * f64::from(self.1) + 0.0722 * f64::from(self.2)) / 255.0
     }
+
+    /// Lowercase `#rrggbb`, as text without going through `fmt` (exports write a million).
+    pub fn hex(self) -> [u8; 7] {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut out = [b'#'; 7];
+        for (i, c) in [self.0, self.1, self.2].into_iter().enumerate() {
+            out[1 + 2 * i] = DIGITS[usize::from(c >> 4)];
+            out[2 + 2 * i] = DIGITS[usize::from(c & 15)];
+        }
+        out
+    }
 }
 
 impl FromStr for Rgb {
@@ -32,7 +43,7 @@ impl FromStr for Rgb {
 
 impl fmt::Display for Rgb {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+        f.write_str(std::str::from_utf8(&self.hex()).expect("hex digits are ASCII"))
     }
 }
 

@@ -235,6 +235,16 @@ macro_rules! entry_struct {
         }
 
         impl $name {
+            /// The URLs of one link column, borrowed.
+            pub fn link(&self, t: LinkType) -> &[Url] {
+                match t {
+                    LinkType::Paper => &self.paper_url,
+                    LinkType::Code => &self.code_url,
+                    LinkType::Official => &self.official_url,
+                    LinkType::HuggingFace => &self.hf_url,
+                }
+            }
+
             pub fn links(&self) -> Links {
                 Links {
                     paper: self.paper_url.clone(),
