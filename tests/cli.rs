@@ -770,7 +770,7 @@ fn list_filters_combine() {
     );
     assert_eq!(
         names(&["--kind", "chip", "--min-tops", "100"]),
-        ["chip:intel-core-ultra7-256v", "chip:jetson-agx-orin", "chip:jetson-orin-nx"],
+        ["chip:nvidia-geforce-rtx-5090", "chip:intel-core-ultra7-256v", "chip:jetson-agx-orin", "chip:jetson-orin-nx"],
         "newest first"
     );
     assert_eq!(names(&["--text", "powerinfer"]), ["framework:powerinfer", "paper:powerinfer-2"]);

@@ -14,7 +14,7 @@ fn timeline_draws_the_memory_figure_with_bands_and_every_chip_with_memory() {
     let out = dir.path().to_str().unwrap();
     let r = run(&["timeline", "--data", &data(), "--out", out, "--format", "svg"], dir.path());
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("hardware-timeline-memory.svg (34 chips"), "{}", r.stdout);
+    assert!(r.stdout.contains("hardware-timeline-memory.svg (38 chips"), "{}", r.stdout);
     let svg = std::fs::read_to_string(dir.path().join("hardware-timeline-memory.svg")).unwrap();
     // One shaded band per line with several memory options (all but Snapdragon X and Core Ultra,
     // whose chips all have 32 GB), and the axis title.
@@ -57,5 +57,5 @@ fn list_names_writes_the_lists_own_image_files() {
         .collect();
     names.sort();
     assert_eq!(names, ["hardware_timeline_memory.png", "hardware_timeline_tops.png", "timeline-emergence-llms.png"]);
-    assert!(r.stdout.contains("images/hardware_timeline_memory.png (34 chips"), "{}", r.stdout);
+    assert!(r.stdout.contains("images/hardware_timeline_memory.png (38 chips"), "{}", r.stdout);
 }

@@ -124,3 +124,64 @@ fn the_two_panel_figures_are_the_same_bytes_twice() {
     };
     assert!(draw("a") == draw("b"));
 }
+
+const CHIP_HEADER: &str = "id,name,vendor,line,tops,released,memory";
+
+#[test]
+fn extra_chips_are_chips_that_import_leaves_alone() {
+    let dir = imported();
+    let data = dir.path().join("data");
+    write(
+        dir.path(),
+        "extra_chips.csv",
+        CHIP_HEADER,
+        &["nvidia-geforce-rtx-4090,NVIDIA GeForce RTX 4090,,GeForce,73,2022-10,24GB"],
+    );
+    let chips = std::fs::read(data.join("chips.csv")).unwrap();
+    let r = run(&["show", "GeForce RTX 4090"], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("NVIDIA GeForce RTX 4090  [chip:nvidia-geforce-rtx-4090]"), "{}", r.stdout);
+    // Import (pruning or keeping rows gone from the list) neither moves the card into chips.csv
+    // nor touches extra_chips.csv.
+    let list = root().join("tests/fixtures/list");
+    for extra in [&[][..], &["--keep-gone"][..]] {
+        let mut args = vec!["import", list.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let r = run(&args, dir.path());
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.contains("data: nothing changed"), "{}", r.stdout);
+        assert_eq!(std::fs::read(data.join("chips.csv")).unwrap(), chips);
+    }
+    let r = run(&["timeline", "--out", "out", "--format", "svg"], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("out/hardware-timeline-tops.svg")).unwrap();
+    assert!(svg.contains(">GeForce</text>") && svg.contains(">RTX 4090</text>"), "{svg}");
+}
+
+#[test]
+fn errors_in_extra_chips_are_located_in_that_file() {
+    let dir = imported();
+    write(
+        dir.path(),
+        "extra_chips.csv",
+        CHIP_HEADER,
+        &[
+            "nvidia-geforce-rtx-4090,NVIDIA GeForce RTX 4090,zzzz,GeForce,73,2022-10,24GB",
+            "jetson-orin-nano,Jetson Orin Nano again,,Jetson,20,2022-03,8GB",
+            "nvidia-geforce-rtx-5090,NVIDIA GeForce RTX 5090,,GeForce,1e9,2025-01,32GB",
+        ],
+    );
+    let r = run(&["check"], dir.path());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let got: Vec<&str> = r.stderr.lines().filter(|l| l.contains("extra_chips")).collect();
+    assert_eq!(
+        got,
+        [
+            "data/extra_chips.csv:2:49: error: vendor \"zzzz\": no organisation has this id",
+            "data/extra_chips.csv:3:1: error: id \"jetson-orin-nano\" is used twice: first in chips.csv line 2",
+            "data/extra_chips.csv:4:58: error: tops \"1e9\": outside the plausible 0.01..10000 TOPS",
+        ],
+        "{}",
+        r.stderr
+    );
+}

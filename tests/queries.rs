@@ -77,14 +77,15 @@ fn a_section_includes_the_papers_of_its_subsections() {
 
 #[test]
 fn chips_over_45_tops_with_their_devices_in_one_command() {
-    // docs/II-commercial-products.md: eleven chips of 45 TOPS or more, newest first.
+    // docs/II-commercial-products.md: eleven chips of 45 TOPS or more, and two GeForce cards of
+    // data/extra_chips.csv; newest first.
     let r = run(&["list", "--kind", "chip", "--min-tops", "45", "--columns", "name,tops,devices"], &root());
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines[0], "  #  name                         tops     devices");
-    assert_eq!(lines.len(), 12, "{}", r.stdout);
-    assert!(r.stdout.contains(" 7.  MTK Dimensity 9300           48       vivo X100, OPPO find x7\n"), "{}", r.stdout);
-    assert!(r.stdout.contains(" 8.  Qualcomm Snapdragon 8Gen3    45       xiaomi 14, xiaomi 14 Pro\n"), "{}", r.stdout);
+    assert_eq!(lines.len(), 14, "{}", r.stdout);
+    assert!(r.stdout.contains(" 8.  MTK Dimensity 9300           48       vivo X100, OPPO find x7\n"), "{}", r.stdout);
+    assert!(r.stdout.contains(" 9.  Qualcomm Snapdragon 8Gen3    45       xiaomi 14, xiaomi 14 Pro\n"), "{}", r.stdout);
     // The phones themselves: four in the chip table, OPPO find x7 and xiaomi 14 Pro from
     // data/device_chips.csv.
     assert_eq!(

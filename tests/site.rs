@@ -42,7 +42,7 @@ fn build_writes_one_self_contained_page_under_1_mb() {
     assert_eq!(text.matches("<script").count(), text.matches("</script>").count());
     let data = embedded(&text);
     let nodes = data["nodes"].as_array().unwrap();
-    assert_eq!(nodes.len(), 532);
+    assert_eq!(nodes.len(), 536);
     let qwen =
         nodes.iter().find(|n| n["id"] == "qwen2-5" && data["kinds"][n["k"].as_u64().unwrap() as usize] == "model");
     let qwen = qwen.unwrap();

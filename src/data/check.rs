@@ -79,7 +79,12 @@ fn duplicate_ids(cx: &mut Ctx) {
     for &(kind, row, first) in cx.names.duplicates() {
         let file = kind.file_name();
         let id = cx.data.entry(kind, row).map_or("", |e| e.id.as_str());
-        let msg = format!("id {} is used twice in {file}; first at line {}", quoted(id), cx.pos.line(file, first));
+        let (first_file, line) = (cx.pos.file_of(file, first).0, cx.pos.line(file, first));
+        let msg = if cx.pos.file_of(file, row).0 == first_file {
+            format!("id {} is used twice in {first_file}; first at line {line}", quoted(id))
+        } else {
+            format!("id {} is used twice: first in {first_file} line {line}", quoted(id))
+        };
         cx.out.push(cx.pos.at(file, row, "id", msg));
     }
 }
@@ -234,7 +239,7 @@ fn curated(cx: &mut Ctx) {
                 quoted(&a.alias),
                 a.target,
                 e.key(),
-                e.kind.file_name()
+                cx.pos.file_of(e.kind.file_name(), row).0
             );
             cx.out.push(cx.pos.at(Alias::FILE, i, "alias", msg));
         }

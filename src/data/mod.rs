@@ -20,6 +20,9 @@ use crate::resolve::NameIndex;
 
 /// File names of the hand-curated tables, which `import` reads but never writes.
 pub const EXTRA_RELATIONS_FILE: &str = "extra_relations.csv";
+/// Chips the list's figures show but its tables lack (NVIDIA GeForce), curated in chips.csv's
+/// columns: loaded after chips.csv's rows as chips like the others, never written by import.
+pub const EXTRA_CHIPS_FILE: &str = "extra_chips.csv";
 /// The hand-curated tables and their columns.
 pub const CURATED_FILES: [(&str, &[&str]); 5] = [
     (<Alias as Table>::FILE, <Alias as Table>::COLUMNS),
@@ -53,6 +56,9 @@ pub struct Dataset {
     pub device_chips: Vec<DeviceChip>,
     /// venues.csv, curated: what each venue of papers.csv is, for BibTeX.
     pub venues: Vec<Venue>,
+    /// extra_chips.csv, curated, optional: read apart by import (which leaves it alone) and
+    /// appended to `chips` by [`load`].
+    pub extra_chips: Vec<Chip>,
     /// model_compute.csv, curated, optional: the TOPS figure's upper panel.
     pub model_compute: Vec<ModelCompute>,
     /// model_memory.csv, curated, optional: the memory figure's upper panel.
@@ -224,6 +230,9 @@ pub(crate) struct Positions {
     files: BTreeMap<&'static str, (read::Source, Vec<RowPos>)>,
     /// Ids of rows that failed to parse, per kind: they exist, their errors are reported.
     broken: std::collections::HashSet<(EntryKind, String)>,
+    /// A table whose rows go on in another file (chips.csv in extra_chips.csv): rows past the
+    /// first file's are the second's.
+    continued: Option<(&'static str, &'static str)>,
 }
 
 impl Positions {
@@ -231,8 +240,20 @@ impl Positions {
         self.broken.contains(&(kind, id.to_string()))
     }
 
+    /// The file row `index` of `file`'s table comes from, and its row there.
+    pub(crate) fn file_of<'a>(&self, file: &'a str, index: usize) -> (&'a str, usize) {
+        match self.continued {
+            Some((first, then)) if first == file => {
+                let rows = self.files.get(first).map_or(0, |(_, p)| p.len());
+                if index < rows { (file, index) } else { (then, index - rows) }
+            }
+            _ => (file, index),
+        }
+    }
+
     /// A diagnostic at `column` of row `index` of `file`.
     pub(crate) fn at(&self, file: &str, index: usize, column: &str, message: String) -> Diagnostic {
+        let (file, index) = self.file_of(file, index);
         match self.files.get(file).and_then(|(s, p)| p.get(index).map(|p| (s, *p))) {
             Some((source, pos)) => source.diag(pos, column, message),
             None => Diagnostic::error(file, 0, 0, message),
@@ -240,6 +261,7 @@ impl Positions {
     }
 
     pub(crate) fn line(&self, file: &str, index: usize) -> usize {
+        let (file, index) = self.file_of(file, index);
         self.files.get(file).and_then(|(_, p)| p.get(index)).map_or(0, |p| p.line as usize)
     }
 }
@@ -257,6 +279,7 @@ impl Loader<'_> {
         self.found_any |= path.exists();
         let display = path.display().to_string();
         let kind = EntryKind::ALL.into_iter().find(|k| k.file_name() == file);
+        let kind = kind.or((file == EXTRA_CHIPS_FILE).then_some(EntryKind::Chip));
         let broken = &mut self.positions.broken;
         let parse = |r: &mut read::Row| {
             let row = T::from_row(r);
@@ -273,7 +296,11 @@ impl Loader<'_> {
 
 /// Reads and validates data/. All problems of all files come back together.
 pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
-    let (data, positions, mut diags) = read_all(dir)?;
+    let (mut data, mut positions, mut diags) = read_all(dir)?;
+    // The curated chips are chips like the others from here on.
+    let extra = std::mem::take(&mut data.extra_chips);
+    data.chips.extend(extra);
+    positions.continued = Some((Chip::FILE, EXTRA_CHIPS_FILE));
     let (problems, names, ends) = check::validate(&data, &positions);
     diags.extend(problems);
     let diags = diags.sorted();
@@ -339,6 +366,7 @@ pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), 
     l.diags.extend(rl.diags);
     l.positions.files.extend(rl.positions.files);
     data.extra_relations = l.table(EXTRA_RELATIONS_FILE);
+    data.extra_chips = l.table(EXTRA_CHIPS_FILE);
     data.aliases = l.table(Alias::FILE);
     data.family_assignments = l.table(FamilyAssignment::FILE);
     data.device_chips = l.table(DeviceChip::FILE);

@@ -312,11 +312,12 @@ mod tests {
     fn every_chip_is_drawn_on_its_line_and_labelled_without_overlap() {
         let g = shipped();
         let fig = draw(&g, &Options::new(Metric::Tops));
-        assert_eq!(fig.chips.len(), 34);
+        // The 34 chips of chips.csv and the 4 GeForce cards of extra_chips.csv.
+        assert_eq!(fig.chips.len(), 38);
         assert!(matches!(fig.axis, ValueAxis::Broken { .. }), "Jetson AGX Orin dominates: {:?}", fig.axis);
         assert!(fig.unlabelled.is_empty() && fig.undrawable.is_empty(), "{:?}", fig.unlabelled);
         let lines: std::collections::BTreeSet<&str> = fig.chips.iter().map(|(_, l)| l.as_str()).collect();
-        for l in ["Snapdragon", "Dimensity", "Apple A", "Apple M", "Jetson", "Ryzen", "Core Ultra"] {
+        for l in ["Snapdragon", "Dimensity", "Apple A", "Apple M", "Jetson", "GeForce", "Ryzen", "Core Ultra"] {
             assert!(lines.contains(l), "no {l} line");
         }
         assert_no_overlap(&fig.scene);
@@ -326,7 +327,9 @@ mod tests {
             .iter()
             .filter_map(|i| if let Item::Text { text, .. } = i { Some(text.as_str()) } else { None })
             .collect();
-        for short in ["8Gen3", "A17 Pro", "9400", "AI HAT+", "X Elite", "Ultra 9 285H", "Ryzen7 8845H", "AGX Orin"] {
+        for short in
+            ["8Gen3", "A17 Pro", "9400", "AI HAT+", "X Elite", "Ultra 9 285H", "Ryzen7 8845H", "AGX Orin", "RTX 4090"]
+        {
             assert!(texts.contains(&short), "{short}: {texts:?}");
         }
     }
