@@ -101,7 +101,7 @@ fn chips_over_45_tops_with_their_devices_in_one_command() {
     );
     assert_eq!(
         ids(&["--kind", "chip", "--min-tops", "45", "--sort", "tops"])[..3],
-        ["chip:jetson-agx-orin", "chip:intel-core-ultra7-256v", "chip:jetson-orin-nx"]
+        ["chip:jetson-agx-orin", "chip:intel-core-ultra7-256v", "chip:nvidia-geforce-rtx-5090"]
     );
 }
 
