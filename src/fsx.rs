@@ -4,7 +4,9 @@
 //! A run that writes opens the directory as an [`OutDir`]: it takes an exclusive `flock` on the
 //! directory itself (no lock file to commit or clean up), finishes what an interrupted run
 //! left (a journal is rolled forward, stray temporaries are deleted), then stages each file as
-//! a private temporary beside its target. [`OutDir::commit`] writes the list of renames to a
+//! a private temporary beside its target, in the directory or in a subdirectory of it (a
+//! bundle of files such as `edge-atlas.parquet/`, locked too). [`OutDir::commit`] writes the
+//! list of renames to a
 //! journal, renames the journal into place (the commit point), renames every file, and deletes
 //! the journal. A kill before the commit point leaves the old files (the temporaries go at
 //! the next run); a kill after it leaves a journal that the next run, or the next reader of
@@ -13,11 +15,13 @@
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Names of temporaries start with this: recognisable, hidden, and removed by the next run.
 pub const TEMP_PREFIX: &str = ".edge-atlas-tmp-";
-/// The journal of a commit in progress: NUL-separated (temporary, target) name pairs.
+/// The journal of a commit in progress: NUL-separated (temporary, target) pairs of paths
+/// relative to the directory (`name` or `subdirectory/name`).
 pub const JOURNAL: &str = ".edge-atlas-journal";
 /// Mode of every file the tool writes, whatever stood at the path before.
 const MODE: u32 = 0o644;
@@ -54,6 +58,8 @@ pub struct OutDir {
     _lock: DirLock,
     durability: Durability,
     staged: AtomicUsize,
+    /// Subdirectories staged into, each locked for this run.
+    subdirs: Mutex<Vec<(String, DirLock)>>,
 }
 
 impl OutDir {
@@ -68,7 +74,13 @@ impl OutDir {
         fs::create_dir_all(dir).map_err(|e| WriteError::new(dir, e))?;
         let lock = DirLock::acquire(dir, true, on_wait)?;
         recover(dir, durability)?;
-        Ok(OutDir { dir: dir.to_path_buf(), _lock: lock, durability, staged: AtomicUsize::new(0) })
+        Ok(OutDir {
+            dir: dir.to_path_buf(),
+            _lock: lock,
+            durability,
+            staged: AtomicUsize::new(0),
+            subdirs: Mutex::new(Vec::new()),
+        })
     }
 
     /// The directory held for `path` (its parent), with `path`'s file name: for commands
@@ -89,19 +101,29 @@ impl OutDir {
     }
 
     /// Writes what `fill` streams into a private temporary beside `name`, not yet in place.
+    /// `name` is a file of the directory or, as `subdirectory/file`, of a subdirectory (made
+    /// if missing, never a symlink), so that one commit puts several directories in place.
     /// The writer is `Send` because some encoders (Parquet's) require it.
     pub fn stage(
         &self,
         name: &str,
         fill: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> Result<Staged, WriteError> {
-        let target = self.dir.join(name);
+        let Some((sub, file)) = split_name(name) else {
+            let msg = "not a file of the directory or of one subdirectory";
+            return Err(WriteError::new(&self.dir.join(name), io::Error::new(io::ErrorKind::InvalidInput, msg)));
+        };
+        let folder = match sub {
+            Some(sub) => self.subdir(sub)?,
+            None => self.dir.clone(),
+        };
+        let target = folder.join(file);
         let err = |e| WriteError::new(&target, e);
         if fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
             return Err(err(io::Error::new(io::ErrorKind::IsADirectory, "a directory is in the way")));
         }
         let n = self.staged.fetch_add(1, Ordering::Relaxed);
-        let tmp = self.dir.join(temp_name(n, name));
+        let tmp = folder.join(temp_name(n, file));
         let mut opts = fs::OpenOptions::new();
         // create_new never follows a symlink planted at the temporary's name.
         opts.write(true).create_new(true);
@@ -120,6 +142,33 @@ impl OutDir {
         }
         set_mode(&file).map_err(err)?;
         Ok(staged)
+    }
+
+    /// Subdirectory `sub`, made if missing, locked for this run and cleaned up as the
+    /// directory was, the first time a file is staged into it.
+    fn subdir(&self, sub: &str) -> Result<PathBuf, WriteError> {
+        let path = self.dir.join(sub);
+        let mut held = self.subdirs.lock().unwrap_or_else(|e| e.into_inner());
+        if !held.iter().any(|(name, _)| name == sub) {
+            match fs::symlink_metadata(&path) {
+                // A symlink is not a directory here: files are never written through one.
+                Ok(m) if m.is_dir() => {}
+                Ok(_) => {
+                    let msg = "a file or a symlink is in the way of a directory";
+                    return Err(WriteError::new(&path, io::Error::new(io::ErrorKind::AlreadyExists, msg)));
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    fs::create_dir(&path).map_err(|e| WriteError::new(&path, e))?;
+                }
+                Err(e) => return Err(WriteError::new(&path, e)),
+            }
+            // Another run may hold it as its own output directory: wait for it, then finish
+            // or clean up what it left.
+            let lock = DirLock::acquire(&path, true, &|_| {})?;
+            recover_files(&path, self.durability)?;
+            held.push((sub.to_string(), lock));
+        }
+        Ok(path)
     }
 
     /// Stages `bytes` for `name` unless the file already holds them (then `None`: unchanged
@@ -143,22 +192,43 @@ impl OutDir {
                 // rename below fails, the next run needs it.
                 s.done = true;
                 for p in [&s.tmp, &s.target] {
-                    journal.extend_from_slice(p.file_name().map_or(&[][..], |n| n.as_encoded_bytes()));
+                    let relative = p.strip_prefix(&self.dir).unwrap_or(p);
+                    journal.extend_from_slice(relative.as_os_str().as_encoded_bytes());
                     journal.push(0);
                 }
             }
             let mut entry = self.stage(JOURNAL, |w| w.write_all(&journal))?;
             entry.put()?;
             staged.iter_mut().try_for_each(Staged::put)?;
-            if self.durability == Durability::Synced {
-                sync_dir(&self.dir)?;
-            }
+            self.sync_folders(&staged)?;
             fs::remove_file(&entry.target).map_err(|e| WriteError::new(&entry.target, e))?;
         }
+        self.sync_folders(&staged)
+    }
+}
+
+impl OutDir {
+    /// With [`Durability::Synced`], makes the renames into the directory and the
+    /// subdirectories of `staged` durable.
+    fn sync_folders(&self, staged: &[Staged]) -> Result<(), WriteError> {
         if self.durability == Durability::Synced {
-            sync_dir(&self.dir)?;
+            let mut folders: Vec<&Path> = staged.iter().filter_map(|s| s.target.parent()).collect();
+            folders.push(&self.dir);
+            folders.sort();
+            folders.dedup();
+            folders.into_iter().try_for_each(sync_dir)?;
         }
         Ok(())
+    }
+}
+
+/// `name` as (subdirectory, file name): a file of the directory or of one subdirectory of it,
+/// never an absolute path, `.` or `..`.
+fn split_name(name: &str) -> Option<(Option<&str>, &str)> {
+    let plain = |c: &str| !c.is_empty() && c != "." && c != ".." && !c.contains(['/', '\\']);
+    match name.split_once('/') {
+        None => plain(name).then_some((None, name)),
+        Some((sub, file)) => (plain(sub) && plain(file)).then_some((Some(sub), file)),
     }
 }
 
@@ -201,16 +271,40 @@ fn temp_name(n: usize, name: &str) -> String {
     format!("{TEMP_PREFIX}{}-{n}-{}", std::process::id(), &name[..cut])
 }
 
-/// Rolls a journal forward, then deletes stray temporaries. Runs under the exclusive lock,
-/// so nothing found here belongs to a live run.
+/// Rolls a journal forward, then deletes stray temporaries, in the directory and in each of its
+/// subdirectories that no other run holds. Runs under the exclusive lock, so nothing found
+/// here belongs to a live run.
 fn recover(dir: &Path, durability: Durability) -> Result<(), WriteError> {
+    recover_files(dir, durability)?;
+    let entries = fs::read_dir(dir).map_err(|e| WriteError::new(dir, e))?;
+    // `file_type` does not follow symlinks: only real subdirectories are cleaned.
+    for entry in entries.filter_map(Result::ok).filter(|e| e.file_type().is_ok_and(|t| t.is_dir())) {
+        let sub = entry.path();
+        if let Some(_lock) = DirLock::try_acquire(&sub)? {
+            recover_files(&sub, durability)?;
+        }
+    }
+    Ok(())
+}
+
+/// [`recover`] for the files of one directory.
+fn recover_files(dir: &Path, durability: Durability) -> Result<(), WriteError> {
     let journal = dir.join(JOURNAL);
     match fs::read(&journal) {
         Ok(bytes) => {
             let names: Vec<&[u8]> = bytes.split(|&b| b == 0).filter(|n| !n.is_empty()).collect();
             for pair in names.chunks_exact(2) {
-                let name = |b: &[u8]| dir.join(String::from_utf8_lossy(b).as_ref());
-                let (tmp, target) = (name(pair[0]), name(pair[1]));
+                let path = |b: &[u8]| {
+                    let name = String::from_utf8_lossy(b);
+                    match split_name(&name) {
+                        Some(_) => Ok(dir.join(name.as_ref())),
+                        None => {
+                            let msg = format!("the journal names {name:?}, outside the directory");
+                            Err(WriteError::new(&journal, io::Error::new(io::ErrorKind::InvalidData, msg)))
+                        }
+                    }
+                };
+                let (tmp, target) = (path(pair[0])?, path(pair[1])?);
                 if tmp.exists() {
                     fs::rename(&tmp, &target).map_err(|e| WriteError::new(&target, e))?;
                 }
@@ -260,31 +354,41 @@ struct DirLock {
 }
 
 impl DirLock {
+    /// Takes the lock, calling `on_wait` once and then waiting if another run holds it.
     fn acquire(dir: &Path, exclusive: bool, on_wait: &dyn Fn(&Path)) -> Result<DirLock, WriteError> {
+        if let Some(lock) = DirLock::take(dir, exclusive, false)? {
+            return Ok(lock);
+        }
+        on_wait(dir);
+        DirLock::take(dir, exclusive, true)?
+            .ok_or_else(|| WriteError::new(dir, io::Error::other("the lock was not taken")))
+    }
+
+    /// The exclusive lock if no other run holds it now, else `None`.
+    fn try_acquire(dir: &Path) -> Result<Option<DirLock>, WriteError> {
+        DirLock::take(dir, true, false)
+    }
+
+    /// `flock`, waiting for it or not: `None` when another run holds it and `wait` is false.
+    fn take(dir: &Path, exclusive: bool, wait: bool) -> Result<Option<DirLock>, WriteError> {
         let file = File::open(dir).map_err(|e| WriteError::new(dir, e))?;
         #[cfg(unix)]
         {
             use std::os::fd::AsRawFd;
             let mode = if exclusive { libc::LOCK_EX } else { libc::LOCK_SH };
-            let flock = |flags| {
-                // SAFETY: flock on a descriptor this function owns.
-                if unsafe { libc::flock(file.as_raw_fd(), flags) } == 0 {
-                    Ok(())
-                } else {
-                    Err(io::Error::last_os_error())
+            let flags = if wait { mode } else { mode | libc::LOCK_NB };
+            // SAFETY: flock on a descriptor this function owns.
+            if unsafe { libc::flock(file.as_raw_fd(), flags) } != 0 {
+                let e = io::Error::last_os_error();
+                if e.kind() == io::ErrorKind::WouldBlock && !wait {
+                    return Ok(None);
                 }
-            };
-            if let Err(e) = flock(mode | libc::LOCK_NB) {
-                if e.kind() != io::ErrorKind::WouldBlock {
-                    return Err(WriteError::new(dir, e));
-                }
-                on_wait(dir);
-                flock(mode).map_err(|e| WriteError::new(dir, e))?;
+                return Err(WriteError::new(dir, e));
             }
         }
         #[cfg(not(unix))]
-        let _ = (exclusive, on_wait);
-        Ok(DirLock { _file: file })
+        let _ = (exclusive, wait);
+        Ok(Some(DirLock { _file: file }))
     }
 }
 
@@ -496,6 +600,90 @@ mod tests {
         assert_eq!(names(dir), ["a.csv", "b.csv"]);
         assert_eq!(fs::read_to_string(dir.join("a.csv")).unwrap(), "new a");
         assert_eq!(fs::read_to_string(dir.join("b.csv")).unwrap(), "new b");
+    }
+
+    #[test]
+    fn one_commit_puts_files_of_subdirectories_in_place_together() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let out = open(dir);
+        let staged = vec![
+            out.stage("a.csv", |w| w.write_all(b"a")).unwrap(),
+            out.stage("bundle/x.parquet", |w| w.write_all(b"x")).unwrap(),
+            out.stage("bundle/y.parquet", |w| w.write_all(b"y")).unwrap(),
+        ];
+        assert_eq!(names(&dir.join("bundle")).len(), 2, "staged files are temporaries until the commit");
+        assert!(names(&dir.join("bundle")).iter().all(|n| n.starts_with(TEMP_PREFIX)));
+        out.commit(staged).unwrap();
+        assert_eq!(names(dir), ["a.csv", "bundle"]);
+        assert_eq!(names(&dir.join("bundle")), ["x.parquet", "y.parquet"]);
+        assert_eq!(fs::read(dir.join("bundle/y.parquet")).unwrap(), b"y");
+    }
+
+    #[test]
+    fn names_above_the_directory_or_two_levels_down_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = open(&tmp.path().join("out"));
+        for name in ["../x", "/etc/x", "a/b/c", "a/", "./x", "a/..", "", "sub/"] {
+            let e = out.stage(name, |w| w.write_all(b"x")).unwrap_err();
+            assert!(e.to_string().ends_with("not a file of the directory or of one subdirectory"), "{name}: {e}");
+        }
+        assert_eq!(names(tmp.path()), ["out"]);
+        assert!(names(&tmp.path().join("out")).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_subdirectory_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let elsewhere = tmp.path().join("elsewhere");
+        fs::create_dir(&elsewhere).unwrap();
+        let dir = tmp.path().join("out");
+        fs::create_dir(&dir).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.join("bundle")).unwrap();
+        let out = open(&dir);
+        let e = out.stage("bundle/x.parquet", |w| w.write_all(b"x")).unwrap_err();
+        assert!(e.to_string().ends_with("a file or a symlink is in the way of a directory"), "{e}");
+        assert!(names(&elsewhere).is_empty(), "nothing is written through the symlink");
+    }
+
+    /// A run killed after its commit point, with files in a subdirectory: the next run finishes
+    /// them, and deletes stray temporaries in subdirectories too.
+    #[test]
+    fn the_next_run_rolls_a_journal_with_subdirectories_forward() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        fs::create_dir_all(dir.join("bundle")).unwrap();
+        fs::create_dir_all(dir.join("other")).unwrap();
+        for (name, text) in [
+            ("a.csv", "old a"),
+            ("bundle/x.parquet", "old x"),
+            ("bundle/.edge-atlas-tmp-1-1-x.parquet", "new x"),
+            ("other/.edge-atlas-tmp-7-3-c.csv", "abandoned"),
+        ] {
+            fs::write(dir.join(name), text).unwrap();
+        }
+        let journal = b".edge-atlas-tmp-1-0-a.csv\0a.csv\0bundle/.edge-atlas-tmp-1-1-x.parquet\0bundle/x.parquet\0";
+        fs::write(dir.join(JOURNAL), journal).unwrap();
+        drop(open(dir));
+        assert_eq!(names(dir), ["a.csv", "bundle", "other"]);
+        assert_eq!(fs::read_to_string(dir.join("a.csv")).unwrap(), "old a", "renamed before the kill");
+        assert_eq!(fs::read_to_string(dir.join("bundle/x.parquet")).unwrap(), "new x");
+        assert_eq!(names(&dir.join("bundle")), ["x.parquet"]);
+        assert!(names(&dir.join("other")).is_empty());
+    }
+
+    #[test]
+    fn a_journal_naming_a_path_outside_the_directory_is_an_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("out");
+        fs::create_dir(&dir).unwrap();
+        fs::write(tmp.path().join("victim"), "keep").unwrap();
+        fs::write(dir.join(".edge-atlas-tmp-1-0-a"), "x").unwrap();
+        fs::write(dir.join(JOURNAL), b".edge-atlas-tmp-1-0-a\0../victim\0").unwrap();
+        let e = OutDir::open(&dir, Durability::Cached, &|_| {}).unwrap_err();
+        assert!(e.to_string().contains("the journal names \"../victim\", outside the directory"), "{e}");
+        assert_eq!(fs::read_to_string(tmp.path().join("victim")).unwrap(), "keep");
     }
 
     #[test]

@@ -31,7 +31,13 @@ fn killed_at_rename(n: usize, args: &[&str]) -> bool {
 }
 
 fn build_into(data: &str, out: &Path) -> Vec<(String, Vec<u8>)> {
-    let r = run(&["build", "--data", data, "--out", out.to_str().unwrap()], &root());
+    build_with(data, out, &[])
+}
+
+fn build_with(data: &str, out: &Path, extra: &[&str]) -> Vec<(String, Vec<u8>)> {
+    let mut args = vec!["build", "--data", data, "--out", out.to_str().unwrap()];
+    args.extend(extra);
+    let r = run(&args, &root());
     assert_eq!(r.code, 0, "{}", r.stderr);
     snapshot(out)
 }
@@ -41,18 +47,34 @@ fn build_into(data: &str, out: &Path) -> Vec<(String, Vec<u8>)> {
 /// temporary or journal is left.
 #[test]
 fn a_build_killed_at_any_rename_leaves_the_old_set_or_the_new_set() {
+    killed_builds_leave_one_set(&[]);
+}
+
+/// The same with the Parquet and Neo4j directories: one commit covers them and the files
+/// beside them, so no kill leaves a new bundle beside old files.
+#[test]
+fn a_build_with_bundle_directories_killed_at_any_rename_leaves_one_set() {
+    killed_builds_leave_one_set(&["--with", "parquet,neo4j"]);
+}
+
+fn killed_builds_leave_one_set(extra: &[&str]) {
     if !have("strace") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let old = build_into("data", &tmp.path().join("old"));
-    let new = build_into(HOSTILE_DATA, &tmp.path().join("new"));
+    let old = build_with("data", &tmp.path().join("old"), extra);
+    let new = build_with(HOSTILE_DATA, &tmp.path().join("new"), extra);
     assert!(old.iter().zip(&new).all(|(a, b)| a.0 == b.0 && a.1 != b.1), "every output differs between the sets");
+    if !extra.is_empty() {
+        assert!(old.iter().any(|(name, _)| name == "edge-atlas.parquet/nodes.parquet"), "the bundles are written");
+    }
     let (mut saw_old, mut saw_new) = (false, false);
     for n in 1.. {
         let dir = tmp.path().join(format!("killed-{n}"));
         copy_tree(&tmp.path().join("old"), &dir);
-        if !killed_at_rename(n, &["build", "--data", HOSTILE_DATA, "--out", dir.to_str().unwrap()]) {
+        let mut args = vec!["build", "--data", HOSTILE_DATA, "--out", dir.to_str().unwrap()];
+        args.extend(extra);
+        if !killed_at_rename(n, &args) {
             assert!(n > old.len(), "a commit of {} files renames each of them", old.len());
             break;
         }

@@ -3,7 +3,7 @@
 
 use anyhow::Context as _;
 use edge_atlas::export::{self, Bundle, Format, Options, Prepared, Subgraph};
-use edge_atlas::fsx::{Durability, OutDir};
+use edge_atlas::fsx::Durability;
 use edge_atlas::render::ImageFormat;
 use edge_atlas::site;
 use edge_atlas::timeline;
@@ -31,15 +31,11 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
         .phase("exports", format!("writing {} nodes and {} edges in four formats", all.nodes.len(), all.edges.len()));
     let file = |format: Format| format!("{GRAPH_FILE}.{}", format.extension());
     let path = |format: Format| a.out.join(file(format));
-    let dir = |bundle: Bundle| a.out.join(format!("{GRAPH_FILE}.{}", bundle.name()));
-    // Directory exports are put in place directory by directory, after everything was written.
-    let dirs: Vec<(Bundle, OutDir)> = bundles(&a.with, all.nodes.len())
-        .into_iter()
-        .map(|b| Ok((b, super::out_dir(&dir(b), Durability::Cached)?)))
-        .collect::<Result<_, Failure>>()?;
-    let out_of = |bundle: Bundle| &dirs.iter().find(|(b, _)| *b == bundle).expect("opened above").1;
+    // Directory exports are subdirectories, committed with the rest of the output.
+    let folder = |bundle: Bundle| format!("{GRAPH_FILE}.{}", bundle.name());
+    let dir = |bundle: Bundle| a.out.join(folder(bundle));
     // Longest first, so that the cores finish together.
-    let mut jobs: Vec<Job> = dirs.iter().map(|(b, _)| Job::Dir(*b)).collect();
+    let mut jobs: Vec<Job> = bundles(&a.with, all.nodes.len()).into_iter().map(Job::Dir).collect();
     jobs.extend([Format::Gexf, Format::Graphml, Format::Json, Format::Dot].map(Job::File));
     // What the formats share is made once, not once per export.
     let prepared = Prepared::new(&g, &all);
@@ -49,13 +45,12 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
             Job::File(format) => {
                 out.stage(&file(format), |w| prepared.write(format, Options::default(), w)).map(|s| vec![s])
             }
-            Job::Dir(bundle) => prepared.stage_bundle(bundle, out_of(bundle)),
+            Job::Dir(bundle) => prepared.stage_bundle(bundle, &out, Some(&folder(bundle))),
         };
         (job, started.elapsed().as_secs_f64(), result)
     });
     written.sort_by_key(|(job, _, _)| *job);
     let mut pending = Vec::new();
-    let mut sets = Vec::new();
     for (job, seconds, result) in written {
         let (name, place) = match job {
             Job::File(format) => (format.extension(), path(format)),
@@ -63,17 +58,12 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
         };
         let staged = result.with_context(|| format!("building {}", place.display()))?;
         progress.record(name, seconds);
-        match job {
-            Job::File(_) => {
-                let line = format!("wrote {}", place.display());
-                pending.extend(staged.into_iter().map(|s| Pending { staged: Some(s), line: line.clone() }));
-            }
-            Job::Dir(bundle) => {
-                let line = format!("wrote {}/ ({})", place.display(), bundle.files().join(", "));
-                pending.push(Pending { staged: None, line });
-                sets.push((out_of(bundle), staged));
-            }
-        }
+        let line = match job {
+            Job::File(_) => format!("wrote {}", place.display()),
+            Job::Dir(bundle) => format!("wrote {}/ ({})", place.display(), bundle.files().join(", ")),
+        };
+        pending.push(Pending { staged: None, line });
+        pending.extend(staged.into_iter().map(|s| Pending { staged: Some(s), line: String::new() }));
     }
     let counts = Pending { staged: None, line: format!("{} nodes, {} edges", all.nodes.len(), all.edges.len()) };
     pending.push(counts);
@@ -97,9 +87,6 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     }
     // Nothing is in place until everything was written: a failure leaves output/ as it was.
     progress.phase("commit", "putting the outputs in place");
-    for (dir, staged) in sets {
-        dir.commit(staged).with_context(|| format!("putting {} in place", dir.dir().display()))?;
-    }
     put_in_place(&out, pending)?;
     let timings = progress.finish();
     if a.timings {

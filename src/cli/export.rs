@@ -61,7 +61,7 @@ fn run_bundle(a: &ExportArgs, bundle: Bundle) -> Result<(), Failure> {
     progress.phase(bundle.name(), format!("writing {} nodes as {}", sub.nodes.len(), bundle.name()));
     let out = super::out_dir(dir, Durability::Cached)?;
     export::Prepared::new(&g, &sub)
-        .stage_bundle(bundle, &out)
+        .stage_bundle(bundle, &out, None)
         .and_then(|staged| out.commit(staged))
         .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?;
     eprintln!("exported {} nodes, {} edges into {}", sub.nodes.len(), sub.edges.len(), dir.display());

@@ -91,6 +91,7 @@ pub struct Pending {
     /// `None` when there is nothing to put in place: the file already holds these bytes,
     /// or the line only reports (build's node and edge counts).
     pub staged: Option<Staged>,
+    /// Empty for the other files of a set that one line announces.
     pub line: String,
 }
 
@@ -99,7 +100,7 @@ pub struct Pending {
 pub fn put_in_place(out: &OutDir, pending: Vec<Pending>) -> Result<(), Failure> {
     let (staged, lines): (Vec<_>, Vec<_>) = pending.into_iter().map(|p| (p.staged, p.line)).unzip();
     out.commit(staged.into_iter().flatten().collect()).context("putting the outputs in place")?;
-    lines.iter().for_each(|l| say!("{l}"));
+    lines.iter().filter(|l| !l.is_empty()).for_each(|l| say!("{l}"));
     Ok(())
 }
 

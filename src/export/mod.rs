@@ -170,13 +170,15 @@ impl<'g> Prepared<'g> {
         }
     }
 
-    /// Writes every file of `bundle` into `dir`, staged: none is in place until they are
-    /// committed together (`OutDir::commit`).
-    pub fn stage_bundle(&self, bundle: Bundle, dir: &OutDir) -> Result<Vec<Staged>, WriteError> {
+    /// Writes every file of `bundle` into `dir`, or into its subdirectory `folder`, staged:
+    /// none is in place until they are committed (`OutDir::commit`), with whatever else was
+    /// staged in `dir`.
+    pub fn stage_bundle(&self, bundle: Bundle, dir: &OutDir, folder: Option<&str>) -> Result<Vec<Staged>, WriteError> {
         let files = bundle.files().iter().enumerate();
         files
             .map(|(part, name)| {
-                dir.stage(name, |w| match bundle {
+                let name = folder.map_or_else(|| name.to_string(), |f| format!("{f}/{name}"));
+                dir.stage(&name, |w| match bundle {
                     Bundle::Parquet => parquet::write(self, part, w),
                     Bundle::Neo4j => neo4j::write(self, part, w),
                 })

@@ -35,11 +35,16 @@ pub fn imported() -> tempfile::TempDir {
 }
 
 pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
+    let mut files = Vec::new();
+    for p in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if p.is_dir() {
+            // Subdirectories' files as `sub/name` (build's Parquet and Neo4j directories).
+            files.extend(snapshot(&p).into_iter().map(|(n, bytes)| (format!("{name}/{n}"), bytes)));
+        } else {
+            files.push((name, std::fs::read(&p).unwrap()));
+        }
+    }
     files.sort();
     files
 }
