@@ -118,9 +118,10 @@ pub fn write_figures(
     let memory = chips::Options { metric: chips::Metric::Memory, axis: None, ..chip_opts.clone() };
     let chip_figs =
         [(chips::draw(g, chip_opts), names.tops, "TOPS"), (chips::draw(g, &memory), names.memory, "memory")];
-    // Colours matter between organisations drawn in one figure: the releases' and the chips'.
+    // Colours matter between organisations drawn in one panel: the releases', the chips' and
+    // the upper panels'.
     let mut drawn = vec![timeline::organisations_drawn(g, fig.points.iter().map(|p| p.model))];
-    drawn.extend(chip_figs.iter().map(|(f, _, _)| timeline::organisations_drawn(g, f.chips.iter().map(|(n, _)| *n))));
+    drawn.extend(chip_figs.iter().flat_map(|(f, _, _)| f.organisations(g)));
     let orgs = &g.data.organisations;
     for (i, j, d) in edge_atlas::palette::close_curated(g, &drawn) {
         let (a, b) = (&orgs[i], &orgs[j]);

@@ -84,6 +84,17 @@ pub struct Panel {
     pub points: usize,
     /// Names whose label found no room.
     pub unlabelled: Vec<String>,
+    /// Rows of the organisations whose colours it drew.
+    pub organisations: Vec<usize>,
+}
+
+impl Figure {
+    /// Rows of the organisations whose colours each panel draws (the chips' vendors', then the
+    /// upper panel's, each panel with its own legend), for the colour-distance check.
+    pub fn organisations(&self, g: &KnowledgeGraph) -> Vec<Vec<usize>> {
+        let chips = super::organisations_drawn(g, self.chips.iter().map(|(n, _)| *n));
+        std::iter::once(chips).chain(self.panel.iter().map(|p| p.organisations.clone())).collect()
+    }
 }
 
 struct Chip {
@@ -147,7 +158,10 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
         let marks: Vec<f64> = xticks.iter().map(|(x, _)| *x).collect();
         let drawn = panels::draw(&mut f, &upper, &x, &marks, o.metric);
         f.plot = bottom;
-        Some(Panel { points: upper.len(), unlabelled: drawn.unlabelled })
+        let mut organisations: Vec<usize> = upper.iter().filter_map(|p| p.organisation).collect();
+        organisations.sort_unstable();
+        organisations.dedup();
+        Some(Panel { points: upper.len(), unlabelled: drawn.unlabelled, organisations })
     };
     if lines.is_empty() {
         f.x_axis(&xticks);

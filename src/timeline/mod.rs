@@ -72,7 +72,7 @@ pub(crate) mod tests {
         let mut sets = vec![super::organisations_drawn(g, releases)];
         for metric in [chips::Metric::Tops, chips::Metric::Memory] {
             let fig = chips::draw(g, &chips::Options::new(metric));
-            sets.push(super::organisations_drawn(g, fig.chips.into_iter().map(|(n, _)| n)));
+            sets.extend(fig.organisations(g));
         }
         sets
     }

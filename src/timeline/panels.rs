@@ -31,6 +31,8 @@ pub struct Point {
     pub colour: Rgb,
     /// What the legend calls its colour: an organisation, or "on Snapdragon".
     pub legend: String,
+    /// The row of the organisation whose colour it takes (for a hardware line, its vendor's).
+    pub organisation: Option<usize>,
 }
 
 /// The upper panel's points for `metric`'s figure; `line_of` gives a chip's hardware line
@@ -39,7 +41,7 @@ pub fn points(g: &KnowledgeGraph, metric: Metric, line_of: impl Fn(NodeIndex) ->
     let palette = Palette::new(g);
     let org_colour = |organisation: Option<NodeIndex>, entry: &Option<Key>| {
         let org = organisation.or_else(|| entry.as_ref().and_then(|k| g.find(k)).and_then(|n| home_org(g, n)));
-        org.map(|o| (g.node(o).name.clone(), palette.org(g.node(o).index)))
+        org.map(|o| (g.node(o).name.clone(), palette.org(g.node(o).index), Some(g.node(o).index)))
     };
     let org_node =
         |id: &Option<crate::model::Id>| id.as_ref().and_then(|o| g.find(&Key::new(EntryKind::Organisation, o.clone())));
@@ -49,7 +51,8 @@ pub fn points(g: &KnowledgeGraph, metric: Metric, line_of: impl Fn(NodeIndex) ->
             .model_compute
             .iter()
             .map(|p| {
-                let (legend, colour) = org_colour(org_node(&p.organisation), &p.entry).unwrap_or_else(other);
+                let (legend, colour, organisation) =
+                    org_colour(org_node(&p.organisation), &p.entry).unwrap_or_else(other);
                 Point {
                     name: crate::latex::to_unicode(&p.name).into_owned(),
                     month: p.released.month_index(),
@@ -57,6 +60,7 @@ pub fn points(g: &KnowledgeGraph, metric: Metric, line_of: impl Fn(NodeIndex) ->
                     shown: Some(p.tflops.raw.clone()),
                     colour,
                     legend,
+                    organisation,
                 }
             })
             .collect(),
@@ -65,13 +69,14 @@ pub fn points(g: &KnowledgeGraph, metric: Metric, line_of: impl Fn(NodeIndex) ->
             .iter()
             .map(|p| {
                 let platform = p.platform.as_ref().and_then(|k| g.find(k));
-                let line = platform.and_then(|n| match g.node(n).key.kind {
-                    EntryKind::Chip => line_of(n),
+                let chip = platform.and_then(|n| match g.node(n).key.kind {
+                    EntryKind::Chip => Some(n),
                     // A device takes the line of the first chip shipped in it.
-                    _ => g.inc(n, RelationKind::ShipsIn).into_iter().find_map(&line_of),
+                    _ => g.inc(n, RelationKind::ShipsIn).into_iter().find(|c| line_of(*c).is_some()),
                 });
-                let (legend, colour) = match line {
-                    Some((name, colour)) => (format!("on {name}"), colour),
+                let line = chip.and_then(|c| line_of(c).map(|l| (l, home_org(g, c).map(|o| g.node(o).index))));
+                let (legend, colour, organisation) = match line {
+                    Some(((name, colour), vendor)) => (format!("on {name}"), colour, vendor),
                     None => org_colour(org_node(&p.organisation), &p.entry).unwrap_or_else(other),
                 };
                 Point {
@@ -81,6 +86,7 @@ pub fn points(g: &KnowledgeGraph, metric: Metric, line_of: impl Fn(NodeIndex) ->
                     shown: None,
                     colour,
                     legend,
+                    organisation,
                 }
             })
             .collect(),
@@ -88,8 +94,8 @@ pub fn points(g: &KnowledgeGraph, metric: Metric, line_of: impl Fn(NodeIndex) ->
 }
 
 /// The legend entry and colour of points nothing else colours.
-fn other() -> (String, Rgb) {
-    ("other".to_string(), NO_COLOUR)
+fn other() -> (String, Rgb, Option<usize>) {
+    ("other".to_string(), NO_COLOUR, None)
 }
 
 /// Splits the plot into the upper panel and the lower one, with room between them for the
