@@ -35,6 +35,7 @@ fn main() -> anyhow::Result<()> {
     chosen.extend(hubs.iter().filter(|n| !chosen.contains(n)).collect::<Vec<_>>());
     let (mut ranking, mut command, mut hub_ms) = (Vec::new(), Vec::new(), Vec::new());
     let mut found = 0;
+    let mut slowest = Vec::new();
     for &n in &chosen {
         let t = Instant::now();
         found += related::related(&g, &u, n, &[], 10).len();
@@ -42,6 +43,7 @@ fn main() -> anyhow::Result<()> {
         let t = Instant::now();
         std::hint::black_box(answer::answer(&g, &u, n, &[], 10));
         command.push(t.elapsed().as_secs_f64() * 1e3);
+        slowest.push((command[command.len() - 1], ranking[ranking.len() - 1], n));
         if hubs.contains(&n) {
             hub_ms.push(command[command.len() - 1]);
         }
@@ -53,8 +55,20 @@ fn main() -> anyhow::Result<()> {
         format!(r#""p50_ms":{:.3},"p99_ms":{:.3},"max_ms":{:.3},"mean_ms":{mean:.3}"#, pct(0.5), pct(0.99), pct(1.0))
     };
     let max_degree = g.nodes().map(|n| u.degree(n)).max().unwrap_or(0);
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let slowest: Vec<String> = slowest
+        .iter()
+        .take(5)
+        .map(|(c, r, n)| {
+            format!(
+                r#"{{"key":"{}","degree":{},"command_ms":{c:.3},"ranking_ms":{r:.3}}}"#,
+                g.node(*n).key,
+                u.degree(*n)
+            )
+        })
+        .collect();
     println!(
-        r#"{{"tool":"edge-atlas","data":{data:?},"nodes":{},"edges":{},"max_degree":{max_degree},"load_s":{load_s:.3},"index_s":{index_s:.3},"queries":{},"hubs":{},"results":{found},{},"command":{{{}}},"hubs_command":{{{}}}}}"#,
+        r#"{{"tool":"edge-atlas","data":{data:?},"nodes":{},"edges":{},"max_degree":{max_degree},"load_s":{load_s:.3},"index_s":{index_s:.3},"queries":{},"hubs":{},"results":{found},{},"command":{{{}}},"hubs_command":{{{}}},"slowest":[{}]}}"#,
         g.node_count(),
         g.edge_count(),
         chosen.len(),
@@ -62,6 +76,7 @@ fn main() -> anyhow::Result<()> {
         stats(&mut ranking),
         stats(&mut command),
         stats(&mut hub_ms),
+        slowest.join(","),
     );
     Ok(())
 }

@@ -41,6 +41,25 @@ pub struct Undirected {
     rank: Vec<u32>,
     /// Adamic-Adar weight of each node, 1 / ln(degree), made once (0 below two neighbours).
     weight: Vec<f64>,
+    /// Node-sized buffers of the `related` ranking, kept between queries: a query on a hub
+    /// touches most nodes, and fresh zeroed pages for them cost more than the scoring.
+    scratch: std::sync::Mutex<Option<Scratch>>,
+}
+
+/// `Scratch::slot` of a node without a score.
+pub(crate) const UNSCORED: u32 = u32::MAX;
+
+/// Working memory of one `related` query, cleared between queries.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// Where each node's score is in `score` (and the node in `touched`), or `UNSCORED`.
+    pub slot: Vec<u32>,
+    /// Scores of the nodes in `touched`, in the same order.
+    pub score: Vec<f64>,
+    /// How the query entry links to each node, if it does.
+    pub near: Vec<Option<(RelationKind, Direction)>>,
+    /// Nodes with a score, in the order they got it.
+    pub touched: Vec<NodeIndex>,
 }
 
 impl Undirected {
@@ -90,7 +109,18 @@ impl Undirected {
         links.truncate(kept);
         let weight =
             (0..n).map(|i| start[i + 1] - start[i]).map(|d| if d >= 2 { 1.0 / (d as f64).ln() } else { 0.0 }).collect();
-        Undirected { start, links, rank, weight }
+        Undirected { start, links, rank, weight, scratch: std::sync::Mutex::new(None) }
+    }
+
+    /// Runs `f` with cleared buffers sized for this graph: the kept ones, or fresh ones while
+    /// another thread holds them. `f` must leave them cleared.
+    pub(crate) fn with_scratch<R>(&self, f: impl FnOnce(&mut Scratch) -> R) -> R {
+        let n = self.rank.len();
+        let fresh = || Scratch { slot: vec![UNSCORED; n], near: vec![None; n], ..Scratch::default() };
+        match self.scratch.try_lock() {
+            Ok(mut kept) => f(kept.get_or_insert_with(fresh)),
+            Err(_) => f(&mut fresh()),
+        }
     }
 
     /// The distinct neighbours of `n`, in `kind:id` order.

@@ -11,7 +11,7 @@
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
-use super::{Undirected, words};
+use super::{Scratch, UNSCORED, Undirected, words};
 use crate::attrs;
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, RelationKind};
@@ -78,31 +78,56 @@ fn rank(
     if top == 0 {
         return Vec::new();
     }
-    // The neighbours of `n`, marked: left out of the ranking when `skip_direct`, and the
-    // shared neighbours of the results are found through them.
-    let mut near = vec![false; g.node_count()];
-    for &(m, _, _) in u.neighbours(n) {
-        near[m.index()] = true;
+    u.with_scratch(|s| {
+        let ranked = rank_with(g, u, n, kinds, top, skip_direct, s);
+        // The buffers go back cleared: only what this query wrote.
+        s.touched.drain(..).for_each(|y| s.slot[y.index()] = UNSCORED);
+        s.score.clear();
+        u.neighbours(n).iter().for_each(|(m, _, _)| s.near[m.index()] = None);
+        ranked
+    })
+}
+
+fn rank_with(
+    g: &KnowledgeGraph,
+    u: &Undirected,
+    n: NodeIndex,
+    kinds: &[EntryKind],
+    top: usize,
+    skip_direct: bool,
+    s: &mut Scratch,
+) -> Vec<Related> {
+    let Scratch { slot, score, near, touched } = s;
+    // The neighbours of `n`, marked with how `n` links to them: left out of the ranking when
+    // `skip_direct`, and the shared neighbours of the results are found through them.
+    for &(m, r, d) in u.neighbours(n) {
+        near[m.index()] = Some((r, d));
     }
+    let near = &*near;
     let weight = |z: NodeIndex| u.weight(z);
     let wanted = |m: NodeIndex| {
-        m != n && (kinds.is_empty() || kinds.contains(&g.node(m).key.kind)) && !(skip_direct && near[m.index()])
+        m != n
+            && (kinds.is_empty() || kinds.contains(&g.node(m).key.kind))
+            && !(skip_direct && near[m.index()].is_some())
     };
     let (hubs, light): (Vec<_>, Vec<_>) = u.neighbours(n).iter().partition(|(z, _, _)| u.degree(*z) > HUB_DEGREE);
     // A hub has over `HUB_DEGREE` neighbours, so it always has a weight.
     let hubs: Vec<(NodeIndex, f64)> = hubs.iter().filter_map(|(z, _, _)| weight(*z).map(|w| (*z, w))).collect();
 
-    // Candidates through light neighbours, then what the hubs add to each. Scores sit in a
-    // dense array (zeroed lazily by the allocator): a query on a hub touches most entries.
-    let mut score = vec![0.0f64; g.node_count()];
-    let mut touched: Vec<NodeIndex> = Vec::new();
+    // Candidates through light neighbours, then what the hubs add to each. A candidate's
+    // score sits in `score` at its place in `touched`, found through `slot` (a query on a
+    // hub touches most entries): the scores stay together for the selection below.
     for &(z, _, _) in &light {
         if let Some(w) = weight(z) {
             for &(y, _, _) in u.neighbours(z).iter().filter(|(y, _, _)| *y != n) {
-                if score[y.index()] == 0.0 {
-                    touched.push(y);
+                match slot[y.index()] {
+                    UNSCORED => {
+                        slot[y.index()] = touched.len() as u32;
+                        touched.push(y);
+                        score.push(w);
+                    }
+                    i => score[i as usize] += w,
                 }
-                score[y.index()] += w;
             }
         }
     }
@@ -110,29 +135,43 @@ fn rank(
         // From whichever side is shorter: the hub's list, or a lookup per candidate.
         if u.degree(z) < touched.len() {
             for &(y, _, _) in u.neighbours(z) {
-                if score[y.index()] > 0.0 {
-                    score[y.index()] += w;
+                // `UNSCORED` is past the end: only candidates get the hub's weight.
+                if let Some(s) = score.get_mut(slot[y.index()] as usize) {
+                    *s += w;
                 }
             }
         } else {
-            touched.iter().filter(|&&y| u.link(y, z).is_some()).for_each(|y| score[y.index()] += w);
+            for (y, s) in touched.iter().zip(score.iter_mut()) {
+                if u.link(*y, z).is_some() {
+                    *s += w;
+                }
+            }
         }
     }
     // The top by score first (ties at the cut kept), so ranks are looked up for a few only:
-    // the `top`-th best score in one pass with a small heap, then what reaches it.
-    let key = |y: NodeIndex| order(score[y.index()], 0).0;
+    // the `top`-th best key in one pass with a small heap, where a score under the heap's
+    // worst (`floor`, one unit of the 1e-9 rounding below it) costs one comparison; then
+    // what reaches it.
     let mut heap = std::collections::BinaryHeap::with_capacity(top + 1);
-    for &y in touched.iter().filter(|&&y| wanted(y)) {
-        heap.push(key(y));
+    let mut floor = f64::NEG_INFINITY;
+    for (&y, &s) in touched.iter().zip(score.iter()) {
+        if s < floor || !wanted(y) {
+            continue;
+        }
+        heap.push(order(s, 0).0);
         if heap.len() > top {
             heap.pop();
+        }
+        if heap.len() == top {
+            floor = heap.peek().map_or(floor, |worst| (worst.0 - 1) as f64 / 1e9);
         }
     }
     let cut = if heap.len() == top { heap.peek().copied() } else { None };
     let mut best: Vec<(Order, NodeIndex, f64)> = touched
-        .into_iter()
-        .filter(|&y| cut.is_none_or(|c| key(y) <= c) && wanted(y))
-        .map(|y| ((key(y), u.rank(y)), y, score[y.index()]))
+        .iter()
+        .zip(score.iter())
+        .filter(|&(&y, &s)| s >= floor && cut.is_none_or(|c| order(s, 0).0 <= c) && wanted(y))
+        .map(|(&y, &s)| ((order(s, 0).0, u.rank(y)), y, s))
         .collect();
     best.sort_unstable_by_key(|(o, _, _)| *o);
     best.truncate(top);
@@ -162,13 +201,13 @@ fn rank(
             }
         }
         let Some(y) = y else { break };
-        if score[y.index()] > 0.0 || !wanted(y) {
+        if slot[y.index()] != UNSCORED || !wanted(y) {
             continue;
         }
         let o = order(s, rank);
-        let slot = best.partition_point(|(b, _, _)| *b < o);
-        if slot < top {
-            best.insert(slot, (o, y, s));
+        let place = best.partition_point(|(b, _, _)| *b < o);
+        if place < top {
+            best.insert(place, (o, y, s));
             best.truncate(top);
         }
     }
@@ -176,10 +215,7 @@ fn rank(
     let date = |m: NodeIndex| attrs::date(&g.data, g.node(m)).map(|d| d.month_index());
     best.into_iter()
         .map(|(_, m, score)| {
-            let mut shared: Vec<(usize, Shared)> =
-                shared_neighbours(u, n, m, &near).into_iter().map(|s| (u.degree(s.0), s)).collect();
-            shared.sort_unstable_by_key(|&(degree, (z, _, _))| (degree, z));
-            let shared = shared.into_iter().map(|(_, s)| s).collect();
+            let shared = shared_neighbours(u, n, m, near);
             let months_apart = date(n).zip(date(m)).map(|(a, b)| (a - b).abs());
             Related { node: m, score, shared, months_apart }
         })
@@ -187,24 +223,33 @@ fn rank(
 }
 
 /// Neighbours of both `n` and `m` that count for the score (two or more neighbours), as
-/// (neighbour, how `n` links to it, how `m` links to it). Through the shorter list: `n`'s,
-/// with a binary search into `m`'s; or `m`'s, with `near` (the neighbours of `n`, marked),
-/// so that two hubs are intersected in one pass, not one search per neighbour.
-fn shared_neighbours(u: &Undirected, n: NodeIndex, m: NodeIndex, near: &[bool]) -> Vec<Shared> {
-    let counts = |z: NodeIndex| u.degree(z) >= 2;
-    if u.degree(n) <= u.degree(m) {
+/// (neighbour, how `n` links to it, how `m` links to it), most specific first (fewest
+/// neighbours, then node order). Found whichever way costs less: `n`'s list with a binary
+/// search into `m`'s for each, or one pass over `m`'s list with `near` (how `n` links to
+/// each node, if it does), so that two hubs are intersected in one pass.
+fn shared_neighbours(
+    u: &Undirected,
+    n: NodeIndex,
+    m: NodeIndex,
+    near: &[Option<(RelationKind, Direction)>],
+) -> Vec<Shared> {
+    // Sorted by one number: degree in the high half, node in the low.
+    let specific = |z: NodeIndex| Some((u.degree(z) as u64) << 32 | z.index() as u64).filter(|&k| k >> 32 >= 2);
+    let (dn, dm) = (u.degree(n), u.degree(m));
+    let search = dn * (usize::BITS - dm.leading_zeros()) as usize;
+    let mut shared: Vec<(u64, Shared)> = if search <= dm {
         u.neighbours(n)
             .iter()
-            .filter(|(z, _, _)| counts(*z))
-            .filter_map(|&(z, r, d)| u.link(m, z).map(|&(_, r2, d2)| (z, (r, d), (r2, d2))))
+            .filter_map(|&(z, r, d)| Some((specific(z)?, (z, (r, d), u.link(m, z).map(|&(_, r2, d2)| (r2, d2))?))))
             .collect()
     } else {
         u.neighbours(m)
             .iter()
-            .filter(|(z, _, _)| near[z.index()] && counts(*z))
-            .filter_map(|&(z, r2, d2)| u.link(n, z).map(|&(_, r, d)| (z, (r, d), (r2, d2))))
+            .filter_map(|&(z, r2, d2)| Some((specific(z)?, (z, near[z.index()]?, (r2, d2)))))
             .collect()
-    }
+    };
+    shared.sort_unstable_by_key(|&(k, _)| k);
+    shared.into_iter().map(|(_, s)| s).collect()
 }
 
 /// Why an entry is related, in words: "both cover KV Cache Offloading; both implement
