@@ -83,6 +83,18 @@ impl<'w> Xml<'w> {
         Ok(())
     }
 
+    /// `start`, then `text` escaped, then `end`, on one line; `start` and `end` are written as
+    /// they are: tags the caller made once (`<data key="n_label">`), so that only the text is
+    /// escaped for each of millions of values.
+    pub fn tagged_text(&mut self, start: &[u8], text: &str, end: &[u8]) -> io::Result<()> {
+        self.out.flush_full()?;
+        self.newline();
+        self.out.buf.extend_from_slice(start);
+        self.out.buf.extend_from_slice(escape_value(text).as_bytes());
+        self.out.buf.extend_from_slice(end);
+        Ok(())
+    }
+
     /// Ends the document with a newline and hands the rest to the writer.
     pub fn finish(mut self) -> io::Result<()> {
         self.out.buf.push(b'\n');

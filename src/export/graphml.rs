@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use super::{EDGE_COLUMNS, NODE_COLUMNS, Prepared, text, value_text};
 use crate::attrs::{AttrBuf, Value, ValueType};
-use crate::xml::{Xml, value_type_name};
+use crate::xml::{Xml, escape_value, value_type_name};
 
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 
@@ -25,39 +25,49 @@ pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
         key(&mut x, "edge", name, t)?;
     }
     x.start("graph", &[("id", "edge-atlas"), ("edgedefault", "directed")])?;
-    let node_keys: Vec<String> = node_columns.iter().map(|(name, _)| key_id("node", name)).collect();
-    let node_key = |name: &str| node_columns.iter().position(|(c, _)| *c == name).map_or("", |i| &node_keys[i]);
+    // Each column's start tag, made once: only values are escaped per node.
+    let node_tags: Vec<Vec<u8>> = node_columns.iter().map(|(name, _)| data_tag(&key_id("node", name))).collect();
+    let none = data_tag("");
+    let node_tag = |name: &str| node_columns.iter().position(|(c, _)| *c == name).map_or(&none, |i| &node_tags[i]);
     let mut buf = String::new();
     let mut a = AttrBuf::default();
     for &n in &ctx.sub.nodes {
         let v = ctx.node(n);
         ctx.attributes(n, &mut a);
         x.start("node", &[("id", v.id)])?;
-        x.text_element("data", &[("key", node_key("label"))], v.label)?;
-        x.text_element("data", &[("key", node_key("kind"))], v.kind.as_str())?;
+        x.tagged_text(node_tag("label"), v.label, END)?;
+        x.tagged_text(node_tag("kind"), v.kind.as_str(), END)?;
         let colour = v.colour.hex();
-        x.text_element("data", &[("key", node_key("color"))], std::str::from_utf8(&colour).unwrap_or_default())?;
-        x.text_element("data", &[("key", node_key("size"))], text(&mut buf, v.size))?;
+        x.tagged_text(node_tag("color"), std::str::from_utf8(&colour).unwrap_or_default(), END)?;
+        x.tagged_text(node_tag("size"), text(&mut buf, v.size), END)?;
         for (name, value) in a.iter() {
-            x.text_element("data", &[("key", node_key(name))], value_text(&mut buf, &value))?;
+            x.tagged_text(node_tag(name), value_text(&mut buf, &value), END)?;
         }
         x.end("node")?;
     }
-    let [label, relation, weight] = EDGE_COLUMNS.map(|(name, _)| key_id("edge", name));
+    let [label, relation, weight] = EDGE_COLUMNS.map(|(name, _)| data_tag(&key_id("edge", name)));
     let one = Value::<&str>::Float(1.0).to_string();
     let mut id = String::from("e");
     for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
         id.truncate(1);
         id.push_str(itoa::Buffer::new().format(i));
         x.start("edge", &[("id", &id), ("source", ctx.id(s)), ("target", ctx.id(t))])?;
-        x.text_element("data", &[("key", &label)], r.as_str())?;
-        x.text_element("data", &[("key", &relation)], r.as_str())?;
-        x.text_element("data", &[("key", &weight)], &one)?;
+        x.tagged_text(&label, r.as_str(), END)?;
+        x.tagged_text(&relation, r.as_str(), END)?;
+        x.tagged_text(&weight, &one, END)?;
         x.end("edge")?;
     }
     x.end("graph")?;
     x.end("graphml")?;
     x.finish()
+}
+
+/// The end tag of a value.
+const END: &[u8] = b"</data>";
+
+/// The start tag of a value of the column `key`.
+fn data_tag(key: &str) -> Vec<u8> {
+    format!("<data key=\"{}\">", escape_value(key)).into_bytes()
 }
 
 fn key_id(class: &str, name: &str) -> String {
