@@ -97,18 +97,39 @@ pub struct Circle {
     pub radius: f64,
 }
 
-/// A label to place: its box size and the dot it names.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A label to place: its box size, the dot it names, and other dots it may name instead
+/// (the other sizes of one release) when no place near `dot` is free.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     pub size: (f64, f64),
     pub dot: Circle,
+    pub also: Vec<Circle>,
 }
 
-/// Where a label went; `leader` when it sits away from its dot and needs a line to it.
+impl Request {
+    /// A label for one dot only.
+    pub fn new(size: (f64, f64), dot: Circle) -> Request {
+        Request { size, dot, also: Vec::new() }
+    }
+}
+
+/// Where a label went: beside `anchor` (the request's dot or one of its `also`); `leader`
+/// when it sits away from it and needs a line to it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Placement {
     pub rect: Rect,
     pub leader: bool,
+    pub anchor: Circle,
+}
+
+impl Placement {
+    /// The leader as drawn: from the rim of the anchor dot to the nearest point of the label.
+    pub fn leader_line(&self) -> Segment {
+        let (d, q) = (self.anchor.centre, self.rect.nearest(self.anchor.centre));
+        let (dx, dy) = (q.0 - d.0, q.1 - d.1);
+        let len = dx.hypot(dy).max(1.0);
+        ((d.0 + dx / len * self.anchor.radius, d.1 + dy / len * self.anchor.radius), q)
+    }
 }
 
 /// Clearance between a label and anything else, in pixels.
@@ -174,17 +195,23 @@ pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
         if !Rect::new(r.dot.centre.0, r.dot.centre.1, r.size.0, r.size.1).is_finite() || !r.dot.radius.is_finite() {
             continue;
         }
-        match s.best(r) {
+        // Its own dot first; only when nothing near it is free, the other dots it may name
+        // (the cheapest place beside any of them), so a label that fits keeps its place.
+        let also = || r.also.iter().filter(|d| Rect::around(d).is_finite() && d.radius.is_finite());
+        let found = s
+            .best(r.size, &r.dot)
+            .or_else(|| also().filter_map(|d| s.best(r.size, d)).min_by(|a, b| a.0.total_cmp(&b.0)));
+        match found.map(|(_, p)| p) {
             Some(p) => {
-                s.add(r, &p);
+                s.add(&p);
                 out[i] = Some(p);
             }
             None => left.push(i),
         }
     }
     for i in left {
-        if let Some(p) = s.repel(&requests[i]) {
-            s.add(&requests[i], &p);
+        if let Some(p) = s.repel(requests[i].size, &requests[i].dot) {
+            s.add(&p);
             out[i] = Some(p);
         }
     }
@@ -221,12 +248,16 @@ pub fn violation(requests: &[Request], scenery: Scenery, placed: &[Option<Placem
             return Some(format!("label {a:?} lies on the line {s:?}"));
         }
     }
-    let leaders: Vec<(Segment, f64, Rect)> = requests
+    for (r, p) in requests.iter().zip(placed).filter_map(|(r, p)| p.as_ref().map(|p| (r, p))) {
+        if p.anchor != r.dot && !r.also.contains(&p.anchor) {
+            return Some(format!("label {:?} names {:?}, not a dot of its request", p.rect, p.anchor));
+        }
+    }
+    let leaders: Vec<(Segment, f64, Rect)> = placed
         .iter()
-        .zip(placed)
-        .filter_map(|(r, p)| {
-            p.filter(|p| p.leader).map(|p| ((r.dot.centre, p.rect.nearest(r.dot.centre)), r.dot.radius, p.rect))
-        })
+        .flatten()
+        .filter(|p| p.leader)
+        .map(|p| ((p.anchor.centre, p.rect.nearest(p.anchor.centre)), p.anchor.radius, p.rect))
         .collect();
     for (i, ((d, q), radius, own)) in leaders.iter().enumerate() {
         if let Some(r) = rects.iter().find(|r| *r != own && r.hits_segment(*d, *q)) {
@@ -327,11 +358,11 @@ struct State {
 }
 
 impl State {
-    fn add(&mut self, req: &Request, p: &Placement) {
+    fn add(&mut self, p: &Placement) {
         self.placed_grid.insert(&p.rect.grow(self.label_gap));
         self.placed.push(p.rect);
         if p.leader {
-            let leader = (req.dot.centre, p.rect.nearest(req.dot.centre));
+            let leader = (p.anchor.centre, p.rect.nearest(p.anchor.centre));
             self.leader_grid.insert(&Rect::spanning(leader.0, leader.1));
             self.leaders.push(leader);
         }
@@ -350,8 +381,8 @@ impl State {
 
     /// Whether a leader from the dot to a label at `r` crosses no label, no other dot and no
     /// other leader.
-    fn leader_free(&self, req: &Request, r: &Rect) -> bool {
-        let d = req.dot.centre;
+    fn leader_free(&self, anchor: &Circle, r: &Rect) -> bool {
+        let d = anchor.centre;
         let q = r.nearest(d);
         let line = Rect::spanning(d, q);
         !self.placed_grid.any(&line, |i| self.placed[i].hits_segment(d, q))
@@ -359,49 +390,49 @@ impl State {
                 // Dots are kept grown by the gap; a leader may pass that close to one. Dots
                 // that overlap the labelled one are one blob with it, which the leader leaves.
                 let dot = Circle { centre: self.dots[i].centre, radius: self.dots[i].radius - GAP };
-                let apart = (dot.centre.0 - d.0).hypot(dot.centre.1 - d.1) >= dot.radius + req.dot.radius;
+                let apart = (dot.centre.0 - d.0).hypot(dot.centre.1 - d.1) >= dot.radius + anchor.radius;
                 apart && dot.hits_segment(d, q)
             })
             && !self.leader_grid.any(&line, |i| crosses((d, q), self.leaders[i]))
     }
 
-    /// The cheapest free candidate position.
-    fn best(&self, req: &Request) -> Option<Placement> {
+    /// The cheapest free candidate position for a label of `size` beside `anchor`, and its cost.
+    fn best(&self, size: (f64, f64), anchor: &Circle) -> Option<(f64, Placement)> {
         let mut best: Option<(f64, Placement)> = None;
         for ring in 0..RINGS {
             for k in 0..ANGLES {
-                let rect = candidate(req, ring, k);
+                let rect = candidate(size, anchor, ring, k);
                 let leader = ring > 0;
                 if best.as_ref().is_some_and(|(c, _)| *c <= ring as f64 * RING_STEP)
                     || !self.free(&rect)
-                    || (leader && !self.leader_free(req, &rect))
+                    || (leader && !self.leader_free(anchor, &rect))
                 {
                     continue;
                 }
-                let cost = self.cost(req, &rect, k);
+                let cost = self.cost(anchor, &rect, k);
                 if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-                    best = Some((cost, Placement { rect, leader }));
+                    best = Some((cost, Placement { rect, leader, anchor: *anchor }));
                 }
             }
         }
-        best.map(|(_, p)| p)
+        best
     }
 
     /// Leader length, and a mild preference for the right and above, where readers look first.
-    fn cost(&self, req: &Request, rect: &Rect, angle: usize) -> f64 {
-        let d = req.dot.centre;
+    fn cost(&self, anchor: &Circle, rect: &Rect, angle: usize) -> f64 {
+        let d = anchor.centre;
         let q = rect.nearest(d);
         (q.0 - d.0).hypot(q.1 - d.1) + [0.0, 1.0, 2.0, 1.0][angle * 4 / ANGLES]
     }
 
     /// Pushes a label away from what it overlaps and back towards its dot until it is free.
-    fn repel(&self, req: &Request) -> Option<Placement> {
-        let (w, h) = req.size;
-        let d = req.dot.centre;
-        let mut rect = Rect::new(d.0 + req.dot.radius + GAP, d.1 - h / 2.0, w, h);
+    fn repel(&self, size: (f64, f64), anchor: &Circle) -> Option<Placement> {
+        let (w, h) = size;
+        let d = anchor.centre;
+        let mut rect = Rect::new(d.0 + anchor.radius + GAP, d.1 - h / 2.0, w, h);
         for step in 0..REPULSION_STEPS {
-            if self.free(&rect) && self.leader_free(req, &rect) {
-                return Some(Placement { rect, leader: true });
+            if self.free(&rect) && self.leader_free(anchor, &rect) {
+                return Some(Placement { rect, leader: true, anchor: *anchor });
             }
             let c = rect.centre();
             let (mut fx, mut fy) = (0.0, 0.0);
@@ -487,10 +518,10 @@ impl Rect {
 
 /// Candidate `k` of ring `ring`: the box touches the circle of radius dot + gap + ring step
 /// at angle k, starting from the right and turning towards the top.
-fn candidate(req: &Request, ring: usize, k: usize) -> Rect {
-    let (w, h) = req.size;
-    let (cx, cy) = req.dot.centre;
-    let reach = req.dot.radius + GAP + 1.0 + ring as f64 * RING_STEP;
+fn candidate(size: (f64, f64), anchor: &Circle, ring: usize, k: usize) -> Rect {
+    let (w, h) = size;
+    let (cx, cy) = anchor.centre;
+    let reach = anchor.radius + GAP + 1.0 + ring as f64 * RING_STEP;
     // Alternate sides so that right, left, above and below come before the diagonals.
     const ORDER: [f64; 8] = [0.0, 0.5, 0.25, 0.75, 0.125, 0.375, 0.625, 0.875];
     let turn = if k < 8 { ORDER[k] } else { (k - 8) as f64 / (ANGLES - 8) as f64 + 0.5 / (ANGLES - 8) as f64 };
@@ -537,7 +568,7 @@ mod tests {
             let y = 300.0 + (i / 8) as f64 * 16.0 + (i % 3) as f64 * 2.0;
             dots.push(Circle { centre: (x, y), radius: 5.0 });
         }
-        let requests: Vec<Request> = dots.iter().map(|&dot| Request { size: (70.0, 18.0), dot }).collect();
+        let requests: Vec<Request> = dots.iter().map(|&dot| Request::new((70.0, 18.0), dot)).collect();
         let bounds = Rect::new(0.0, 0.0, 1000.0, 700.0);
         let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP });
         check(&requests, &dots, bounds, &placed);
@@ -563,7 +594,7 @@ mod tests {
         for _ in 0..1500 {
             dots.push(Circle { centre: (next(1100.0) - 50.0, next(760.0) - 30.0), radius: 4.0 });
         }
-        let requests: Vec<Request> = dots.iter().map(|&dot| Request { size: (40.0 + next(60.0), 14.0), dot }).collect();
+        let requests: Vec<Request> = dots.iter().map(|&dot| Request::new((40.0 + next(60.0), 14.0), dot)).collect();
         let bounds = Rect::new(0.0, 0.0, 1000.0, 700.0);
         let obstacles = [Rect::new(800.0, 20.0, 150.0, 120.0)];
         let placed =
@@ -578,7 +609,7 @@ mod tests {
     #[test]
     fn a_label_with_no_room_is_reported_not_overlapped() {
         let dots = [Circle { centre: (50.0, 20.0), radius: 5.0 }];
-        let requests = [Request { size: (70.0, 18.0), dot: dots[0] }; 3];
+        let requests = vec![Request::new((70.0, 18.0), dots[0]); 3];
         let bounds = Rect::new(0.0, 0.0, 100.0, 40.0);
         let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP });
         check(&requests, &dots, bounds, &placed);
@@ -596,7 +627,7 @@ mod tests {
             bounds: Rect::new(0.0, 0.0, 800.0, 600.0),
             label_gap: GAP,
         };
-        let placed = place(&[Request { size: (60.0, 16.0), dot: dots[0] }], scenery);
+        let placed = place(&[Request::new((60.0, 16.0), dots[0])], scenery);
         let p = placed[0].unwrap();
         assert!(!p.rect.overlaps(&legend));
         assert!(!p.leader, "there is room on the left: {p:?}");
@@ -615,7 +646,7 @@ mod tests {
             bounds: Rect::new(0.0, 0.0, 400.0, 400.0),
             label_gap: GAP,
         };
-        let p = place(&[Request { size: (60.0, 16.0), dot: dots[0] }], scenery)[0].unwrap();
+        let p = place(&[Request::new((60.0, 16.0), dots[0])], scenery)[0].unwrap();
         assert!(!p.rect.hits_segment(line[0].0, line[0].1), "{p:?}");
     }
 
@@ -624,9 +655,9 @@ mod tests {
         let nan = f64::NAN;
         let dots = [Circle { centre: (nan, 20.0), radius: 5.0 }, Circle { centre: (50.0, 20.0), radius: 5.0 }];
         let requests = [
-            Request { size: (30.0, 10.0), dot: dots[0] },
-            Request { size: (f64::INFINITY, 10.0), dot: dots[1] },
-            Request { size: (30.0, 10.0), dot: dots[1] },
+            Request::new((30.0, 10.0), dots[0]),
+            Request::new((f64::INFINITY, 10.0), dots[1]),
+            Request::new((30.0, 10.0), dots[1]),
         ];
         let bounds = Rect::new(0.0, 0.0, 200.0, 100.0);
         let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP });
@@ -642,6 +673,30 @@ mod tests {
     }
 
     #[test]
+    fn a_label_boxed_in_at_its_dot_names_another_of_its_dots() {
+        // The top dot sits inside a ring of other dots that no 80 px label fits in and no
+        // leader crosses; the release's other dot, lower down, is in the open.
+        let (top, low) =
+            (Circle { centre: (200.0, 100.0), radius: 5.0 }, Circle { centre: (200.0, 400.0), radius: 5.0 });
+        let mut dots = vec![top, low];
+        for k in 0..24 {
+            let a = k as f64 * std::f64::consts::TAU / 24.0;
+            dots.push(Circle { centre: (200.0 + 30.0 * a.cos(), 100.0 + 30.0 * a.sin()), radius: 5.0 });
+        }
+        let bounds = Rect::new(0.0, 0.0, 500.0, 500.0);
+        let requests = [Request { size: (80.0, 16.0), dot: top, also: vec![low] }];
+        let scenery = Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP };
+        let placed = place(&requests, scenery);
+        assert_eq!(violation(&requests, scenery, &placed), None);
+        let p = placed[0].expect("placed beside the other dot");
+        assert_eq!(p.anchor, low);
+        assert!(place(&[Request::new((80.0, 16.0), top)], scenery)[0].is_none(), "no room by the top dot alone");
+        // A placement naming a dot the request does not list breaks the rules.
+        let stray = [Some(Placement { anchor: Circle { centre: (400.0, 300.0), radius: 5.0 }, ..p })];
+        assert!(violation(&requests, scenery, &stray).unwrap().contains("not a dot of its request"));
+    }
+
+    #[test]
     fn segment_hits() {
         let r = Rect::new(10.0, 10.0, 10.0, 10.0);
         assert!(r.hits_segment((0.0, 15.0), (30.0, 15.0)));
@@ -652,16 +707,25 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 
-        /// Random dots anywhere in (and around) the plot, random label sizes: every label
-        /// is placed without overlap, or reported as not placed.
+        /// Random dots anywhere in (and around) the plot, random label sizes, some labels free
+        /// to name other dots: every label is placed without overlap, or reported as not placed.
         #[test]
         fn random_scenes_never_overlap(
             points in proptest::collection::vec((-40.0f64..840.0, -40.0f64..640.0, 10.0f64..160.0, 8.0f64..30.0), 1..250),
             radius in 2.0f64..8.0,
         ) {
             let dots: Vec<Circle> = points.iter().map(|&(x, y, _, _)| Circle { centre: (x, y), radius }).collect();
-            let requests: Vec<Request> =
-                points.iter().zip(&dots).map(|(&(_, _, w, h), &dot)| Request { size: (w, h), dot }).collect();
+            // Every third label may also name the next two dots, as a release names its sizes.
+            let requests: Vec<Request> = points
+                .iter()
+                .zip(&dots)
+                .enumerate()
+                .map(|(i, (&(_, _, w, h), &dot))| Request {
+                    size: (w, h),
+                    dot,
+                    also: if i % 3 == 0 { dots.iter().skip(i + 1).take(2).copied().collect() } else { Vec::new() },
+                })
+                .collect();
             let bounds = Rect::new(0.0, 0.0, 800.0, 600.0);
             let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP });
             proptest::prop_assert_eq!(placed.len(), requests.len());

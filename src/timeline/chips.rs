@@ -226,6 +226,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
                 colour: text_colour(l.colour),
                 weight: Weight::Regular,
                 dot,
+                also: Vec::new(),
                 logo: None,
             });
             drawn.push((c.node, l.name.clone()));

@@ -135,21 +135,17 @@ impl Frame {
         obstacles: &[Rect],
         segments: &[Segment],
     ) -> Vec<usize> {
-        let requests: Vec<Request> = labels.iter().map(|l| Request { size: self.label_size(l), dot: l.dot }).collect();
+        let requests: Vec<Request> =
+            labels.iter().map(|l| Request { size: self.label_size(l), dot: l.dot, also: l.also.clone() }).collect();
         let placed = labels::place(
             &requests,
             Scenery { dots, obstacles, segments, bounds: self.plot, label_gap: self.text * 0.3 },
         );
         let mut missing = Vec::new();
         // Leaders first, so that text is drawn over them.
-        for (l, p) in labels.iter().zip(&placed) {
-            if let Some(p) = p.filter(|p| p.leader) {
-                let to = p.rect.nearest(l.dot.centre);
-                let (dx, dy) = (to.0 - l.dot.centre.0, to.1 - l.dot.centre.1);
-                let len = dx.hypot(dy).max(1.0);
-                let from = (l.dot.centre.0 + dx / len * l.dot.radius, l.dot.centre.1 + dy / len * l.dot.radius);
-                self.line(from, to, Rgb(0x99, 0x99, 0x99), 1.0, None);
-            }
+        for p in placed.iter().flatten().filter(|p| p.leader) {
+            let (from, to) = p.leader_line();
+            self.line(from, to, Rgb(0x99, 0x99, 0x99), 1.0, None);
         }
         for (i, (l, p)) in labels.iter().zip(&placed).enumerate() {
             let Some(p) = p else {
@@ -218,6 +214,8 @@ pub struct Label {
     pub colour: Rgb,
     pub weight: Weight,
     pub dot: Circle,
+    /// Other dots the label may name when there is no room near `dot` (a release's other sizes).
+    pub also: Vec<Circle>,
     /// An organisation's logo, drawn before the text as part of the label's box.
     pub logo: Option<Logo>,
 }

@@ -159,7 +159,14 @@ pub fn draw(f: &mut Frame, points: &[Point], x: &Scale, xticks: &[f64], metric: 
                 Some(v) => format!("{} {v}", p.name),
                 None => p.name.clone(),
             };
-            Label { text, colour: text_colour(p.colour), weight: Weight::Regular, dot: dots[i], logo: None }
+            Label {
+                text,
+                colour: text_colour(p.colour),
+                weight: Weight::Regular,
+                dot: dots[i],
+                also: Vec::new(),
+                logo: None,
+            }
         })
         .collect();
     let mut legend: Vec<(String, Rgb)> = Vec::new();
