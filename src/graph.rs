@@ -34,9 +34,9 @@ impl KnowledgeGraph {
     /// Builds the graph from what `data::load` validated; relations whose ends are missing
     /// are skipped (validation reported them).
     pub fn build(loaded: Loaded) -> KnowledgeGraph {
-        let Loaded { data, names, ends: (relation_ends, extra_ends), .. } = loaded;
+        let Loaded { data, names, ends: (relation_ends, extra_ends), relation_kinds, .. } = loaded;
         let nodes = EntryKind::ALL.into_iter().map(|k| data.count_of(k)).sum();
-        let mut graph = DiGraph::with_capacity(nodes, data.relations.len());
+        let mut graph = DiGraph::with_capacity(nodes, relation_ends.len());
         for e in data.entries() {
             graph.add_node(Node { key: e.key(), name: e.name.to_string(), index: e.index });
         }
@@ -54,10 +54,10 @@ impl KnowledgeGraph {
                 graph.add_edge(s, t, relation);
             }
         });
-        for (r, ends) in data.relations.iter().zip(relation_ends) {
+        for (relation, ends) in relation_kinds.into_iter().zip(relation_ends) {
             let Some([s, t]) = ends.map(|e| e.map(|i| node(i as usize))) else { continue };
-            if !(column_kinds[r.relation as usize] && column_edges.contains(&(s, r.relation, t))) {
-                graph.add_edge(s, t, r.relation);
+            if !(column_kinds[relation as usize] && column_edges.contains(&(s, relation, t))) {
+                graph.add_edge(s, t, relation);
             }
         }
         // The curated rows are few: each is checked against the edges already there.

@@ -1,9 +1,6 @@
 //! Whole-dataset validation: duplicate ids, dangling references, relations of the wrong kinds.
 
-use std::collections::hash_map::Entry;
-
 use petgraph::graph::NodeIndex;
-use rustc_hash::FxHashMap;
 
 use super::tables::Table;
 use super::{Dataset, EXTRA_RELATIONS_FILE, Positions};
@@ -167,8 +164,13 @@ fn successor_cycles(cx: &mut Ctx, file: &str, rels: &[Relation], ends: &[Option<
             .filter(|(_, (r, _))| r.relation == RelationKind::SuccessorOf)
             .filter_map(|(i, (_, e))| e.map(|[a, b]| (i, a as usize, b as usize)))
     };
-    let on_cycle = on_cycles(cx.names.entry_count(), succession().map(|(_, a, b)| (a, b)));
-    for (i, a, b) in succession().filter(|&(_, a, b)| on_cycle[a] && on_cycle[b]) {
+    // Numbered among the entries the succession touches (a few), not all of them.
+    let mut touched: Vec<usize> = succession().flat_map(|(_, a, b)| [a, b]).collect();
+    touched.sort_unstable();
+    touched.dedup();
+    let local = |x: usize| touched.binary_search(&x).unwrap_or_default();
+    let on_cycle = on_cycles(touched.len(), succession().map(|(_, a, b)| (local(a), local(b))));
+    for (i, a, b) in succession().filter(|&(_, a, b)| on_cycle[local(a)] && on_cycle[local(b)]) {
         let r = &rels[i];
         let msg = if a == b {
             format!("{} succeeds itself", r.source)
@@ -182,8 +184,6 @@ fn successor_cycles(cx: &mut Ctx, file: &str, rels: &[Relation], ends: &[Option<
 /// Checks each relation's ends and reports duplicates; returns the ends' entry numbers.
 fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) -> Vec<Option<[u32; 2]>> {
     let mut resolved = Vec::with_capacity(rels.len());
-    let mut seen: FxHashMap<(usize, RelationKind, usize), usize> =
-        FxHashMap::with_capacity_and_hasher(rels.len(), Default::default());
     for (i, r) in rels.iter().enumerate() {
         let (sources, targets) = r.relation.endpoints();
         let mut ends = [None, None];
@@ -203,24 +203,60 @@ fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) -> Vec<Option<[u32; 2]
                 cx.out.push(cx.pos.at(file, i, column, msg));
             }
         }
-        let [Some(source), Some(target)] = ends else {
-            resolved.push(None);
-            continue;
-        };
-        resolved.push(Some([source as u32, target as u32]));
-        match seen.entry((source, r.relation, target)) {
-            Entry::Occupied(prev) => {
-                let (line, source, relation, target) =
-                    (cx.pos.line(file, *prev.get()), &r.source, r.relation, &r.target);
-                let msg = format!("duplicate relation {source} {relation} {target}; first at line {line}");
-                cx.out.push(cx.pos.at(file, i, "source", msg));
-            }
-            Entry::Vacant(v) => {
-                v.insert(i);
-            }
+        resolved.push(match ends {
+            [Some(source), Some(target)] => Some([source as u32, target as u32]),
+            _ => None,
+        });
+    }
+    duplicate_relations(cx, file, rels, &resolved);
+    resolved
+}
+
+/// Reports each relation that repeats an earlier row (same ends, same kind), naming the first.
+/// Rows are grouped by source with a counting sort and each source's few rows sorted: a hash
+/// set of every relation would hold hundreds of megabytes at a million entries.
+fn duplicate_relations(cx: &mut Ctx, file: &str, rels: &[Relation], ends: &[Option<[u32; 2]>]) {
+    let n = cx.names.entry_count();
+    let mut start = vec![0usize; n + 1];
+    for [s, _] in ends.iter().flatten() {
+        start[*s as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    // Row numbers fit in u32: a table file is at most 4 GiB and a row takes several bytes.
+    let mut rows = vec![0u32; start[n]];
+    let mut fill = start.clone();
+    for (i, e) in ends.iter().enumerate() {
+        if let Some([s, _]) = e {
+            rows[fill[*s as usize]] = i as u32;
+            fill[*s as usize] += 1;
         }
     }
-    resolved
+    drop(fill);
+    let mut group: Vec<(u32, RelationKind, u32)> = Vec::new();
+    for source in 0..n {
+        let of_source = &rows[start[source]..start[source + 1]];
+        if of_source.len() < 2 {
+            continue;
+        }
+        group.clear();
+        group
+            .extend(of_source.iter().filter_map(|&i| ends[i as usize].map(|[_, t]| (t, rels[i as usize].relation, i))));
+        group.sort_unstable();
+        let mut first = 0;
+        for j in 1..group.len() {
+            let (target, relation, i) = group[j];
+            if (target, relation) != (group[first].0, group[first].1) {
+                first = j;
+                continue;
+            }
+            let r = &rels[i as usize];
+            let line = cx.pos.line(file, group[first].2 as usize);
+            let msg = format!("duplicate relation {} {relation} {}; first at line {line}", r.source, r.target);
+            cx.out.push(cx.pos.at(file, i as usize, "source", msg));
+        }
+    }
 }
 
 fn curated(cx: &mut Ctx) {

@@ -47,7 +47,8 @@ pub struct Dataset {
     pub products: Vec<Product>,
     pub benchmarks: Vec<Benchmark>,
     pub formats: Vec<Format>,
-    /// relations.csv, written by import.
+    /// relations.csv, written by import. Empty after `load`: at scale these rows are most of
+    /// the memory, and the graph needs only what `Loaded` keeps of them (ends and kinds).
     pub relations: Vec<Relation>,
     /// extra_relations.csv, curated by hand.
     pub extra_relations: Vec<Relation>,
@@ -221,6 +222,8 @@ pub struct Loaded {
     pub names: NameIndex,
     /// Entry numbers of the ends of every relation, found while validating.
     pub(crate) ends: check::Ends,
+    /// The kind of each row of relations.csv, in file order.
+    pub(crate) relation_kinds: Vec<RelationKind>,
     pub warnings: Diagnostics,
 }
 
@@ -302,9 +305,14 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
     data.chips.extend(extra);
     positions.continued = Some((Chip::FILE, EXTRA_CHIPS_FILE));
     let (problems, names, ends) = check::validate(&data, &positions);
+    drop(positions);
     diags.extend(problems);
     let diags = diags.sorted();
-    if diags.has_errors() { Err(diags) } else { Ok(Loaded { data, names, ends, warnings: diags }) }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let relation_kinds = std::mem::take(&mut data.relations).into_iter().map(|r| r.relation).collect();
+    Ok(Loaded { data, names, ends, relation_kinds, warnings: diags })
 }
 
 /// Validates tables as they would be written into `dir`, without writing there: each problem
