@@ -138,7 +138,12 @@ ENDPOINTS = {
     "implements": ({"paper"}, {"framework"}),
     "built_on": ({"framework"}, {"framework"}),
     "powered_by": ({"product"}, {"model", "family"}),
+    "is_a": ({"chip", "device"}, {"chip", "device"}),
+    "part_of": ({"chip", "device"}, {"chip", "device"}),
 }
+
+# Curated rows appended to an entry table after it is read (src/data: extra_chips.csv).
+EXTRA_ROWS = {"chip": "extra_chips.csv"}
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -291,6 +296,8 @@ def load(data_dir):
     errors = []
     for kind, file, columns in KINDS:
         rows = read_table(os.path.join(data_dir, file), columns, errors)
+        if kind in EXTRA_ROWS:
+            rows += read_table(os.path.join(data_dir, EXTRA_ROWS[kind]), columns, errors)
         d.tables[kind] = rows
         ids = {}
         name_col = "title" if kind == "paper" else "name"

@@ -89,6 +89,9 @@ class Result:
 
 def run_once(cmd, timeout=None):
     """(ok, wall s, peak RSS KiB, stdout, stderr) of one run of cmd."""
+    # Write back what earlier runs left dirty first: otherwise the kernel throttles whichever
+    # run comes after a multi-GB export, and run order decides the figures.
+    os.sync()
     with tempfile.NamedTemporaryFile("r", prefix="bench-time-", suffix=".txt") as tf:
         full = [TIME, "-f", "%M", "-o", tf.name, *map(str, cmd)]
         t0 = time.perf_counter()
