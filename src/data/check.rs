@@ -181,10 +181,35 @@ fn successor_cycles(cx: &mut Ctx, file: &str, rels: &[Relation], ends: &[Option<
     }
 }
 
+/// The entry numbers of a relation's ends when both are of allowed kinds and exist; `None`
+/// sends the row to the reporting pass.
+fn valid_ends(names: &NameIndex, r: &Relation) -> Option<[u32; 2]> {
+    let (sources, targets) = r.relation.endpoints();
+    let end = |key: &Key, allowed: &[EntryKind]| {
+        if allowed.contains(&key.kind) { names.number_of(key.kind, key.id.as_str()) } else { None }
+    };
+    Some([end(&r.source, sources)? as u32, end(&r.target, targets)? as u32])
+}
+
 /// Checks each relation's ends and reports duplicates; returns the ends' entry numbers.
 fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) -> Vec<Option<[u32; 2]>> {
-    let mut resolved = Vec::with_capacity(rels.len());
+    // Millions of id lookups that only read: both cores share them, and only the rows that
+    // fail go through the reporting pass below, in row order as before.
+    let mut resolved = vec![None; rels.len()];
+    let names = cx.names;
+    let half = rels.len() / 2;
+    let (first, second) = resolved.split_at_mut(half);
+    let fill = |out: &mut [Option<[u32; 2]>], rels: &[Relation]| {
+        out.iter_mut().zip(rels).for_each(|(o, r)| *o = valid_ends(names, r));
+    };
+    std::thread::scope(|s| {
+        s.spawn(|| fill(second, &rels[half..]));
+        fill(first, &rels[..half]);
+    });
     for (i, r) in rels.iter().enumerate() {
+        if resolved[i].is_some() {
+            continue;
+        }
         let (sources, targets) = r.relation.endpoints();
         let mut ends = [None, None];
         for (end, (column, key, allowed)) in
@@ -203,10 +228,10 @@ fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) -> Vec<Option<[u32; 2]
                 cx.out.push(cx.pos.at(file, i, column, msg));
             }
         }
-        resolved.push(match ends {
+        resolved[i] = match ends {
             [Some(source), Some(target)] => Some([source as u32, target as u32]),
             _ => None,
-        });
+        };
     }
     duplicate_relations(cx, file, rels, &resolved);
     resolved

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use csv::{ByteRecord, ReaderBuilder};
+use csv::{ByteRecord, ReaderBuilder, StringRecord};
 
 use crate::diag::{Diagnostic, Diagnostics, quoted};
 use crate::model::{Id, Key, Url};
@@ -70,7 +70,7 @@ fn field_position(bytes: &[u8], pos: RowPos, field: usize) -> (usize, usize) {
 /// One row being parsed; every field error is recorded and parsing goes on.
 pub struct Row<'a> {
     source: &'a Source,
-    record: &'a ByteRecord,
+    record: &'a StringRecord,
     pub pos: RowPos,
     diags: &'a mut Diagnostics,
 }
@@ -78,7 +78,7 @@ pub struct Row<'a> {
 impl<'a> Row<'a> {
     pub fn cell(&self, column: &str) -> &'a str {
         let i = self.source.columns.iter().position(|c| *c == column);
-        i.and_then(|i| self.record.get(i)).and_then(|b| std::str::from_utf8(b).ok()).map(str::trim).unwrap_or("")
+        i.and_then(|i| self.record.get(i)).map(str::trim).unwrap_or("")
     }
 
     pub fn error(&mut self, column: &str, message: String) {
@@ -245,31 +245,40 @@ pub fn read_table<T>(
             diags.push(Diagnostic::error(display, pos.line as usize, 0, msg));
             continue;
         }
-        if let Some(i) = (0..record.len()).find(|&i| std::str::from_utf8(&record[i]).is_err()) {
-            let (line, col) = field_position(source.bytes(), pos, i);
-            let msg = format!("{} is not valid UTF-8 text", columns[i]);
-            diags.push(Diagnostic::error(display, line, col, msg));
-            continue;
-        }
-        // A quote opened and never closed reads the rest of the file into one cell: a line
-        // break in a cell that holds one line is the tell, reported where the quote opened.
-        let broken = (0..record.len()).find(|&i| !MULTILINE.contains(&columns[i]) && record[i].contains(&b'\n'));
-        if let Some(i) = broken {
-            let (line, col) = field_position(source.bytes(), pos, i);
-            let value = String::from_utf8_lossy(&record[i]);
-            let lines = value.lines().count();
-            let msg = format!(
-                "{} {} runs over {lines} lines: a quote opened here is never closed? (expected one line)",
-                columns[i],
-                quoted(&value)
-            );
-            diags.push(Diagnostic::error(display, line, col, msg));
-            continue;
-        }
-        let mut row = Row { source, record: &record, pos, diags };
-        if let Some(value) = each(&mut row) {
-            out.rows.push(value);
-            out.positions.push(pos);
+        // One UTF-8 check for the whole record (a single ASCII test for most rows): its cells
+        // are then read as text without checking each again.
+        match StringRecord::from_byte_record(record) {
+            Ok(text) => {
+                // A quote opened and never closed reads the rest of the file into one cell: a
+                // line break in a cell that holds one line is the tell, reported where the
+                // quote opened.
+                let broken = (0..text.len()).find(|&i| !MULTILINE.contains(&columns[i]) && text[i].contains('\n'));
+                if let Some(i) = broken {
+                    let (line, col) = field_position(source.bytes(), pos, i);
+                    let value = &text[i];
+                    let lines = value.lines().count();
+                    let msg = format!(
+                        "{} {} runs over {lines} lines: a quote opened here is never closed? (expected one line)",
+                        columns[i],
+                        quoted(value)
+                    );
+                    diags.push(Diagnostic::error(display, line, col, msg));
+                } else {
+                    let mut row = Row { source, record: &text, pos, diags };
+                    if let Some(value) = each(&mut row) {
+                        out.rows.push(value);
+                        out.positions.push(pos);
+                    }
+                }
+                record = text.into_byte_record();
+            }
+            Err(e) => {
+                let i = e.utf8_error().field();
+                record = e.into_byte_record();
+                let (line, col) = field_position(source.bytes(), pos, i);
+                let msg = format!("{} is not valid UTF-8 text", columns[i]);
+                diags.push(Diagnostic::error(display, line, col, msg));
+            }
         }
     }
     out
