@@ -152,6 +152,20 @@ impl Palette {
     }
 }
 
+/// The palette candidate farthest (CIEDE2000) from every colour in `taken`: a colour of its own
+/// for a series drawn beside them.
+pub fn farthest(taken: &[Rgb]) -> Rgb {
+    let taken: Vec<lab::Lab> = taken.iter().map(|c| lab_of(*c)).collect();
+    let nearest = |c: &lab::Lab| taken.iter().map(|t| empfindung::cie00::diff(*t, *c)).fold(f32::INFINITY, f32::min);
+    let mut best = candidates()[0];
+    for c in candidates() {
+        if nearest(&c.1) > nearest(&best.1) {
+            best = *c;
+        }
+    }
+    best.0
+}
+
 /// The organisation an entry is drawn with: itself, its first organisation, or a chip's vendor.
 pub fn home_org(g: &KnowledgeGraph, n: NodeIndex) -> Option<NodeIndex> {
     let node = g.node(n);

@@ -47,23 +47,32 @@ pub fn points(g: &KnowledgeGraph, metric: Metric, line_of: impl Fn(NodeIndex) ->
         |id: &Option<crate::model::Id>| id.as_ref().and_then(|o| g.find(&Key::new(EntryKind::Organisation, o.clone())));
     let d = &g.data;
     match metric {
-        Metric::Tops => d
-            .model_compute
-            .iter()
-            .map(|p| {
-                let (legend, colour, organisation) =
-                    org_colour(org_node(&p.organisation), &p.entry).unwrap_or_else(other);
-                Point {
-                    name: crate::latex::to_unicode(&p.name).into_owned(),
-                    month: p.released.month_index(),
-                    value: p.tflops.value,
-                    shown: Some(p.tflops.raw.clone()),
-                    colour,
-                    legend,
-                    organisation,
-                }
-            })
-            .collect(),
+        Metric::Tops => {
+            let mut pts: Vec<Point> = d
+                .model_compute
+                .iter()
+                .map(|p| {
+                    let (legend, colour, organisation) =
+                        org_colour(org_node(&p.organisation), &p.entry).unwrap_or_else(other);
+                    Point {
+                        name: crate::latex::to_unicode(&p.name).into_owned(),
+                        month: p.released.month_index(),
+                        value: p.tflops.value,
+                        shown: Some(p.tflops.raw.clone()),
+                        colour,
+                        legend,
+                        organisation,
+                    }
+                })
+                .collect();
+            let family = |p: &crate::model::ModelCompute| {
+                let entry = p.entry.as_ref().and_then(|k| g.find(k))?;
+                g.out(entry, RelationKind::MemberOf).first().copied()
+            };
+            let families: Vec<Option<NodeIndex>> = d.model_compute.iter().map(family).collect();
+            split_by_family(g, &mut pts, &families);
+            pts
+        }
         Metric::Memory => d
             .model_memory
             .iter()
@@ -90,6 +99,49 @@ pub fn points(g: &KnowledgeGraph, metric: Metric, line_of: impl Fn(NodeIndex) ->
                 }
             })
             .collect(),
+    }
+}
+
+/// Where one organisation's points belong to two or more model families (Meta's OPT and
+/// LLaMA), the first family keeps the organisation's colour and each other family takes a
+/// colour of its own, far from every colour of the panel; the legend names the families: under
+/// one colour, two series read as one. `families[i]` is point i's family.
+fn split_by_family(g: &KnowledgeGraph, points: &mut [Point], families: &[Option<NodeIndex>]) {
+    let mut taken: Vec<Rgb> = Vec::new();
+    for p in points.iter() {
+        if !taken.contains(&p.colour) {
+            taken.push(p.colour);
+        }
+    }
+    let mut orgs: Vec<usize> = Vec::new();
+    for o in points.iter().filter_map(|p| p.organisation) {
+        if !orgs.contains(&o) {
+            orgs.push(o);
+        }
+    }
+    for org in orgs {
+        let mut series: Vec<NodeIndex> = Vec::new();
+        for (p, f) in points.iter().zip(families) {
+            if let (Some(f), true) = (f, p.organisation == Some(org)) {
+                if !series.contains(f) {
+                    series.push(*f);
+                }
+            }
+        }
+        if series.len() < 2 {
+            continue;
+        }
+        let base = points.iter().find(|p| p.organisation == Some(org)).map_or(NO_COLOUR, |p| p.colour);
+        for (k, f) in series.iter().enumerate() {
+            let colour = if k == 0 { base } else { crate::palette::farthest(&taken) };
+            taken.push(colour);
+            for (p, _) in
+                points.iter_mut().zip(families).filter(|(p, pf)| p.organisation == Some(org) && **pf == Some(*f))
+            {
+                p.colour = colour;
+                p.legend = g.node(*f).name.clone();
+            }
+        }
     }
 }
 
@@ -262,5 +314,30 @@ mod tests {
         let compute = points(&g, Metric::Tops, |_| None);
         let gpt3 = compute.iter().find(|p| p.name == "GPT-3").unwrap();
         assert_eq!((gpt3.legend.as_str(), gpt3.shown.as_deref()), ("OpenAI", Some("3.1e11")));
+    }
+
+    #[test]
+    fn an_organisations_two_families_are_two_series_told_apart() {
+        let g = shipped();
+        let compute = points(&g, Metric::Tops, |_| None);
+        let find = |name: &str| compute.iter().find(|p| p.name == name).unwrap();
+        // Meta's OPT and LLaMA families: the first in the table keeps Meta's colour.
+        let meta = g.find(&Key::new(EntryKind::Organisation, "meta".parse().unwrap())).unwrap();
+        let meta = Palette::new(&g).org(g.node(meta).index);
+        assert_eq!((find("OPT").legend.as_str(), find("OPT").colour), ("OPT", meta));
+        assert_eq!(find("Llama-2").legend, "LLaMA Series");
+        assert_eq!(find("Llama-4").colour, find("Llama").colour);
+        // One family per organisation (OpenAI's GPT3, Alibaba's Qwen): the organisation's name.
+        assert_eq!((find("GPT-3").legend.as_str(), find("Qwen3").legend.as_str()), ("OpenAI", "Alibaba"));
+        let mut legend: Vec<(&str, Rgb)> = compute.iter().map(|p| (p.legend.as_str(), p.colour)).collect();
+        legend.sort_by_key(|l| l.0);
+        legend.dedup();
+        assert_eq!(legend.len(), 6, "{legend:?}");
+        for (i, a) in legend.iter().enumerate() {
+            for b in &legend[i + 1..] {
+                let d = crate::palette::delta_e(a.1, b.1);
+                assert!(d >= crate::palette::MIN_DELTA_E, "{a:?} and {b:?}: ΔE {d}");
+            }
+        }
     }
 }
