@@ -122,10 +122,8 @@ fn split_by_family(g: &KnowledgeGraph, points: &mut [Point], families: &[Option<
     for org in orgs {
         let mut series: Vec<NodeIndex> = Vec::new();
         for (p, f) in points.iter().zip(families) {
-            if let (Some(f), true) = (f, p.organisation == Some(org)) {
-                if !series.contains(f) {
-                    series.push(*f);
-                }
+            if let Some(f) = f.filter(|f| p.organisation == Some(org) && !series.contains(f)) {
+                series.push(f);
             }
         }
         if series.len() < 2 {
