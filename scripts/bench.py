@@ -9,6 +9,7 @@ Run from the repository root, after `cargo build --release` and
     python3 scripts/bench.py --sizes 10000 --runs 2 --related  # quick look, with related
     python3 scripts/bench.py --sizes 1000000 --related --no-pipeline  # related queries only
     python3 scripts/bench.py --bin /tmp/ea-bin --no-small --sizes 100000
+    python3 scripts/bench.py --no-small --sizes 100000 --exports-only --against /tmp/ea-main-bin
 
 Every command runs as its own process under `/usr/bin/time -f %M`, which gives its peak
 RSS; wall time is measured around the process, and the median of --runs runs is shown
@@ -26,6 +27,10 @@ Sections:
            `baseline.py networkx D OUT` and `baseline.py igraph D OUT`, whose phases are
            added up to match each Rust command (those cells are marked †: in-process, so
            without interpreter start-up and imports, which the process rows include).
+  exports  (--exports-only, with --sizes) only the write-bandwidth table of each size below:
+           `build --no-figures --with none --timings`, each run followed by `dd` writing
+           as many bytes as the four exports, into the same directory, after `sync`;
+           --against BIN alternates a second binary with --bin, run by run (side by side).
   related  (--related) the latency of a "related to X" query: the networkx
            Adamic-Adar expansion of `baseline.py related`, and the Rust side from
            --related-cmd: by default the in-process bench benches/related.rs, run through
@@ -35,6 +40,15 @@ The Rust per-phase figures come from `edge-atlas build ... --timings`, when the 
 has that flag: a line on stderr `{"timings": {"load": s, "graph": s, ...}}` (seconds).
 Without `--no-figures` the pipeline row reads "n/a". A failing command prints the tail
 of its stderr to stderr and its cells read "failed".
+
+Write bandwidth (issue 18: "exports within 2x of the machine's measured write bandwidth"):
+after every `build --no-figures` run, `sync`, then `dd if=/dev/zero bs=1M` writes exactly
+as many bytes as that run's four exports (`iflag=count_bytes`) into the same output
+directory, so the same filesystem, page cache state and sitting; the median of the runs
+is reported. dd is one process on one core copying zeros, where `build` formats on two
+threads. The target is judged on the aggregate: the four exports' bytes over the
+"exports" phase of `--timings` (wall time of the two export threads), against dd's MB/s.
+The per-export rows divide each file by its own time on its thread. MB = 10^6 bytes.
 """
 
 import argparse
@@ -130,8 +144,9 @@ def median_of(dicts):
     return out
 
 
-def measure(cmd, runs, what, out_dir=None, timeout=None):
-    """Runs cmd `runs` times; out_dir is emptied before each run."""
+def measure(cmd, runs, what, out_dir=None, timeout=None, after=None):
+    """Runs cmd `runs` times; out_dir is emptied before each run, and `after()` is called
+    after each successful run (before the next one empties out_dir)."""
     walls, rss, reports, timings = [], [], [], []
     stdout = ""
     for i in range(runs):
@@ -152,6 +167,8 @@ def measure(cmd, runs, what, out_dir=None, timeout=None):
         t = last_json(stderr, '{"timings":')
         if t is not None and isinstance(t.get("timings"), dict):
             timings.append({k: v for k, v in t["timings"].items() if isinstance(v, (int, float))})
+        if after:
+            after()
     return Result(
         ok=True,
         wall=statistics.median(walls),
@@ -212,16 +229,84 @@ def baseline(*args, lxml=True):
     return [*env, sys.executable, BASELINE, *args]
 
 
-def write_bandwidth(directory, mb):
-    """MB/s of `dd` writing `mb` MiB of zeros into `directory` in 1 MiB blocks (page cache, no
-    fsync, as the exports write), measured now: the machine's write ceiling in this sitting."""
+EXPORTS = ["graphml", "gexf", "dot", "json"]
+
+
+def export_sizes(out):
+    """Bytes of each of the four exports `build` wrote into out."""
+    paths = {ext: os.path.join(out, f"edge-atlas.{ext}") for ext in EXPORTS}
+    return {ext: os.path.getsize(p) for ext, p in paths.items() if os.path.exists(p)}
+
+
+def write_bandwidth(directory, nbytes):
+    """MB/s (10^6 bytes) of `dd` writing exactly `nbytes` of zeros into `directory` in 1 MiB
+    blocks (page cache, no fsync, as the exports write), after `sync` so that nothing earlier
+    is still being written back: the machine's write ceiling for one process, now."""
+    os.sync()
     target = os.path.join(directory, "dd.bin")
+    cmd = ["dd", "if=/dev/zero", f"of={target}", "bs=1M", f"count={nbytes}", "iflag=count_bytes"]
     t0 = time.perf_counter()
-    p = subprocess.run(["dd", "if=/dev/zero", f"of={target}", "bs=1M", f"count={mb}"], capture_output=True, text=True)
+    p = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     if os.path.exists(target):
         os.remove(target)
-    return mb * 1.048576 / wall if p.returncode == 0 and wall > 0 else None
+    return nbytes / 1e6 / wall if p.returncode == 0 and wall > 0 else None
+
+
+@dataclass
+class Exports:
+    """`build --no-figures` runs, each followed by dd writing as many bytes into the same
+    directory: the exports' bandwidth and the machine's, in the same sitting."""
+
+    build: Result
+    sizes: dict  # bytes per export (the same every run: outputs are deterministic)
+    dd: list  # MB/s, one per run
+
+
+def measure_exports(ea, data, out, runs, what="edge-atlas build --no-figures", build_cmd=None):
+    build_cmd = build_cmd or ea.build_cmd(data, out, figures=False)
+    if build_cmd is None:
+        return Exports(Result.not_available(), {}, [])
+    sizes, dds = {}, []
+
+    def dd_after():
+        sizes.update(export_sizes(out))
+        mbs = write_bandwidth(out, sum(sizes.values())) if sizes else None
+        if mbs:
+            dds.append(mbs)
+
+    return Exports(measure(build_cmd, runs, what, out, after=dd_after), sizes, dds)
+
+
+def exports_table(e, label="exports"):
+    """The write-bandwidth verdict (issue 18) and the per-export table, as Markdown."""
+    b = e.build
+    if not (b.ok and b.timings and e.dd and e.sizes):
+        return ""
+    dd = statistics.median(e.dd)
+    total = sum(e.sizes.values())
+    wall = b.timings.get("exports")
+    rows = []
+    for ext, size in e.sizes.items():
+        t = b.timings.get(ext)
+        if isinstance(t, (int, float)) and t > 0:
+            mbs = size / 1e6 / t
+            rows.append([ext, f"{size / 1e6:.0f} MB", f"{t:.3f} s", f"{mbs:.0f} MB/s", f"{dd / mbs:.1f}×"])
+    lines = []
+    if isinstance(wall, (int, float)) and wall > 0:
+        agg = total / 1e6 / wall
+        rows.append([f"**all four ({label} phase wall)**", f"{total / 1e6:.0f} MB", f"{wall:.3f} s",
+                     f"**{agg:.0f} MB/s**", f"**{dd / agg:.1f}×**"])
+        verdict = "within" if dd / agg <= 2 else "not within"
+        lines.append(f"The machine writes the exports at **{agg:.0f} MB/s** (the four files, {total / 1e6:.0f} MB, "
+                     f"over the {wall:.3f} s wall of `build`'s exports phase, two threads), dd at **{dd:.0f} MB/s** "
+                     f"(one process on one core writing zeros, `dd bs=1M` into the same directory right after each "
+                     f"run, after `sync`, the same {total / 1e6:.0f} MB; median of {len(e.dd)}: "
+                     f"{', '.join(f'{x:.0f}' for x in e.dd)}): dd / exports **{dd / agg:.1f}×**, {verdict} the 2× "
+                     f"of issue 18, which is judged on this aggregate. The per-export rows divide each file by its "
+                     f"own time on its thread.")
+    return "\n".join(lines) + "\n\n" + table(
+        ["export (in build, two at a time)", "size", "seconds", "throughput", "dd / export"], rows)
 
 
 def rust_related(ea, data, queries, args):
@@ -416,11 +501,8 @@ def section_size(ea, n, args, tmp):
         exports[ext] = measure([ea.bin, "export", "--data", d, "-o", target], runs, f"edge-atlas export {ext}", None)
         if os.path.exists(target):
             os.remove(target)
-    build_cmd = ea.build_cmd(d, out, figures=False)
-    build = measure(build_cmd, runs, "edge-atlas build --no-figures", out) if build_cmd else Result.not_available()
-    sizes = {ext: os.path.getsize(os.path.join(out, f"edge-atlas.{ext}")) for ext in ["graphml", "gexf", "dot", "json"]
-             if os.path.exists(os.path.join(out, f"edge-atlas.{ext}"))}
-    dd = write_bandwidth(out, max(64, min(4096, sum(sizes.values()) // 2**20)))
+    exported = measure_exports(ea, d, out, runs)
+    build = exported.build
     nx = (measure(baseline("networkx", d, out), runs, "baseline networkx (lxml)", out, args.timeout)
           if n <= args.nx_max else Result.not_available())
     nx_plain = (measure(baseline("networkx", d, out, lxml=False), runs, "baseline networkx (no lxml)", out, args.timeout)
@@ -459,15 +541,37 @@ def section_size(ea, n, args, tmp):
     print()
     reports = [("networkx", nx)] + ([("networkx, no lxml", nx_plain)] if nx_plain else []) + [("igraph", ig)]
     print(phase_table(build.timings if build.ok else {}, reports))
-    if build.ok and build.timings and dd:
-        rows = []
-        for ext, size in sizes.items():
-            t = build.timings.get(ext)
-            if isinstance(t, (int, float)) and t > 0:
-                mbs = size / 2**20 / t
-                rows.append([ext, f"{size / 2**20:.0f} MB", f"{t:.3f} s", f"{mbs:.0f} MB/s", f"{dd / mbs:.1f}×"])
-        print(f"\nWrite bandwidth of this machine in this sitting: `dd bs=1M` into the page cache, {dd:.0f} MB/s.\n")
-        print(table(["export (in build, two at a time)", "size", "seconds", "throughput", "dd / export"], rows))
+    bandwidth = exports_table(exported)
+    if bandwidth:
+        print("\n" + bandwidth)
+
+
+def section_exports(ea, n, args, tmp):
+    """--exports-only: the write-bandwidth table alone, for --bin and (alternating run by run,
+    each followed by its own dd) --against."""
+    runs = 1 if n >= LARGE else args.runs
+    d = ensure_synth(ea, n, args)
+    if d is None:
+        print(f"\n## Exports, {n:,} entries\n\nsynth failed")
+        return
+    print(f"\n## Exports, {n:,} entries (`{d}`: {describe(ea, d)}), {runs_text(runs)}")
+    tools = [("--bin", ea)] + ([("--against", EdgeAtlas(args.against))] if args.against else [])
+    results = {name: [] for name, _ in tools}
+    for i in range(runs):
+        for name, tool in tools:
+            out = os.path.join(tmp, f"exports-{n}")
+            results[name].append(measure_exports(tool, d, out, 1, f"{name} build --no-figures [{i + 1}/{runs}]"))
+            shutil.rmtree(out, ignore_errors=True)
+    for name, tool in tools:
+        rs = results[name]
+        if not all(r.build.ok for r in rs):
+            print(f"\n{name} {tool.bin}: failed")
+            continue
+        build = Result(ok=True, wall=statistics.median(r.build.wall for r in rs),
+                       timings=median_of([r.build.timings for r in rs]))
+        merged = Exports(build, rs[-1].sizes, [x for r in rs for x in r.dd])
+        print(f"\n{name} `{tool.bin}` ({tool.version()}): process wall {build.wall:.3f} s\n")
+        print(exports_table(merged))
 
 
 def section_related(ea, datasets, args):
@@ -528,6 +632,10 @@ def main():
     ap.add_argument("--no-lxml-max", type=int, default=100_000,
                     help="largest size at which networkx also runs with lxml hidden (default 100000)")
     ap.add_argument("--timeout", type=float, default=None, help="seconds before a baseline run is given up")
+    ap.add_argument("--exports-only", action="store_true",
+                    help="with --sizes: only the exports' write bandwidth against dd (no baselines, no other rows)")
+    ap.add_argument("--against", default=None,
+                    help="with --exports-only: a second edge-atlas binary, alternated run by run with --bin")
     args = ap.parse_args()
 
     if not os.access(args.bin, os.X_OK):
@@ -550,10 +658,13 @@ def main():
 
     tmp = tempfile.mkdtemp(prefix="ea-bench-")
     try:
-        if args.small and args.pipeline:
+        if args.small and args.pipeline and not args.exports_only:
             section_small(ea, args, tmp)
         synth_dirs = []
         for n in sizes:
+            if args.exports_only:
+                section_exports(ea, n, args, tmp)
+                continue
             if args.pipeline:
                 section_size(ea, n, args, tmp)
             d = args.synth_dir.format(n=n) if args.pipeline else ensure_synth(ea, n, args)
