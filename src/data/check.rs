@@ -53,11 +53,10 @@ impl Ctx<'_> {
 /// `None` where an end did not resolve.
 pub(crate) type Ends = (Vec<Option<[u32; 2]>>, Vec<Option<[u32; 2]>>);
 
-/// Validates the whole dataset. Returns the problems, and the name index and relation ends
-/// found on the way, which the graph reuses.
-pub(crate) fn validate(data: &Dataset, pos: &Positions) -> (Diagnostics, NameIndex, Ends) {
-    let names = NameIndex::build(data);
-    let mut cx = Ctx { data, pos, names: &names, hints: 0, out: Diagnostics::default() };
+/// Validates the whole dataset against its id index `names`. Returns the problems, and the
+/// relation ends found on the way, which the graph reuses.
+pub(crate) fn validate(data: &Dataset, pos: &Positions, names: &NameIndex) -> (Diagnostics, Ends) {
+    let mut cx = Ctx { data, pos, names, hints: 0, out: Diagnostics::default() };
     duplicate_ids(&mut cx);
     reference_columns(&mut cx);
     technique_cycles(&mut cx);
@@ -69,7 +68,7 @@ pub(crate) fn validate(data: &Dataset, pos: &Positions) -> (Diagnostics, NameInd
     successor_cycles(&mut cx, EXTRA_RELATIONS_FILE, &data.extra_relations, &ends.1);
     curated(&mut cx);
     panels(&mut cx);
-    (cx.out, names, ends)
+    (cx.out, ends)
 }
 
 fn duplicate_ids(cx: &mut Ctx) {

@@ -299,12 +299,15 @@ impl Loader<'_> {
 
 /// Reads and validates data/. All problems of all files come back together.
 pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
-    let (mut data, mut positions, mut diags) = read_all(dir)?;
-    // The curated chips are chips like the others from here on.
-    let extra = std::mem::take(&mut data.extra_chips);
-    data.chips.extend(extra);
+    // The id index is built from the entry tables while relations.csv is still being read.
+    let (mut data, mut positions, mut diags, names) = read_all_then(dir, |data| {
+        // The curated chips are chips like the others from here on.
+        let extra = std::mem::take(&mut data.extra_chips);
+        data.chips.extend(extra);
+        NameIndex::build(data)
+    })?;
     positions.continued = Some((Chip::FILE, EXTRA_CHIPS_FILE));
-    let (problems, names, ends) = check::validate(&data, &positions);
+    let (problems, ends) = check::validate(&data, &positions, &names);
     drop(positions);
     diags.extend(problems);
     let diags = diags.sorted();
@@ -352,6 +355,15 @@ pub fn validate_rendered(files: &[(&str, Vec<u8>)], dir: &Path) -> Diagnostics {
 
 /// Reads every table without cross-table validation; import uses this to see what is there.
 pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), Diagnostics> {
+    read_all_then(dir, |_| ()).map(|(data, positions, diags, ())| (data, positions, diags))
+}
+
+/// [`read_all`], running `meanwhile` on the entry tables (extra_chips.csv read, relations and
+/// the curated tables not yet there) while the other core still reads relations.csv.
+fn read_all_then<R>(
+    dir: &Path,
+    meanwhile: impl FnOnce(&mut Dataset) -> R,
+) -> Result<(Dataset, Positions, Diagnostics, R), Diagnostics> {
     if !dir.is_dir() {
         let mut d = Diagnostics::default();
         d.push(Diagnostic::error(dir.display().to_string(), 0, 0, "no such data directory"));
@@ -360,21 +372,22 @@ pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), 
     let loader = || Loader { dir, diags: Diagnostics::default(), positions: Positions::default(), found_any: false };
     let mut l = loader();
     // relations.csv is most of the bytes: it is parsed on a second core meanwhile.
-    let (mut data, rl) = std::thread::scope(|s| {
+    let (mut data, rl, during) = std::thread::scope(|s| {
         let other = s.spawn(|| {
             let mut rl = loader();
             (rl.table(Relation::FILE), rl)
         });
         let mut data = read_entries(&mut l);
+        data.extra_chips = l.table(EXTRA_CHIPS_FILE);
+        let during = meanwhile(&mut data);
         let (relations, rl) = other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         data.relations = relations;
-        (data, rl)
+        (data, rl, during)
     });
     l.found_any |= rl.found_any;
     l.diags.extend(rl.diags);
     l.positions.files.extend(rl.positions.files);
     data.extra_relations = l.table(EXTRA_RELATIONS_FILE);
-    data.extra_chips = l.table(EXTRA_CHIPS_FILE);
     data.aliases = l.table(Alias::FILE);
     data.family_assignments = l.table(FamilyAssignment::FILE);
     data.device_chips = l.table(DeviceChip::FILE);
@@ -387,7 +400,7 @@ pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), 
         l.diags.push(Diagnostic::error(dir.display().to_string(), 0, 0, msg));
         return Err(l.diags);
     }
-    Ok((data, l.positions, l.diags.sorted()))
+    Ok((data, l.positions, l.diags.sorted(), during))
 }
 
 /// The tables of entries, each in its file order.
