@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use quick_xml::escape::escape;
 
 use crate::attrs::ValueType;
+use crate::export::Template;
 use crate::fsx::Blocks;
 
 /// Streams indented XML; every value goes through [`escape_value`]. Elements are put
@@ -92,6 +93,21 @@ impl<'w> Xml<'w> {
         self.out.buf.extend_from_slice(start);
         self.out.buf.extend_from_slice(escape_value(text).as_bytes());
         self.out.buf.extend_from_slice(end);
+        Ok(())
+    }
+
+    /// What `write` writes at the current depth, as bytes (for a [`Template`]).
+    pub(crate) fn render(&self, write: impl FnOnce(&mut Xml) -> io::Result<()>) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let mut x = Xml { out: Blocks::new(&mut bytes), depth: self.depth };
+        write(&mut x).and_then(|()| x.out.finish()).expect("writing to a Vec cannot fail");
+        bytes
+    }
+
+    /// Writes `template` with `values` in its holes, first handing a full block to the writer.
+    pub(crate) fn fill(&mut self, template: &Template, values: &[&[u8]]) -> io::Result<()> {
+        self.out.flush_full()?;
+        template.fill(&mut self.out.buf, values);
         Ok(())
     }
 

@@ -12,9 +12,10 @@ use std::io::{self, Write};
 
 use petgraph::graph::NodeIndex;
 
+use super::template::{HOLES, PerRelation, Template};
 use super::{Cluster, Prepared};
 use crate::fsx::Blocks;
-use crate::model::EntryKind;
+use crate::model::{EntryKind, RelationKind};
 
 const FONT: &str = "DejaVu Sans";
 
@@ -47,15 +48,28 @@ pub(super) fn write(ctx: &Prepared, cluster: Cluster, w: &mut dyn Write) -> io::
             }
         }
     }
-    for &(s, r, t) in &ctx.sub.edges {
-        let b = &mut out.buf;
+    let edge = |b: &mut Vec<u8>, s: &str, t: &str, r: RelationKind| {
         b.extend_from_slice(b"  ");
-        quote_into(b, ctx.id(s));
+        quote_into(b, s);
         b.extend_from_slice(b" -> ");
-        quote_into(b, ctx.id(t));
+        quote_into(b, t);
         b.extend_from_slice(b" [label=");
         quote_into(b, r.as_str());
         b.extend_from_slice(b"];\n");
+    };
+    let templates = ctx.plain_ids.then(|| {
+        PerRelation::new(|r| {
+            let mut b = Vec::new();
+            edge(&mut b, HOLES[0], HOLES[1], r);
+            Template::new(&b, 2)
+        })
+    });
+    for &(s, r, t) in &ctx.sub.edges {
+        let (s, t) = (ctx.id(s), ctx.id(t));
+        match &templates {
+            Some(templates) => templates[r].fill(&mut out.buf, &[s.as_bytes(), t.as_bytes()]),
+            None => edge(&mut out.buf, s, t, r),
+        }
         out.flush_full()?;
     }
     out.buf.extend_from_slice(b"}\n");

@@ -10,8 +10,10 @@ use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 
+use super::template::{HOLES, PerRelation, Template};
 use super::{NODE_COLUMNS, Prepared, text, value_text};
 use crate::attrs::{self, AttrBuf, ValueType};
+use crate::model::RelationKind;
 use crate::xml::{Xml, value_type_name};
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
@@ -70,24 +72,38 @@ pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     x.end("nodes")?;
 
     x.start("edges", &[("count", itoa::Buffer::new().format(ctx.sub.edges.len()))])?;
-    let mut id = itoa::Buffer::new();
-    for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
-        let e = [
-            ("id", id.format(i)),
-            ("source", ctx.id(s)),
-            ("target", ctx.id(t)),
-            ("label", r.as_str()),
-            ("kind", r.as_str()),
-        ];
-        // An edge can only exist once both its ends do (an undated end puts no bound).
-        match start[s.index()].max(start[t.index()]) {
-            Some(d) => x.start("edge", &[e[0], e[1], e[2], e[3], e[4], ("start", &day(d, &mut digits))])?,
+    let edge = |x: &mut Xml, id: &str, s: &str, t: &str, r: RelationKind, start: Option<&str>| -> io::Result<()> {
+        let e = [("id", id), ("source", s), ("target", t), ("label", r.as_str()), ("kind", r.as_str())];
+        match start {
+            Some(d) => x.start("edge", &[e[0], e[1], e[2], e[3], e[4], ("start", d)])?,
             None => x.start("edge", &e)?,
         }
         x.start("attvalues", &[])?;
         x.empty("attvalue", &[("for", "relation"), ("value", r.as_str())])?;
         x.end("attvalues")?;
-        x.end("edge")?;
+        x.end("edge")
+    };
+    // Per relation kind, an edge without a start and one with.
+    let [hole_id, hole_s, hole_t, hole_start] = HOLES;
+    let templates = ctx.plain_ids.then(|| {
+        PerRelation::new(|r| {
+            [None, Some(hole_start)].map(|d| {
+                Template::new(&x.render(|f| edge(f, hole_id, hole_s, hole_t, r, d)), 3 + usize::from(d.is_some()))
+            })
+        })
+    });
+    let mut id = itoa::Buffer::new();
+    for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
+        // An edge can only exist once both its ends do (an undated end puts no bound).
+        let from = start[s.index()].max(start[t.index()]).map(|d| day(d, &mut digits));
+        let (s, t, i) = (ctx.id(s), ctx.id(t), id.format(i));
+        match (&templates, &from) {
+            (Some(templates), Some(d)) => {
+                x.fill(&templates[r][1], &[i.as_bytes(), s.as_bytes(), t.as_bytes(), d.as_bytes()])?
+            }
+            (Some(templates), None) => x.fill(&templates[r][0], &[i.as_bytes(), s.as_bytes(), t.as_bytes()])?,
+            (None, _) => edge(&mut x, i, s, t, r, from.as_deref())?,
+        }
     }
     x.end("edges")?;
     x.end("graph")?;

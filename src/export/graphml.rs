@@ -6,8 +6,10 @@
 
 use std::io::{self, Write};
 
+use super::template::{HOLES, PerRelation, Template};
 use super::{EDGE_COLUMNS, NODE_COLUMNS, Prepared, text, value_text};
 use crate::attrs::{AttrBuf, Value, ValueType};
+use crate::model::RelationKind;
 use crate::xml::{Xml, escape_value, value_type_name};
 
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -45,17 +47,26 @@ pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
         }
         x.end("node")?;
     }
-    let [label, relation, weight] = EDGE_COLUMNS.map(|(name, _)| data_tag(&key_id("edge", name)));
+    let tags = EDGE_COLUMNS.map(|(name, _)| data_tag(&key_id("edge", name)));
     let one = Value::<&str>::Float(1.0).to_string();
-    let mut id = String::from("e");
+    let edge = |x: &mut Xml, id: &str, s: &str, t: &str, r: RelationKind| -> io::Result<()> {
+        x.start("edge", &[("id", id), ("source", s), ("target", t)])?;
+        for (tag, value) in tags.iter().zip([r.as_str(), r.as_str(), one.as_str()]) {
+            x.tagged_text(tag, value, END)?;
+        }
+        x.end("edge")
+    };
+    let [hole_id, hole_s, hole_t, _] = HOLES;
+    let templates = ctx.plain_ids.then(|| {
+        PerRelation::new(|r| Template::new(&x.render(|f| edge(f, &format!("e{hole_id}"), hole_s, hole_t, r)), 3))
+    });
+    let mut id = itoa::Buffer::new();
     for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
-        id.truncate(1);
-        id.push_str(itoa::Buffer::new().format(i));
-        x.start("edge", &[("id", &id), ("source", ctx.id(s)), ("target", ctx.id(t))])?;
-        x.tagged_text(&label, r.as_str(), END)?;
-        x.tagged_text(&relation, r.as_str(), END)?;
-        x.tagged_text(&weight, &one, END)?;
-        x.end("edge")?;
+        let (s, t) = (ctx.id(s), ctx.id(t));
+        match &templates {
+            Some(templates) => x.fill(&templates[r], &[id.format(i).as_bytes(), s.as_bytes(), t.as_bytes()])?,
+            None => edge(&mut x, &format!("e{i}"), s, t, r)?,
+        }
     }
     x.end("graph")?;
     x.end("graphml")?;

@@ -6,8 +6,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Prepared;
+use super::template::{HOLES, PerRelation, Template};
 use crate::attrs::AttrBuf;
 use crate::fsx::Blocks;
+use crate::model::RelationKind;
 
 pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     let mut out = Blocks::new(w);
@@ -41,18 +43,32 @@ pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
         out.flush_full()?;
     }
     out.buf.extend_from_slice(b"\n],\n\"edges\": [");
-    for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
-        let b = &mut out.buf;
-        b.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+    let edge = |b: &mut Vec<u8>, s: &str, t: &str, r: RelationKind| {
         b.extend_from_slice(b"{\"source\":");
-        string(b, ctx.id(s));
+        string(b, s);
         b.extend_from_slice(b",\"target\":");
-        string(b, ctx.id(t));
+        string(b, t);
         b.extend_from_slice(b",\"key\":");
         string(b, r.as_str());
         b.extend_from_slice(b",\"relation\":");
         string(b, r.as_str());
         b.push(b'}');
+    };
+    let templates = ctx.plain_ids.then(|| {
+        PerRelation::new(|r| {
+            let mut b = Vec::new();
+            edge(&mut b, HOLES[0], HOLES[1], r);
+            Template::new(&b, 2)
+        })
+    });
+    for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
+        let b = &mut out.buf;
+        b.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        let (s, t) = (ctx.id(s), ctx.id(t));
+        match &templates {
+            Some(templates) => templates[r].fill(b, &[s.as_bytes(), t.as_bytes()]),
+            None => edge(b, s, t, r),
+        }
         out.flush_full()?;
     }
     out.buf.extend_from_slice(b"\n]}\n");

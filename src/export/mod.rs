@@ -11,6 +11,7 @@ mod neo4j;
 mod parquet;
 mod select;
 mod table;
+mod template;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -19,6 +20,7 @@ use std::sync::OnceLock;
 use petgraph::graph::NodeIndex;
 
 pub use select::{Selection, Subgraph};
+pub(crate) use template::Template;
 
 use crate::attrs::{self, AttrBuf, Value, ValueType};
 use crate::fsx::{OutDir, Staged, WriteError};
@@ -109,6 +111,9 @@ pub struct Prepared<'g> {
     /// `ids[id_at[n]..id_at[n + 1]]` (empty for nodes left out), written at every edge.
     ids: String,
     id_at: Vec<usize>,
+    /// Every id is written unchanged by every format's escaping ([`template::plain`]), so
+    /// edges are written from templates.
+    plain_ids: bool,
     /// The organisation each node is drawn with (`palette::home_org`).
     home: Vec<Option<NodeIndex>>,
     /// Relations at each node, both directions.
@@ -157,7 +162,8 @@ impl<'g> Prepared<'g> {
             degree[s.index()] += 1;
             degree[t.index()] += 1;
         }
-        Prepared { g, sub, palette: Palette::new(g), ids, id_at, home, degree, columns: OnceLock::new() }
+        let plain_ids = template::plain(&ids);
+        Prepared { g, sub, palette: Palette::new(g), ids, id_at, plain_ids, home, degree, columns: OnceLock::new() }
     }
 
     /// Writes the subgraph in `format` to `w`.
