@@ -28,7 +28,7 @@ Sections:
            added up to match each Rust command (those cells are marked †: in-process, so
            without interpreter start-up and imports, which the process rows include).
   exports  (--exports-only, with --sizes) only the write-bandwidth table of each size below:
-           `build --no-figures --with none --timings`, each run followed by `dd` writing
+           `build --no-figures --with none --timings`, dd before and after each run writing
            as many bytes as the four exports, into the same directory, after `sync`;
            --against BIN alternates a second binary with --bin, run by run (side by side).
   related  (--related) the latency of a "related to X" query: the networkx
@@ -42,10 +42,13 @@ Without `--no-figures` the pipeline row reads "n/a". A failing command prints th
 of its stderr to stderr and its cells read "failed".
 
 Write bandwidth (issue 18: "exports within 2x of the machine's measured write bandwidth"):
-after every `build --no-figures` run, `sync`, then `dd if=/dev/zero bs=1M` writes exactly
-as many bytes as that run's four exports (`iflag=count_bytes`) into the same output
-directory, so the same filesystem, page cache state and sitting; the median of the runs
-is reported. dd is one process on one core copying zeros, where `build` formats on two
+right before and right after every `build --no-figures` run, `sync`, then
+`dd if=/dev/zero bs=1M` writes exactly as many bytes as the four exports
+(`iflag=count_bytes`) into the same output directory, so the same filesystem, page cache
+state and sitting; the median of all dd runs is reported, each shown. On a VM that hands
+freed memory back to its host (virtio-balloon free page reporting), writing into fresh
+page-cache pages costs a host page fault each, and dd and the exports alike swing between
+two speeds (here about 0.6 and 3 GB/s): hence dd on both sides of every run. dd is one process on one core copying zeros, where `build` formats on two
 threads. The target is judged on the aggregate: the four exports' bytes over the
 "exports" phase of `--timings` (wall time of the two export threads), against dd's MB/s.
 The per-export rows divide each file by its own time on its thread. MB = 10^6 bytes.
@@ -144,15 +147,17 @@ def median_of(dicts):
     return out
 
 
-def measure(cmd, runs, what, out_dir=None, timeout=None, after=None):
-    """Runs cmd `runs` times; out_dir is emptied before each run, and `after()` is called
-    after each successful run (before the next one empties out_dir)."""
+def measure(cmd, runs, what, out_dir=None, timeout=None, before=None, after=None):
+    """Runs cmd `runs` times; out_dir is emptied before each run, then `before()` is called;
+    `after()` is called after each successful run (before the next one empties out_dir)."""
     walls, rss, reports, timings = [], [], [], []
     stdout = ""
     for i in range(runs):
         if out_dir:
             shutil.rmtree(out_dir, ignore_errors=True)
             os.makedirs(out_dir)
+        if before:
+            before()
         log(f"  {what} [{i + 1}/{runs}]: {' '.join(map(str, cmd))}")
         ok, wall, peak, stdout, stderr = run_once(cmd, timeout)
         if not ok:
@@ -263,19 +268,24 @@ class Exports:
     dd: list  # MB/s, one per run
 
 
-def measure_exports(ea, data, out, runs, what="edge-atlas build --no-figures", build_cmd=None):
-    build_cmd = build_cmd or ea.build_cmd(data, out, figures=False)
+def measure_exports(ea, data, out, runs, what="edge-atlas build --no-figures", sizes=None):
+    """`runs` builds of data into out, each with dd right before it (once the exports' size is
+    known: from `sizes`, or from an earlier run) and right after it."""
+    build_cmd = ea.build_cmd(data, out, figures=False)
     if build_cmd is None:
         return Exports(Result.not_available(), {}, [])
-    sizes, dds = {}, []
+    sizes, dds = dict(sizes or {}), []
 
-    def dd_after():
-        sizes.update(export_sizes(out))
+    def dd():
         mbs = write_bandwidth(out, sum(sizes.values())) if sizes else None
         if mbs:
             dds.append(mbs)
 
-    return Exports(measure(build_cmd, runs, what, out, after=dd_after), sizes, dds)
+    def dd_after():
+        sizes.update(export_sizes(out))
+        dd()
+
+    return Exports(measure(build_cmd, runs, what, out, before=dd, after=dd_after), sizes, dds)
 
 
 def exports_table(e, label="exports"):
@@ -300,8 +310,8 @@ def exports_table(e, label="exports"):
         verdict = "within" if dd / agg <= 2 else "not within"
         lines.append(f"The machine writes the exports at **{agg:.0f} MB/s** (the four files, {total / 1e6:.0f} MB, "
                      f"over the {wall:.3f} s wall of `build`'s exports phase, two threads), dd at **{dd:.0f} MB/s** "
-                     f"(one process on one core writing zeros, `dd bs=1M` into the same directory right after each "
-                     f"run, after `sync`, the same {total / 1e6:.0f} MB; median of {len(e.dd)}: "
+                     f"(one process on one core writing zeros, `dd bs=1M` into the same directory right before and "
+                     f"after each run, after `sync`, the same {total / 1e6:.0f} MB; median of {len(e.dd)}: "
                      f"{', '.join(f'{x:.0f}' for x in e.dd)}): dd / exports **{dd / agg:.1f}×**, {verdict} the 2× "
                      f"of issue 18, which is judged on this aggregate. The per-export rows divide each file by its "
                      f"own time on its thread.")
@@ -557,10 +567,13 @@ def section_exports(ea, n, args, tmp):
     print(f"\n## Exports, {n:,} entries (`{d}`: {describe(ea, d)}), {runs_text(runs)}")
     tools = [("--bin", ea)] + ([("--against", EdgeAtlas(args.against))] if args.against else [])
     results = {name: [] for name, _ in tools}
+    sizes = {}
     for i in range(runs):
         for name, tool in tools:
             out = os.path.join(tmp, f"exports-{n}")
-            results[name].append(measure_exports(tool, d, out, 1, f"{name} build --no-figures [{i + 1}/{runs}]"))
+            r = measure_exports(tool, d, out, 1, f"{name} build --no-figures [{i + 1}/{runs}]", sizes)
+            results[name].append(r)
+            sizes = r.sizes
             shutil.rmtree(out, ignore_errors=True)
     for name, tool in tools:
         rs = results[name]
