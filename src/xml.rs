@@ -118,6 +118,29 @@ impl<'w> Xml<'w> {
     }
 }
 
+/// A start tag per column, made once, so that only values are escaped for each of millions
+/// of nodes; found by the column's name (names come from the same `&'static str`s, so
+/// comparing addresses finds them without comparing text).
+pub struct Tags {
+    names: Vec<&'static str>,
+    tags: Vec<Vec<u8>>,
+}
+
+impl Tags {
+    pub fn new(names: impl IntoIterator<Item = &'static str>, tag: impl Fn(&str) -> Vec<u8>) -> Tags {
+        let names: Vec<&'static str> = names.into_iter().collect();
+        let tags = names.iter().map(|n| tag(n)).collect();
+        Tags { names, tags }
+    }
+
+    #[inline]
+    pub fn get(&self, name: &str) -> Option<&[u8]> {
+        let same = |c: &&str| std::ptr::eq(c.as_ptr(), name.as_ptr()) && c.len() == name.len();
+        let i = self.names.iter().position(same).or_else(|| self.names.iter().position(|c| *c == name))?;
+        Some(&self.tags[i])
+    }
+}
+
 /// The type name GraphML's `attr.type` and GEXF's `type` both use.
 pub fn value_type_name(t: ValueType) -> &'static str {
     match t {

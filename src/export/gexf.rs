@@ -11,10 +11,10 @@ use std::io::{self, Write};
 use chrono::{Datelike, NaiveDate};
 
 use super::template::{HOLES, PerRelation, Template};
-use super::{NODE_COLUMNS, Prepared, text, value_text};
-use crate::attrs::{self, AttrBuf, ValueType};
+use super::{NODE_COLUMNS, Prepared, tenths, value_text};
+use crate::attrs::{self, AttrBuf, Value, ValueType};
 use crate::model::RelationKind;
-use crate::xml::{Xml, value_type_name};
+use crate::xml::{Tags, Xml, escape_value, value_type_name};
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
 const VIZ: &str = "http://gexf.net/1.3/viz";
@@ -46,6 +46,10 @@ pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     for &n in &ctx.sub.nodes {
         start[n.index()] = attrs::date(&ctx.g.data, ctx.g.node(n)).map(|d| d.first_day());
     }
+    // `<attvalue for="name" value="`, made once per column.
+    let attvalue = Tags::new(columns.iter().map(|(name, _)| *name), |name| {
+        format!("<attvalue for=\"{}\" value=\"", escape_value(name)).into_bytes()
+    });
     let mut buf = String::new();
     let mut a = AttrBuf::default();
     let mut digits = [0; 10];
@@ -59,14 +63,17 @@ pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
             None => x.start("node", &head)?,
         }
         x.start("attvalues", &[])?;
-        x.empty("attvalue", &[("for", "kind"), ("value", v.kind.as_str())])?;
-        for (name, value) in a.iter() {
-            x.empty("attvalue", &[("for", name), ("value", value_text(&mut buf, &value))])?;
+        for (name, value) in std::iter::once(("kind", Value::Text(v.kind.as_str()))).chain(a.iter()) {
+            let value = value_text(&mut buf, &value);
+            match attvalue.get(name) {
+                Some(tag) => x.tagged_text(tag, value, EMPTY_END)?,
+                None => x.empty("attvalue", &[("for", name), ("value", value)])?,
+            }
         }
         x.end("attvalues")?;
         let (mut r, mut g, mut b) = (itoa::Buffer::new(), itoa::Buffer::new(), itoa::Buffer::new());
         x.empty("viz:color", &[("r", r.format(v.colour.0)), ("g", g.format(v.colour.1)), ("b", b.format(v.colour.2))])?;
-        x.empty("viz:size", &[("value", text(&mut buf, v.size))])?;
+        x.tagged_text(b"<viz:size value=\"", tenths(&mut buf, v.size), EMPTY_END)?;
         x.end("node")?;
     }
     x.end("nodes")?;
@@ -110,6 +117,9 @@ pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     x.end("gexf")?;
     x.finish()
 }
+
+/// The end of an empty element whose last attribute's value was just written.
+const EMPTY_END: &[u8] = b"\"/>";
 
 /// `d` as GEXF's `date` time format has it, `YYYY-MM-DD` (chrono's `%Y-%m-%d`), in `buf`:
 /// without `fmt`, as it is written for millions of edges.

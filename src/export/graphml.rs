@@ -7,10 +7,10 @@
 use std::io::{self, Write};
 
 use super::template::{HOLES, PerRelation, Template};
-use super::{EDGE_COLUMNS, NODE_COLUMNS, Prepared, text, value_text};
+use super::{EDGE_COLUMNS, NODE_COLUMNS, Prepared, tenths, value_text};
 use crate::attrs::{AttrBuf, Value, ValueType};
 use crate::model::RelationKind;
-use crate::xml::{Xml, escape_value, value_type_name};
+use crate::xml::{Tags, Xml, escape_value, value_type_name};
 
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 
@@ -28,9 +28,9 @@ pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     }
     x.start("graph", &[("id", "edge-atlas"), ("edgedefault", "directed")])?;
     // Each column's start tag, made once: only values are escaped per node.
-    let node_tags: Vec<Vec<u8>> = node_columns.iter().map(|(name, _)| data_tag(&key_id("node", name))).collect();
+    let node_tags = Tags::new(node_columns.iter().map(|(name, _)| *name), |name| data_tag(&key_id("node", name)));
     let none = data_tag("");
-    let node_tag = |name: &str| node_columns.iter().position(|(c, _)| *c == name).map_or(&none, |i| &node_tags[i]);
+    let node_tag = |name: &str| node_tags.get(name).unwrap_or(&none);
     let mut buf = String::new();
     let mut a = AttrBuf::default();
     for &n in &ctx.sub.nodes {
@@ -41,7 +41,7 @@ pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
         x.tagged_text(node_tag("kind"), v.kind.as_str(), END)?;
         let colour = v.colour.hex();
         x.tagged_text(node_tag("color"), std::str::from_utf8(&colour).unwrap_or_default(), END)?;
-        x.tagged_text(node_tag("size"), text(&mut buf, v.size), END)?;
+        x.tagged_text(node_tag("size"), tenths(&mut buf, v.size), END)?;
         for (name, value) in a.iter() {
             x.tagged_text(node_tag(name), value_text(&mut buf, &value), END)?;
         }

@@ -261,6 +261,23 @@ fn value_text<'a>(buf: &'a mut String, v: &Value<&'a str>) -> &'a str {
     }
 }
 
+/// `x` as `Display` writes it, in `buf`: without `fmt` when it is a whole number of tenths (as
+/// node sizes are), from the integer of tenths.
+fn tenths(buf: &mut String, x: f64) -> &str {
+    let k = (x * 10.0).round();
+    if !(0.0..1e15).contains(&k) || k / 10.0 != x {
+        return text(buf, x);
+    }
+    let k = k as u64;
+    buf.clear();
+    buf.push_str(itoa::Buffer::new().format(k / 10));
+    if k % 10 != 0 {
+        buf.push('.');
+        buf.push(char::from(b'0' + (k % 10) as u8));
+    }
+    buf
+}
+
 fn node_size(degree: u32) -> f64 {
     // One decimal keeps the text stable and short.
     ((10.0 + 6.0 * (1.0 + f64::from(degree)).ln()) * 10.0).round() / 10.0
@@ -274,6 +291,18 @@ mod tests {
         let mut out = Vec::new();
         write(format, g, &Subgraph::all(g), Options::default(), &mut out).unwrap();
         out
+    }
+
+    #[test]
+    fn tenths_are_written_as_display_writes_them() {
+        let mut buf = String::new();
+        for k in (0..200_000).chain([999_999_999, 123_456_789_012]) {
+            let x = k as f64 / 10.0;
+            assert_eq!(tenths(&mut buf, x), x.to_string());
+        }
+        for x in [0.05, 1.25, -3.0, 1e300, f64::NAN, node_size(0), node_size(180_000)] {
+            assert_eq!(tenths(&mut buf, x), x.to_string());
+        }
     }
 
     proptest::proptest! {
