@@ -271,7 +271,7 @@ fn tenths(buf: &mut String, x: f64) -> &str {
     let k = k as u64;
     buf.clear();
     buf.push_str(itoa::Buffer::new().format(k / 10));
-    if k % 10 != 0 {
+    if !k.is_multiple_of(10) {
         buf.push('.');
         buf.push(char::from(b'0' + (k % 10) as u8));
     }
@@ -296,7 +296,7 @@ mod tests {
     #[test]
     fn tenths_are_written_as_display_writes_them() {
         let mut buf = String::new();
-        for k in (0..200_000).chain([999_999_999, 123_456_789_012]) {
+        for k in (0..200_000u64).chain([999_999_999, 123_456_789_012]) {
             let x = k as f64 / 10.0;
             assert_eq!(tenths(&mut buf, x), x.to_string());
         }
