@@ -148,22 +148,27 @@ impl<'g> Prepared<'g> {
         let mut ids = String::new();
         let mut id_at = vec![0; g.node_count() + 1];
         let mut home = vec![None; g.node_count()];
-        let mut selected = sub.nodes.iter().peekable();
-        for n in g.nodes() {
-            if selected.next_if_eq(&&n).is_some() {
-                write!(ids, "{}", g.node(n).key).expect("writing to a String cannot fail");
-                home[n.index()] = palette::home_org(g, n);
+        // The palette on another core meanwhile: it needs none of the rest.
+        let (palette, degree) = std::thread::scope(|s| {
+            let palette = s.spawn(|| Palette::new(g));
+            let mut selected = sub.nodes.iter().peekable();
+            for n in g.nodes() {
+                if selected.next_if_eq(&&n).is_some() {
+                    write!(ids, "{}", g.node(n).key).expect("writing to a String cannot fail");
+                    home[n.index()] = palette::home_org(g, n);
+                }
+                id_at[n.index() + 1] = ids.len();
             }
-            id_at[n.index() + 1] = ids.len();
-        }
-        // One pass in edge order: walking each node's edge list is a cache miss per edge.
-        let mut degree = vec![0u32; g.node_count()];
-        for (s, _, t) in g.edges() {
-            degree[s.index()] += 1;
-            degree[t.index()] += 1;
-        }
+            // One pass in edge order: walking each node's edge list is a cache miss per edge.
+            let mut degree = vec![0u32; g.node_count()];
+            for (s, _, t) in g.edges() {
+                degree[s.index()] += 1;
+                degree[t.index()] += 1;
+            }
+            (palette.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), degree)
+        });
         let plain_ids = template::plain(&ids);
-        Prepared { g, sub, palette: Palette::new(g), ids, id_at, plain_ids, home, degree, columns: OnceLock::new() }
+        Prepared { g, sub, palette, ids, id_at, plain_ids, home, degree, columns: OnceLock::new() }
     }
 
     /// Writes the subgraph in `format` to `w`.
@@ -229,20 +234,47 @@ impl<'g> Prepared<'g> {
     /// appearance (node order is kind by kind, so the order is fixed for a given set of kinds).
     fn attribute_columns(&self) -> &[(&'static str, ValueType)] {
         self.columns.get_or_init(|| {
-            let mut cols: Vec<(&'static str, ValueType)> = Vec::new();
-            let mut a = AttrBuf::default();
             // Which attributes a node has depends on which of its values are empty, so every
             // node is asked: a first pass, because XML formats declare columns before the nodes.
-            for &n in &self.sub.nodes {
-                self.attributes(n, &mut a);
-                for (name, v) in a.iter() {
-                    if !cols.iter().any(|(c, _)| *c == name) {
-                        cols.push((name, v.value_type()));
-                    }
-                }
+            // The other export thread waits for it, so two halves on two cores; the second
+            // half's columns go after the first's, as a single pass would find them.
+            let nodes = &self.sub.nodes;
+            let (first, second) = nodes.split_at(if nodes.len() >= 20_000 { nodes.len() / 2 } else { nodes.len() });
+            let (mut cols, rest) = std::thread::scope(|s| {
+                let rest = s.spawn(|| self.columns_of(second, Vec::new()));
+                let cols = self.columns_of(first, Vec::new());
+                (cols, rest.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            });
+            for (name, t) in rest {
+                add_column(&mut cols, name, t);
             }
             cols
         })
+    }
+
+    /// `cols` with the attribute columns of `nodes` that it lacks, in order of first appearance.
+    fn columns_of(
+        &self,
+        nodes: &[NodeIndex],
+        mut cols: Vec<(&'static str, ValueType)>,
+    ) -> Vec<(&'static str, ValueType)> {
+        let mut a = AttrBuf::default();
+        for &n in nodes {
+            self.attributes(n, &mut a);
+            for (name, v) in a.iter() {
+                add_column(&mut cols, name, v.value_type());
+            }
+        }
+        cols
+    }
+}
+
+/// Adds a column unless `cols` has one of that name (names are `&'static str`s from
+/// `AttrBuf`: the same address is the same name, tried first).
+fn add_column(cols: &mut Vec<(&'static str, ValueType)>, name: &'static str, t: ValueType) {
+    let same = |(c, _): &(&str, ValueType)| std::ptr::eq(c.as_ptr(), name.as_ptr()) && c.len() == name.len();
+    if !cols.iter().any(same) && !cols.iter().any(|(c, _)| *c == name) {
+        cols.push((name, t));
     }
 }
 
