@@ -46,15 +46,11 @@ pub struct Undirected {
     scratch: std::sync::Mutex<Option<Scratch>>,
 }
 
-/// `Scratch::slot` of a node without a score.
-pub(crate) const UNSCORED: u32 = u32::MAX;
-
 /// Working memory of one `related` query, cleared between queries.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    /// Where each node's score is in `score` (and the node in `touched`), or `UNSCORED`.
-    pub slot: Vec<u32>,
-    /// Scores of the nodes in `touched`, in the same order.
+    /// Each node's score, indexed by node: one random access per update (a hub query makes
+    /// a million). 0.0 is no score: scores are sums of positive weights.
     pub score: Vec<f64>,
     /// How the query entry links to each node, if it does.
     pub near: Vec<Option<(RelationKind, Direction)>>,
@@ -116,7 +112,7 @@ impl Undirected {
     /// another thread holds them. `f` must leave them cleared.
     pub(crate) fn with_scratch<R>(&self, f: impl FnOnce(&mut Scratch) -> R) -> R {
         let n = self.rank.len();
-        let fresh = || Scratch { slot: vec![UNSCORED; n], near: vec![None; n], ..Scratch::default() };
+        let fresh = || Scratch { score: vec![0.0; n], near: vec![None; n], ..Scratch::default() };
         match self.scratch.try_lock() {
             Ok(mut kept) => f(kept.get_or_insert_with(fresh)),
             Err(_) => f(&mut fresh()),

@@ -11,7 +11,7 @@
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
-use super::{Scratch, UNSCORED, Undirected, words};
+use super::{Scratch, Undirected, words};
 use crate::attrs;
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, RelationKind};
@@ -81,8 +81,7 @@ fn rank(
     u.with_scratch(|s| {
         let ranked = rank_with(g, u, n, kinds, top, skip_direct, s);
         // The buffers go back cleared: only what this query wrote.
-        s.touched.drain(..).for_each(|y| s.slot[y.index()] = UNSCORED);
-        s.score.clear();
+        s.touched.drain(..).for_each(|y| s.score[y.index()] = 0.0);
         u.neighbours(n).iter().for_each(|(m, _, _)| s.near[m.index()] = None);
         ranked
     })
@@ -97,64 +96,61 @@ fn rank_with(
     skip_direct: bool,
     s: &mut Scratch,
 ) -> Vec<Related> {
-    let Scratch { slot, score, near, touched } = s;
-    // The neighbours of `n`, marked with how `n` links to them: left out of the ranking when
-    // `skip_direct`, and the shared neighbours of the results are found through them.
-    for &(m, r, d) in u.neighbours(n) {
-        near[m.index()] = Some((r, d));
+    let Scratch { score, near, touched } = s;
+    // In one pass over the neighbours of `n`: each is marked with how `n` links to it (left
+    // out of the ranking when `skip_direct`; the shared neighbours of the results are found
+    // through the marks); a light one gives its weight to its own neighbours, the
+    // candidates; a hub is kept for after.
+    let mut hubs: Vec<(NodeIndex, f64)> = Vec::new();
+    for &(z, r, d) in u.neighbours(n) {
+        near[z.index()] = Some((r, d));
+        let Some(w) = u.weight(z) else { continue };
+        let links = u.neighbours(z);
+        if links.len() > HUB_DEGREE {
+            hubs.push((z, w));
+            continue;
+        }
+        for &(y, _, _) in links.iter().filter(|(y, _, _)| *y != n) {
+            let s = &mut score[y.index()];
+            if *s == 0.0 {
+                touched.push(y);
+            }
+            *s += w;
+        }
     }
-    let near = &*near;
-    let weight = |z: NodeIndex| u.weight(z);
+    // What the hubs add to each candidate, from whichever side is shorter: the hub's list,
+    // or a lookup per candidate.
+    for &(z, w) in &hubs {
+        if u.degree(z) < touched.len() {
+            for &(y, _, _) in u.neighbours(z) {
+                // Only candidates (a score above 0) get the hub's weight.
+                let s = &mut score[y.index()];
+                if *s > 0.0 {
+                    *s += w;
+                }
+            }
+        } else {
+            for y in touched.iter() {
+                if u.link(*y, z).is_some() {
+                    score[y.index()] += w;
+                }
+            }
+        }
+    }
+    let (score, near) = (&*score, &*near);
     let wanted = |m: NodeIndex| {
         m != n
             && (kinds.is_empty() || kinds.contains(&g.node(m).key.kind))
             && !(skip_direct && near[m.index()].is_some())
     };
-    let (hubs, light): (Vec<_>, Vec<_>) = u.neighbours(n).iter().partition(|(z, _, _)| u.degree(*z) > HUB_DEGREE);
-    // A hub has over `HUB_DEGREE` neighbours, so it always has a weight.
-    let hubs: Vec<(NodeIndex, f64)> = hubs.iter().filter_map(|(z, _, _)| weight(*z).map(|w| (*z, w))).collect();
-
-    // Candidates through light neighbours, then what the hubs add to each. A candidate's
-    // score sits in `score` at its place in `touched`, found through `slot` (a query on a
-    // hub touches most entries): the scores stay together for the selection below.
-    for &(z, _, _) in &light {
-        if let Some(w) = weight(z) {
-            for &(y, _, _) in u.neighbours(z).iter().filter(|(y, _, _)| *y != n) {
-                match slot[y.index()] {
-                    UNSCORED => {
-                        slot[y.index()] = touched.len() as u32;
-                        touched.push(y);
-                        score.push(w);
-                    }
-                    i => score[i as usize] += w,
-                }
-            }
-        }
-    }
-    for &(z, w) in &hubs {
-        // From whichever side is shorter: the hub's list, or a lookup per candidate.
-        if u.degree(z) < touched.len() {
-            for &(y, _, _) in u.neighbours(z) {
-                // `UNSCORED` is past the end: only candidates get the hub's weight.
-                if let Some(s) = score.get_mut(slot[y.index()] as usize) {
-                    *s += w;
-                }
-            }
-        } else {
-            for (y, s) in touched.iter().zip(score.iter_mut()) {
-                if u.link(*y, z).is_some() {
-                    *s += w;
-                }
-            }
-        }
-    }
     // The top by score first (ties at the cut kept), so ranks are looked up for a few only:
     // the `top`-th best key in one pass with a small heap, where a score under the heap's
     // worst (`floor`, one unit of the 1e-9 rounding below it) costs one comparison; then
     // what reaches it.
     let mut heap = std::collections::BinaryHeap::with_capacity(top + 1);
     let mut floor = f64::NEG_INFINITY;
-    for (&y, &s) in touched.iter().zip(score.iter()) {
+    for &y in touched.iter() {
+        let s = score[y.index()];
         if s < floor || !wanted(y) {
             continue;
         }
@@ -169,9 +165,9 @@ fn rank_with(
     let cut = if heap.len() == top { heap.peek().copied() } else { None };
     let mut best: Vec<(Order, NodeIndex, f64)> = touched
         .iter()
-        .zip(score.iter())
-        .filter(|&(&y, &s)| s >= floor && cut.is_none_or(|c| order(s, 0).0 <= c) && wanted(y))
-        .map(|(&y, &s)| ((order(s, 0).0, u.rank(y)), y, s))
+        .map(|&y| (y, score[y.index()]))
+        .filter(|&(y, s)| s >= floor && cut.is_none_or(|c| order(s, 0).0 <= c) && wanted(y))
+        .map(|(y, s)| ((order(s, 0).0, u.rank(y)), y, s))
         .collect();
     best.sort_unstable_by_key(|(o, _, _)| *o);
     best.truncate(top);
@@ -201,7 +197,7 @@ fn rank_with(
             }
         }
         let Some(y) = y else { break };
-        if slot[y.index()] != UNSCORED || !wanted(y) {
+        if score[y.index()] > 0.0 || !wanted(y) {
             continue;
         }
         let o = order(s, rank);
@@ -240,12 +236,20 @@ fn shared_neighbours(
     let mut shared: Vec<(u64, Shared)> = if search <= dm {
         u.neighbours(n)
             .iter()
-            .filter_map(|&(z, r, d)| Some((specific(z)?, (z, (r, d), u.link(m, z).map(|&(_, r2, d2)| (r2, d2))?))))
+            .filter_map(|&(z, r, d)| {
+                let &(_, r2, d2) = u.link(m, z)?;
+                Some((specific(z)?, (z, (r, d), (r2, d2))))
+            })
             .collect()
     } else {
         u.neighbours(m)
             .iter()
-            .filter_map(|&(z, r2, d2)| Some((specific(z)?, (z, near[z.index()]?, (r2, d2)))))
+            // `near` first: most of a hub's neighbours are not shared, and their degrees
+            // are random accesses.
+            .filter_map(|&(z, r2, d2)| {
+                let mine = near[z.index()]?;
+                Some((specific(z)?, (z, mine, (r2, d2))))
+            })
             .collect()
     };
     shared.sort_unstable_by_key(|&(k, _)| k);
