@@ -56,6 +56,18 @@ pub(crate) struct Scratch {
     pub near: Vec<Option<(RelationKind, Direction)>>,
     /// Nodes with a score, in the order they got it.
     pub touched: Vec<NodeIndex>,
+    /// What a query split across two threads keeps between queries (its buffers reach tens
+    /// of MB: fresh pages for them would cost more than the split saves).
+    pub split: [Half; 2],
+}
+
+/// One thread's share of a split `related` query.
+#[derive(Default)]
+pub(crate) struct Half {
+    /// Updates (candidate, place of the weight), one bucket per block of node ids.
+    pub buckets: Vec<Vec<(NodeIndex, u32)>>,
+    /// Nodes this thread gave a first score.
+    pub touched: Vec<NodeIndex>,
 }
 
 impl Undirected {

@@ -11,7 +11,7 @@
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 
-use super::{Scratch, Undirected, words};
+use super::{Half, Link, Scratch, Undirected, words};
 use crate::attrs;
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, RelationKind};
@@ -35,6 +35,29 @@ pub struct Related {
 /// entry by entry (a hub's 100,000 papers all get the same small weight from it).
 const HUB_DEGREE: usize = 1024;
 
+/// When a query is split across two threads (see `spread_split`), and how.
+#[derive(Clone, Copy)]
+struct Split {
+    /// Above this many updates from light neighbours (or this many neighbours to intersect
+    /// for the results' shared neighbours). On a hub, about a million random updates of a
+    /// score array larger than the cache; a thread costs some 50 µs, nothing next to that.
+    work: usize,
+    /// Node ids per block: a block's scores (1 MiB) fit in the L2 cache.
+    block: usize,
+}
+
+const SPLIT: Split = Split { work: 1 << 17, block: 1 << 17 };
+
+/// What a ranking is asked for: of which kinds (all when empty), how many, whether the
+/// direct neighbours are left out, and when to split it.
+#[derive(Clone, Copy)]
+struct Ask<'a> {
+    kinds: &'a [EntryKind],
+    top: usize,
+    skip_direct: bool,
+    split: Split,
+}
+
 /// A candidate's order: higher score first (compared at 1e-9), then lower `kind:id` rank.
 type Order = (std::cmp::Reverse<i64>, u32);
 
@@ -51,7 +74,7 @@ fn order(score: f64, rank: u32) -> Order {
 /// only through hubs are visited in `kind:id` order, merged across the hubs, and the walk
 /// stops once no later entry can enter the top (their score is at most the hubs' total).
 pub fn related(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, kinds: &[EntryKind], top: usize) -> Vec<Related> {
-    rank(g, u, n, kinds, top, false)
+    rank(g, u, n, Ask { kinds, top, skip_direct: false, split: SPLIT })
 }
 
 /// As `related`, among the entries not linked to `n` directly: what the `related` command
@@ -64,22 +87,15 @@ pub fn beyond_direct(
     kinds: &[EntryKind],
     top: usize,
 ) -> Vec<Related> {
-    rank(g, u, n, kinds, top, true)
+    rank(g, u, n, Ask { kinds, top, skip_direct: true, split: SPLIT })
 }
 
-fn rank(
-    g: &KnowledgeGraph,
-    u: &Undirected,
-    n: NodeIndex,
-    kinds: &[EntryKind],
-    top: usize,
-    skip_direct: bool,
-) -> Vec<Related> {
-    if top == 0 {
+fn rank(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, ask: Ask) -> Vec<Related> {
+    if ask.top == 0 {
         return Vec::new();
     }
     u.with_scratch(|s| {
-        let ranked = rank_with(g, u, n, kinds, top, skip_direct, s);
+        let ranked = rank_with(g, u, n, ask, s);
         // The buffers go back cleared: only what this query wrote.
         s.touched.drain(..).for_each(|y| s.score[y.index()] = 0.0);
         u.neighbours(n).iter().for_each(|(m, _, _)| s.near[m.index()] = None);
@@ -87,35 +103,38 @@ fn rank(
     })
 }
 
-fn rank_with(
-    g: &KnowledgeGraph,
-    u: &Undirected,
-    n: NodeIndex,
-    kinds: &[EntryKind],
-    top: usize,
-    skip_direct: bool,
-    s: &mut Scratch,
-) -> Vec<Related> {
-    let Scratch { score, near, touched } = s;
-    // In one pass over the neighbours of `n`: each is marked with how `n` links to it (left
-    // out of the ranking when `skip_direct`; the shared neighbours of the results are found
-    // through the marks); a light one gives its weight to its own neighbours, the
-    // candidates; a hub is kept for after.
+fn rank_with(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, ask: Ask, s: &mut Scratch) -> Vec<Related> {
+    let Ask { kinds, top, skip_direct, split } = ask;
+    let Scratch { score, near, touched, split: halves } = s;
+    // The neighbours of `n`, marked with how `n` links to them (left out of the ranking when
+    // `skip_direct`; the shared neighbours of the results are found through the marks), and
+    // sorted: light ones give their weight to their own neighbours, the candidates; hubs
+    // add theirs after, to candidates only.
     let mut hubs: Vec<(NodeIndex, f64)> = Vec::new();
+    let mut light: Vec<(&[Link], f64)> = Vec::new();
+    let mut work = 0;
     for &(z, r, d) in u.neighbours(n) {
         near[z.index()] = Some((r, d));
         let Some(w) = u.weight(z) else { continue };
         let links = u.neighbours(z);
         if links.len() > HUB_DEGREE {
             hubs.push((z, w));
-            continue;
+        } else {
+            light.push((links, w));
+            work += links.len();
         }
-        for &(y, _, _) in links.iter().filter(|(y, _, _)| *y != n) {
-            let s = &mut score[y.index()];
-            if *s == 0.0 {
-                touched.push(y);
+    }
+    if work > split.work {
+        spread_split(n, &light, split.block, score, touched, halves);
+    } else {
+        for &(links, w) in &light {
+            for &(y, _, _) in links.iter().filter(|(y, _, _)| *y != n) {
+                let s = &mut score[y.index()];
+                if *s == 0.0 {
+                    touched.push(y);
+                }
+                *s += w;
             }
-            *s += w;
         }
     }
     // What the hubs add to each candidate, from whichever side is shorter: the hub's list,
@@ -208,14 +227,85 @@ fn rank_with(
         }
     }
 
+    // What each result shares with `n`: on two threads (every other result each) when it is
+    // much, as when `n` and its results are hubs.
+    let shared_of = |&(_, m, _): &(Order, NodeIndex, f64)| shared_neighbours(u, n, m, near);
+    let shared_work: usize = best.iter().map(|(_, m, _)| u.degree(*m).min(u.degree(n))).sum();
+    let mut shared: Vec<Vec<Shared>> = if shared_work > split.work {
+        let (even, odd) = std::thread::scope(|sc| {
+            let odd = sc.spawn(|| best.iter().skip(1).step_by(2).map(shared_of).collect::<Vec<_>>());
+            let even: Vec<_> = best.iter().step_by(2).map(shared_of).collect();
+            (even, odd.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        });
+        let mut odd = odd.into_iter();
+        even.into_iter().flat_map(|e| std::iter::once(e).chain(odd.next())).collect()
+    } else {
+        best.iter().map(shared_of).collect()
+    };
     let date = |m: NodeIndex| attrs::date(&g.data, g.node(m)).map(|d| d.month_index());
     best.into_iter()
-        .map(|(_, m, score)| {
-            let shared = shared_neighbours(u, n, m, near);
+        .zip(shared.drain(..))
+        .map(|((_, m, score), shared)| {
             let months_apart = date(n).zip(date(m)).map(|(a, b)| (a - b).abs());
             Related { node: m, score, shared, months_apart }
         })
         .collect()
+}
+
+/// Gives each light neighbour's weight (`light`: its neighbour list and weight, in the
+/// order of `n`'s list) to its neighbours other than `n`, on two threads, in two passes.
+/// First each thread reads half of the lists and sorts the updates into buckets by block
+/// of node ids; then each adds up every other block, whose scores stay in its cache
+/// (random updates of the whole array would miss it). A block takes the first thread's
+/// bucket before the second's, so every score is summed in the order of `light`, as on
+/// one thread: the same bits (floating-point sums depend on the order).
+fn spread_split(
+    n: NodeIndex,
+    light: &[(&[Link], f64)],
+    block: usize,
+    score: &mut [f64],
+    touched: &mut Vec<NodeIndex>,
+    halves: &mut [Half; 2],
+) {
+    let blocks = score.len().div_ceil(block);
+    // An update is the candidate and where its weight is in `light`: 8 bytes, not 16 (the
+    // buckets of a hub query hold a million updates, written once and read once).
+    let sort = |from: usize, part: &[(&[Link], f64)], buckets: &mut Vec<Vec<(NodeIndex, u32)>>| {
+        buckets.resize_with(blocks, Vec::new);
+        for (i, &(links, _)) in (from..).zip(part) {
+            for &(y, _, _) in links.iter().filter(|(y, _, _)| *y != n) {
+                buckets[y.index() / block].push((y, i as u32));
+            }
+        }
+    };
+    let [first, second] = halves;
+    let half = light.len() / 2;
+    let (front, back) = light.split_at(half);
+    std::thread::scope(|sc| {
+        sc.spawn(|| sort(half, back, &mut second.buckets));
+        sort(0, front, &mut first.buckets);
+    });
+    let add = |mine: Vec<(usize, &mut [f64])>, touched: &mut Vec<NodeIndex>| {
+        for (b, scores) in mine {
+            for &(y, i) in first.buckets[b].iter().chain(&second.buckets[b]) {
+                let w = light[i as usize].1;
+                let s = &mut scores[y.index() - b * block];
+                if *s == 0.0 {
+                    touched.push(y);
+                }
+                *s += w;
+            }
+        }
+    };
+    let (even, odd): (Vec<_>, Vec<_>) = score.chunks_mut(block).enumerate().partition(|(b, _)| b % 2 == 0);
+    let mut theirs = std::mem::take(&mut second.touched);
+    std::thread::scope(|sc| {
+        sc.spawn(|| add(odd, &mut theirs));
+        add(even, touched);
+    });
+    touched.append(&mut theirs);
+    second.touched = theirs;
+    halves.iter_mut().flat_map(|h| h.buckets.iter_mut()).for_each(Vec::clear);
 }
 
 /// Neighbours of both `n` and `m` that count for the score (two or more neighbours), as
@@ -329,6 +419,34 @@ mod tests {
                 let ranked =
                     if skip_direct { beyond_direct(&g, &u, n, &[], top) } else { related(&g, &u, n, &[], top) };
                 let fast: Vec<(NodeIndex, i64)> = ranked.iter().map(|r| (r.node, order(r.score, 0).0.0)).collect();
+                let slow: Vec<(NodeIndex, i64)> =
+                    brute_force(&g, &u, n, top, skip_direct).into_iter().map(|(y, s)| (y, order(s, 0).0.0)).collect();
+                assert_eq!(fast, slow, "related to {} (top {top}, direct left out: {skip_direct})", g.node(n).key);
+            }
+        }
+    }
+
+    #[test]
+    fn a_query_split_across_threads_answers_as_one_thread_does() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::synth::generate(dir.path(), 20_000, 7).unwrap();
+        let g = KnowledgeGraph::build(crate::data::load(dir.path()).unwrap());
+        let u = Undirected::new(&g);
+        // Every query split, in blocks of 1,000 node ids (20 of them, so both threads add up
+        // several), against the same query on one thread and against the definition.
+        let always = Split { work: 0, block: 1000 };
+        let never = Split { work: usize::MAX, block: 1000 };
+        let hubs = g.nodes().filter(|&z| u.degree(z) > HUB_DEGREE);
+        let queries: Vec<NodeIndex> = g.nodes().step_by(211).chain(hubs).collect();
+        let same = |r: &Related| (r.node, r.score.to_bits(), r.shared.clone(), r.months_apart);
+        for n in queries {
+            for (top, skip_direct) in [(10, false), (300, true)] {
+                let ask = |split| Ask { kinds: &[], top, skip_direct, split };
+                let split: Vec<_> = rank(&g, &u, n, ask(always)).iter().map(same).collect();
+                let one: Vec<_> = rank(&g, &u, n, ask(never)).iter().map(same).collect();
+                assert_eq!(split, one, "related to {} (top {top}, direct left out: {skip_direct})", g.node(n).key);
+                let fast: Vec<(NodeIndex, i64)> =
+                    split.iter().map(|r| (r.0, order(f64::from_bits(r.1), 0).0.0)).collect();
                 let slow: Vec<(NodeIndex, i64)> =
                     brute_force(&g, &u, n, top, skip_direct).into_iter().map(|(y, s)| (y, order(s, 0).0.0)).collect();
                 assert_eq!(fast, slow, "related to {} (top {top}, direct left out: {skip_direct})", g.node(n).key);
