@@ -2,6 +2,7 @@
 
 use petgraph::graph::NodeIndex;
 
+use super::relations::{End, Link, Relations};
 use super::tables::Table;
 use super::{Dataset, EXTRA_RELATIONS_FILE, Positions};
 use crate::diag::{Diagnostics, quoted};
@@ -53,19 +54,18 @@ impl Ctx<'_> {
 /// `None` where an end did not resolve.
 pub(crate) type Ends = (Vec<Option<[u32; 2]>>, Vec<Option<[u32; 2]>>);
 
-/// Validates the whole dataset against its id index `names`. Returns the problems, and the
-/// relation ends found on the way, which the graph reuses.
-pub(crate) fn validate(data: &Dataset, pos: &Positions, names: &NameIndex) -> (Diagnostics, Ends) {
+/// Validates the whole dataset, with the rows of relations.csv in `rels`, against its id
+/// index `names`. Returns the problems, and the relation ends found on the way, which the
+/// graph reuses.
+pub(crate) fn validate(data: &Dataset, pos: &Positions, names: &NameIndex, rels: &Relations) -> (Diagnostics, Ends) {
     let mut cx = Ctx { data, pos, names, hints: 0, out: Diagnostics::default() };
     duplicate_ids(&mut cx);
     reference_columns(&mut cx);
     technique_cycles(&mut cx);
-    let ends = (
-        relations(&mut cx, Relation::FILE, &data.relations),
-        relations(&mut cx, EXTRA_RELATIONS_FILE, &data.extra_relations),
-    );
-    successor_cycles(&mut cx, Relation::FILE, &data.relations, &ends.0);
-    successor_cycles(&mut cx, EXTRA_RELATIONS_FILE, &data.extra_relations, &ends.1);
+    let extra = Relations::of(&data.extra_relations);
+    let ends = (relations(&mut cx, Relation::FILE, rels), relations(&mut cx, EXTRA_RELATIONS_FILE, &extra));
+    successor_cycles(&mut cx, Relation::FILE, rels, &ends.0);
+    successor_cycles(&mut cx, EXTRA_RELATIONS_FILE, &extra, &ends.1);
     curated(&mut cx);
     panels(&mut cx);
     (cx.out, ends)
@@ -155,9 +155,10 @@ fn technique_cycles(cx: &mut Ctx) {
 
 /// Reports each `successor_of` relation on a cycle: a model cannot succeed itself, directly
 /// or through its successors.
-fn successor_cycles(cx: &mut Ctx, file: &str, rels: &[Relation], ends: &[Option<[u32; 2]>]) {
+fn successor_cycles(cx: &mut Ctx, file: &str, rels: &Relations, ends: &[Option<[u32; 2]>]) {
     let succession = || {
-        rels.iter()
+        rels.links
+            .iter()
             .zip(ends)
             .enumerate()
             .filter(|(_, (r, _))| r.relation == RelationKind::SuccessorOf)
@@ -170,49 +171,53 @@ fn successor_cycles(cx: &mut Ctx, file: &str, rels: &[Relation], ends: &[Option<
     let local = |x: usize| touched.binary_search(&x).unwrap_or_default();
     let on_cycle = on_cycles(touched.len(), succession().map(|(_, a, b)| (local(a), local(b))));
     for (i, a, b) in succession().filter(|&(_, a, b)| on_cycle[local(a)] && on_cycle[local(b)]) {
-        let r = &rels[i];
+        let (source, target) = rels.keys(&rels.links[i]);
         let msg = if a == b {
-            format!("{} succeeds itself", r.source)
+            format!("{source} succeeds itself")
         } else {
-            format!("{} successor_of {}: the succession comes back to {} (a cycle)", r.source, r.target, r.source)
+            format!("{source} successor_of {target}: the succession comes back to {source} (a cycle)")
         };
         cx.out.push(cx.pos.at(file, i, "target", msg));
     }
 }
 
-/// The entry numbers of a relation's ends when both are of allowed kinds and exist; `None`
-/// sends the row to the reporting pass.
-fn valid_ends(names: &NameIndex, r: &Relation) -> Option<[u32; 2]> {
-    let (sources, targets) = r.relation.endpoints();
-    let end = |key: &Key, allowed: &[EntryKind]| {
-        if allowed.contains(&key.kind) { names.number_of(key.kind, key.id.as_str()) } else { None }
-    };
-    Some([end(&r.source, sources)? as u32, end(&r.target, targets)? as u32])
+/// `f` of each of `items`, in order, half of them computed on each core.
+fn on_two_cores<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    let (first, second) = items.split_at(items.len() / 2);
+    std::thread::scope(|s| {
+        let other = s.spawn(|| second.iter().map(&f).collect::<Vec<U>>());
+        let mut out: Vec<U> = Vec::with_capacity(items.len());
+        out.extend(first.iter().map(&f));
+        out.extend(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        out
+    })
 }
 
 /// Checks each relation's ends and reports duplicates; returns the ends' entry numbers.
-fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) -> Vec<Option<[u32; 2]>> {
-    // Millions of id lookups that only read: both cores share them, and only the rows that
-    // fail go through the reporting pass below, in row order as before.
-    let mut resolved = vec![None; rels.len()];
+fn relations(cx: &mut Ctx, file: &str, rels: &Relations) -> Vec<Option<[u32; 2]>> {
+    // Millions of id lookups that only read, on both cores: each run of rows with one source
+    // looks it up once, each row its target. Only the rows that fail go through the reporting
+    // pass below, in row order.
     let names = cx.names;
-    let half = rels.len() / 2;
-    let (first, second) = resolved.split_at_mut(half);
-    let fill = |out: &mut [Option<[u32; 2]>], rels: &[Relation]| {
-        out.iter_mut().zip(rels).for_each(|(o, r)| *o = valid_ends(names, r));
+    let number = |e: &End| names.number_of(e.kind, rels.id(e)).map(|n| n as u32);
+    let sources = on_two_cores(&rels.sources, |e| (e.kind, number(e)));
+    let valid_ends = |l: &Link| {
+        let (allowed_sources, allowed_targets) = l.relation.endpoints();
+        let (kind, source) = sources[l.source as usize];
+        let source = if allowed_sources.contains(&kind) { source } else { None };
+        let target = if allowed_targets.contains(&l.target.kind) { number(&l.target) } else { None };
+        Some([source?, target?])
     };
-    std::thread::scope(|s| {
-        s.spawn(|| fill(second, &rels[half..]));
-        fill(first, &rels[..half]);
-    });
-    for (i, r) in rels.iter().enumerate() {
+    let mut resolved = on_two_cores(&rels.links, valid_ends);
+    for (i, l) in rels.links.iter().enumerate() {
         if resolved[i].is_some() {
             continue;
         }
-        let (sources, targets) = r.relation.endpoints();
+        let (sources, targets) = l.relation.endpoints();
+        let (source, target) = rels.keys(l);
         let mut ends = [None, None];
         for (end, (column, key, allowed)) in
-            [("source", &r.source, sources), ("target", &r.target, targets)].into_iter().enumerate()
+            [("source", &source, sources), ("target", &target, targets)].into_iter().enumerate()
         {
             if allowed.contains(&key.kind) {
                 ends[end] = cx.reference(key.kind, &key.id, file, i, column);
@@ -221,7 +226,7 @@ fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) -> Vec<Option<[u32; 2]
                 let msg = format!(
                     "{column} \"{key}\": a {} cannot be the {column} of {} (expected {})",
                     key.kind,
-                    r.relation,
+                    l.relation,
                     expected.join(" or ")
                 );
                 cx.out.push(cx.pos.at(file, i, column, msg));
@@ -239,7 +244,7 @@ fn relations(cx: &mut Ctx, file: &str, rels: &[Relation]) -> Vec<Option<[u32; 2]
 /// Reports each relation that repeats an earlier row (same ends, same kind), naming the first.
 /// Rows are grouped by source with a counting sort and each source's few rows sorted: a hash
 /// set of every relation would hold hundreds of megabytes at a million entries.
-fn duplicate_relations(cx: &mut Ctx, file: &str, rels: &[Relation], ends: &[Option<[u32; 2]>]) {
+fn duplicate_relations(cx: &mut Ctx, file: &str, rels: &Relations, ends: &[Option<[u32; 2]>]) {
     let n = cx.names.entry_count();
     let mut start = vec![0usize; n + 1];
     for [s, _] in ends.iter().flatten() {
@@ -265,8 +270,9 @@ fn duplicate_relations(cx: &mut Ctx, file: &str, rels: &[Relation], ends: &[Opti
             continue;
         }
         group.clear();
-        group
-            .extend(of_source.iter().filter_map(|&i| ends[i as usize].map(|[_, t]| (t, rels[i as usize].relation, i))));
+        group.extend(
+            of_source.iter().filter_map(|&i| ends[i as usize].map(|[_, t]| (t, rels.links[i as usize].relation, i))),
+        );
         group.sort_unstable();
         let mut first = 0;
         for j in 1..group.len() {
@@ -275,9 +281,9 @@ fn duplicate_relations(cx: &mut Ctx, file: &str, rels: &[Relation], ends: &[Opti
                 first = j;
                 continue;
             }
-            let r = &rels[i as usize];
+            let (source, target) = rels.keys(&rels.links[i as usize]);
             let line = cx.pos.line(file, group[first].2 as usize);
-            let msg = format!("duplicate relation {} {relation} {}; first at line {line}", r.source, r.target);
+            let msg = format!("duplicate relation {source} {relation} {target}; first at line {line}");
             cx.out.push(cx.pos.at(file, i as usize, "source", msg));
         }
     }

@@ -4,6 +4,7 @@ mod check;
 pub mod logos;
 pub mod plausible;
 mod read;
+mod relations;
 mod tables;
 mod write;
 
@@ -17,6 +18,7 @@ pub use write::render;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::*;
 use crate::resolve::NameIndex;
+use relations::Relations;
 
 /// File names of the hand-curated tables, which `import` reads but never writes.
 pub const EXTRA_RELATIONS_FILE: &str = "extra_relations.csv";
@@ -278,43 +280,65 @@ struct Loader<'a> {
 
 impl Loader<'_> {
     fn table<T: Table>(&mut self, file: &'static str) -> Vec<T> {
+        let kind = EntryKind::ALL.into_iter().find(|k| k.file_name() == file);
+        let kind = kind.or((file == EXTRA_CHIPS_FILE).then_some(EntryKind::Chip));
+        let mut broken = Vec::new();
+        let rows = self.rows(file, T::COLUMNS, |r| {
+            let row = T::from_row(r);
+            if let (None, Some(kind)) = (&row, kind) {
+                broken.push((kind, r.cell("id").to_string()));
+            }
+            row
+        });
+        self.positions.broken.extend(broken);
+        rows
+    }
+
+    /// The rows `parse` makes of `file`, which has `columns`.
+    fn rows<T>(
+        &mut self,
+        file: &'static str,
+        columns: &'static [&'static str],
+        parse: impl FnMut(&mut read::Row) -> Option<T>,
+    ) -> Vec<T> {
         let path = self.dir.join(file);
         self.found_any |= path.exists();
         let display = path.display().to_string();
-        let kind = EntryKind::ALL.into_iter().find(|k| k.file_name() == file);
-        let kind = kind.or((file == EXTRA_CHIPS_FILE).then_some(EntryKind::Chip));
-        let broken = &mut self.positions.broken;
-        let parse = |r: &mut read::Row| {
-            let row = T::from_row(r);
-            if let (None, Some(kind)) = (&row, kind) {
-                broken.insert((kind, r.cell("id").to_string()));
-            }
-            row
-        };
-        let t = read::read_table(&path, &display, T::COLUMNS, &mut self.diags, parse);
+        let t = read::read_table(&path, &display, columns, &mut self.diags, parse);
         self.positions.files.insert(file, (t.source, t.positions));
         t.rows
+    }
+
+    /// relations.csv in the compact form validation needs.
+    fn compact_relations(&mut self) -> Relations {
+        let mut relations = Relations::default();
+        relations.links = self.rows(Relation::FILE, Relation::COLUMNS, |r| relations.row(r));
+        relations
     }
 }
 
 /// Reads and validates data/. All problems of all files come back together.
 pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
     // The id index is built from the entry tables while relations.csv is still being read.
-    let (mut data, mut positions, mut diags, names) = read_all_then(dir, |data| {
-        // The curated chips are chips like the others from here on.
-        let extra = std::mem::take(&mut data.extra_chips);
-        data.chips.extend(extra);
-        NameIndex::build(data)
-    })?;
+    let (data, relations, mut positions, mut diags, names) = read_all_then(
+        dir,
+        |l| l.compact_relations(),
+        |data| {
+            // The curated chips are chips like the others from here on.
+            let extra = std::mem::take(&mut data.extra_chips);
+            data.chips.extend(extra);
+            NameIndex::build(data)
+        },
+    )?;
     positions.continued = Some((Chip::FILE, EXTRA_CHIPS_FILE));
-    let (problems, ends) = check::validate(&data, &positions, &names);
+    let (problems, ends) = check::validate(&data, &positions, &names, &relations);
     drop(positions);
     diags.extend(problems);
     let diags = diags.sorted();
     if diags.has_errors() {
         return Err(diags);
     }
-    let relation_kinds = std::mem::take(&mut data.relations).into_iter().map(|r| r.relation).collect();
+    let relation_kinds = relations.links.iter().map(|l| l.relation).collect();
     Ok(Loaded { data, names, ends, relation_kinds, warnings: diags })
 }
 
@@ -355,15 +379,19 @@ pub fn validate_rendered(files: &[(&str, Vec<u8>)], dir: &Path) -> Diagnostics {
 
 /// Reads every table without cross-table validation; import uses this to see what is there.
 pub(crate) fn read_all(dir: &Path) -> Result<(Dataset, Positions, Diagnostics), Diagnostics> {
-    read_all_then(dir, |_| ()).map(|(data, positions, diags, ())| (data, positions, diags))
+    let (mut data, relations, positions, diags, ()) = read_all_then(dir, |l| l.table(Relation::FILE), |_| ())?;
+    data.relations = relations;
+    Ok((data, positions, diags))
 }
 
-/// [`read_all`], running `meanwhile` on the entry tables (extra_chips.csv read, relations and
-/// the curated tables not yet there) while the other core still reads relations.csv.
-fn read_all_then<R>(
+/// [`read_all`], with relations.csv read by `relations` on a second core, and `meanwhile` run
+/// on the entry tables (extra_chips.csv read; relations and the curated tables not yet there)
+/// while that core still reads.
+fn read_all_then<Rel: Send, R>(
     dir: &Path,
+    relations: impl FnOnce(&mut Loader) -> Rel + Send,
     meanwhile: impl FnOnce(&mut Dataset) -> R,
-) -> Result<(Dataset, Positions, Diagnostics, R), Diagnostics> {
+) -> Result<(Dataset, Rel, Positions, Diagnostics, R), Diagnostics> {
     if !dir.is_dir() {
         let mut d = Diagnostics::default();
         d.push(Diagnostic::error(dir.display().to_string(), 0, 0, "no such data directory"));
@@ -372,17 +400,16 @@ fn read_all_then<R>(
     let loader = || Loader { dir, diags: Diagnostics::default(), positions: Positions::default(), found_any: false };
     let mut l = loader();
     // relations.csv is most of the bytes: it is parsed on a second core meanwhile.
-    let (mut data, rl, during) = std::thread::scope(|s| {
+    let (mut data, relations, rl, during) = std::thread::scope(|s| {
         let other = s.spawn(|| {
             let mut rl = loader();
-            (rl.table(Relation::FILE), rl)
+            (relations(&mut rl), rl)
         });
         let mut data = read_entries(&mut l);
         data.extra_chips = l.table(EXTRA_CHIPS_FILE);
         let during = meanwhile(&mut data);
         let (relations, rl) = other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        data.relations = relations;
-        (data, rl, during)
+        (data, relations, rl, during)
     });
     l.found_any |= rl.found_any;
     l.diags.extend(rl.diags);
@@ -400,7 +427,7 @@ fn read_all_then<R>(
         l.diags.push(Diagnostic::error(dir.display().to_string(), 0, 0, msg));
         return Err(l.diags);
     }
-    Ok((data, l.positions, l.diags.sorted(), during))
+    Ok((data, relations, l.positions, l.diags.sorted(), during))
 }
 
 /// The tables of entries, each in its file order.
