@@ -137,10 +137,11 @@ fn rank_with(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, ask: Ask, s: &mut
             }
         }
     }
-    // What the hubs add to each candidate, from whichever side is shorter: the hub's list,
-    // or a lookup per candidate.
+    // What the hubs add to each candidate, from whichever side costs less: the hub's list
+    // (one random access per entry), or a lookup per candidate (a binary search in its
+    // list: several random accesses, so it counts four).
     for &(z, w) in &hubs {
-        if u.degree(z) < touched.len() {
+        if u.degree(z) < 4 * touched.len() {
             for &(y, _, _) in u.neighbours(z) {
                 // Only candidates (a score above 0) get the hub's weight.
                 let s = &mut score[y.index()];
