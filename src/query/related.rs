@@ -124,7 +124,8 @@ fn rank_with(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, ask: Ask, s: &mut
             work += links.len();
         }
     }
-    if work > split.work {
+    // Split only where the scores outgrow one block (the cache): below, one thread is as fast.
+    if work > split.work && score.len() > split.block {
         spread_split(n, &light, split.block, score, touched, halves);
     } else {
         for &(links, w) in &light {
