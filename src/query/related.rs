@@ -403,12 +403,18 @@ mod tests {
         all
     }
 
-    #[test]
-    fn hub_aware_ranking_equals_brute_force_on_a_graph_with_hubs() {
+    /// The 20,000-entry synthetic graph: several hubs of over `HUB_DEGREE` neighbours.
+    fn with_hubs() -> (KnowledgeGraph, Undirected) {
         let dir = tempfile::tempdir().unwrap();
         crate::synth::generate(dir.path(), 20_000, 7).unwrap();
         let g = KnowledgeGraph::build(crate::data::load(dir.path()).unwrap());
         let u = Undirected::new(&g);
+        (g, u)
+    }
+
+    #[test]
+    fn hub_aware_ranking_equals_brute_force_on_a_graph_with_hubs() {
+        let (g, u) = with_hubs();
         let hubs = g.nodes().filter(|&z| u.degree(z) > HUB_DEGREE).count();
         assert!(hubs >= 3, "the synthetic graph must have hubs, found {hubs}");
         let is_hub = |z: NodeIndex| u.degree(z) > HUB_DEGREE;
@@ -430,10 +436,7 @@ mod tests {
 
     #[test]
     fn a_query_split_across_threads_answers_as_one_thread_does() {
-        let dir = tempfile::tempdir().unwrap();
-        crate::synth::generate(dir.path(), 20_000, 7).unwrap();
-        let g = KnowledgeGraph::build(crate::data::load(dir.path()).unwrap());
-        let u = Undirected::new(&g);
+        let (g, u) = with_hubs();
         // Every query split, in blocks of 1,000 node ids (20 of them, so both threads add up
         // several), against the same query on one thread and against the definition.
         let always = Split { work: 0, block: 1000 };
