@@ -107,11 +107,8 @@ impl Palette {
         let mut colours: Vec<Option<Rgb>> = orgs.iter().map(|o| o.colour).collect();
         // Each candidate's distance to the nearest colour given so far, updated as colours are
         // given: one pass over the candidates per chooser.
-        let nearest_to = |taken: &[lab::Lab], c: &lab::Lab| {
-            taken.iter().map(|t| empfindung::cie00::diff(*t, *c)).fold(f32::INFINITY, f32::min)
-        };
-        let taken: Vec<lab::Lab> = colours.iter().flatten().map(|c| lab_of(*c)).collect();
-        let mut nearest: Vec<f32> = candidates().iter().map(|c| nearest_to(&taken, &c.1)).collect();
+        let taken: Vec<Rgb> = colours.iter().flatten().copied().collect();
+        let mut nearest = distances(&taken);
         // Organisations with model releases (those the emergence figure draws) choose first.
         let mut order: Vec<usize> = (0..orgs.len()).filter(|&i| colours[i].is_none()).collect();
         order.sort_by_key(|&i| !key[i].2);
@@ -120,13 +117,7 @@ impl Palette {
         // from spending seconds here.
         let (choosers, rest) = order.split_at(order.len().min(CHOOSERS));
         for &i in choosers {
-            let mut best = 0;
-            for (k, d) in nearest.iter().enumerate() {
-                if *d > nearest[best] {
-                    best = k;
-                }
-            }
-            let chosen = candidates()[best];
+            let chosen = candidates()[farthest_of(&nearest)];
             for (d, c) in nearest.iter_mut().zip(candidates()) {
                 *d = d.min(empfindung::cie00::diff(chosen.1, c.1));
             }
@@ -155,15 +146,25 @@ impl Palette {
 /// The palette candidate farthest (CIEDE2000) from every colour in `taken`: a colour of its own
 /// for a series drawn beside them.
 pub fn farthest(taken: &[Rgb]) -> Rgb {
+    candidates()[farthest_of(&distances(taken))].0
+}
+
+/// Each candidate's distance to the nearest colour of `taken` (infinite when it is empty).
+fn distances(taken: &[Rgb]) -> Vec<f32> {
     let taken: Vec<lab::Lab> = taken.iter().map(|c| lab_of(*c)).collect();
     let nearest = |c: &lab::Lab| taken.iter().map(|t| empfindung::cie00::diff(*t, *c)).fold(f32::INFINITY, f32::min);
-    let mut best = candidates()[0];
-    for c in candidates() {
-        if nearest(&c.1) > nearest(&best.1) {
-            best = *c;
+    candidates().iter().map(|c| nearest(&c.1)).collect()
+}
+
+/// The candidate with the largest of `distances`, the first of equals.
+fn farthest_of(distances: &[f32]) -> usize {
+    let mut best = 0;
+    for (k, d) in distances.iter().enumerate() {
+        if *d > distances[best] {
+            best = k;
         }
     }
-    best.0
+    best
 }
 
 /// The organisation an entry is drawn with: itself, its first organisation, or a chip's vendor.
