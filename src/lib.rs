@@ -14,6 +14,7 @@ pub mod lint;
 pub mod markdown;
 pub mod model;
 pub mod palette;
+mod par;
 pub mod query;
 pub mod render;
 pub mod resolve;

@@ -184,13 +184,16 @@ fn successor_cycles(cx: &mut Ctx, file: &str, rels: &Relations, ends: &[Option<[
 /// `f` of each of `items`, in order, half of them computed on each core.
 fn on_two_cores<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
     let (first, second) = items.split_at(items.len() / 2);
-    std::thread::scope(|s| {
-        let other = s.spawn(|| second.iter().map(&f).collect::<Vec<U>>());
-        let mut out: Vec<U> = Vec::with_capacity(items.len());
-        out.extend(first.iter().map(&f));
-        out.extend(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        out
-    })
+    let (theirs, mut out) = crate::par::join(
+        || second.iter().map(&f).collect::<Vec<U>>(),
+        || {
+            let mut out: Vec<U> = Vec::with_capacity(items.len());
+            out.extend(first.iter().map(&f));
+            out
+        },
+    );
+    out.extend(theirs);
+    out
 }
 
 /// Checks each relation's ends and reports duplicates; returns the ends' entry numbers.

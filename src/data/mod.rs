@@ -400,17 +400,18 @@ fn read_all_then<Rel: Send, R>(
     let loader = || Loader { dir, diags: Diagnostics::default(), positions: Positions::default(), found_any: false };
     let mut l = loader();
     // relations.csv is most of the bytes: it is parsed on a second core meanwhile.
-    let (mut data, relations, rl, during) = std::thread::scope(|s| {
-        let other = s.spawn(|| {
+    let ((relations, rl), (mut data, during)) = crate::par::join(
+        || {
             let mut rl = loader();
             (relations(&mut rl), rl)
-        });
-        let mut data = read_entries(&mut l);
-        data.extra_chips = l.table(EXTRA_CHIPS_FILE);
-        let during = meanwhile(&mut data);
-        let (relations, rl) = other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (data, relations, rl, during)
-    });
+        },
+        || {
+            let mut data = read_entries(&mut l);
+            data.extra_chips = l.table(EXTRA_CHIPS_FILE);
+            let during = meanwhile(&mut data);
+            (data, during)
+        },
+    );
     l.found_any |= rl.found_any;
     l.diags.extend(rl.diags);
     l.positions.files.extend(rl.positions.files);

@@ -149,24 +149,26 @@ impl<'g> Prepared<'g> {
         let mut id_at = vec![0; g.node_count() + 1];
         let mut home = vec![None; g.node_count()];
         // The palette on another core meanwhile: it needs none of the rest.
-        let (palette, degree) = std::thread::scope(|s| {
-            let palette = s.spawn(|| Palette::new(g));
-            let mut selected = sub.nodes.iter().peekable();
-            for n in g.nodes() {
-                if selected.next_if_eq(&&n).is_some() {
-                    write!(ids, "{}", g.node(n).key).expect("writing to a String cannot fail");
-                    home[n.index()] = palette::home_org(g, n);
+        let (palette, degree) = crate::par::join(
+            || Palette::new(g),
+            || {
+                let mut selected = sub.nodes.iter().peekable();
+                for n in g.nodes() {
+                    if selected.next_if_eq(&&n).is_some() {
+                        write!(ids, "{}", g.node(n).key).expect("writing to a String cannot fail");
+                        home[n.index()] = palette::home_org(g, n);
+                    }
+                    id_at[n.index() + 1] = ids.len();
                 }
-                id_at[n.index() + 1] = ids.len();
-            }
-            // One pass in edge order: walking each node's edge list is a cache miss per edge.
-            let mut degree = vec![0u32; g.node_count()];
-            for (s, _, t) in g.edges() {
-                degree[s.index()] += 1;
-                degree[t.index()] += 1;
-            }
-            (palette.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), degree)
-        });
+                // One pass in edge order: walking each node's edge list is a cache miss per edge.
+                let mut degree = vec![0u32; g.node_count()];
+                for (s, _, t) in g.edges() {
+                    degree[s.index()] += 1;
+                    degree[t.index()] += 1;
+                }
+                degree
+            },
+        );
         let plain_ids = template::plain(&ids);
         Prepared { g, sub, palette, ids, id_at, plain_ids, home, degree, columns: OnceLock::new() }
     }
@@ -240,11 +242,8 @@ impl<'g> Prepared<'g> {
             // half's columns go after the first's, as a single pass would find them.
             let nodes = &self.sub.nodes;
             let (first, second) = nodes.split_at(if nodes.len() >= 20_000 { nodes.len() / 2 } else { nodes.len() });
-            let (mut cols, rest) = std::thread::scope(|s| {
-                let rest = s.spawn(|| self.columns_of(second, Vec::new()));
-                let cols = self.columns_of(first, Vec::new());
-                (cols, rest.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            });
+            let (rest, mut cols) =
+                crate::par::join(|| self.columns_of(second, Vec::new()), || self.columns_of(first, Vec::new()));
             for (name, t) in rest {
                 add_column(&mut cols, name, t);
             }

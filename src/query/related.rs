@@ -234,11 +234,10 @@ fn rank_with(g: &KnowledgeGraph, u: &Undirected, n: NodeIndex, ask: Ask, s: &mut
     let shared_of = |&(_, m, _): &(Order, NodeIndex, f64)| shared_neighbours(u, n, m, near);
     let shared_work: usize = best.iter().map(|(_, m, _)| u.degree(*m).min(u.degree(n))).sum();
     let mut shared: Vec<Vec<Shared>> = if shared_work > split.work {
-        let (even, odd) = std::thread::scope(|sc| {
-            let odd = sc.spawn(|| best.iter().skip(1).step_by(2).map(shared_of).collect::<Vec<_>>());
-            let even: Vec<_> = best.iter().step_by(2).map(shared_of).collect();
-            (even, odd.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-        });
+        let (odd, even) = crate::par::join(
+            || best.iter().skip(1).step_by(2).map(shared_of).collect::<Vec<_>>(),
+            || best.iter().step_by(2).map(shared_of).collect::<Vec<_>>(),
+        );
         let mut odd = odd.into_iter();
         even.into_iter().flat_map(|e| std::iter::once(e).chain(odd.next())).collect()
     } else {
@@ -283,10 +282,7 @@ fn spread_split(
     let [first, second] = halves;
     let half = light.len() / 2;
     let (front, back) = light.split_at(half);
-    std::thread::scope(|sc| {
-        sc.spawn(|| sort(half, back, &mut second.buckets));
-        sort(0, front, &mut first.buckets);
-    });
+    crate::par::join(|| sort(half, back, &mut second.buckets), || sort(0, front, &mut first.buckets));
     let add = |mine: Vec<(usize, &mut [f64])>, touched: &mut Vec<NodeIndex>| {
         for (b, scores) in mine {
             for &(y, i) in first.buckets[b].iter().chain(&second.buckets[b]) {
@@ -301,10 +297,7 @@ fn spread_split(
     };
     let (even, odd): (Vec<_>, Vec<_>) = score.chunks_mut(block).enumerate().partition(|(b, _)| b % 2 == 0);
     let mut theirs = std::mem::take(&mut second.touched);
-    std::thread::scope(|sc| {
-        sc.spawn(|| add(odd, &mut theirs));
-        add(even, touched);
-    });
+    crate::par::join(|| add(odd, &mut theirs), || add(even, touched));
     touched.append(&mut theirs);
     second.touched = theirs;
     halves.iter_mut().flat_map(|h| h.buckets.iter_mut()).for_each(Vec::clear);
