@@ -2,6 +2,7 @@
 //! validation, queries, figures and graph exports. The CLI in `main.rs` is a thin layer on this.
 
 pub mod attrs;
+pub mod build;
 pub mod data;
 pub mod diag;
 pub mod export;

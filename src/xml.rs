@@ -11,7 +11,6 @@ use std::io::{self, Write};
 use quick_xml::escape::escape;
 
 use crate::attrs::ValueType;
-use crate::export::Template;
 use crate::fsx::Blocks;
 
 /// Streams indented XML; every value goes through [`escape_value`]. Elements are put
@@ -96,7 +95,7 @@ impl<'w> Xml<'w> {
         Ok(())
     }
 
-    /// What `write` writes at the current depth, as bytes (for a [`Template`]).
+    /// What `write` writes at the current depth, as bytes (for a template of an element).
     pub(crate) fn render(&self, write: impl FnOnce(&mut Xml) -> io::Result<()>) -> Vec<u8> {
         let mut bytes = Vec::new();
         let mut x = Xml { out: Blocks::new(&mut bytes), depth: self.depth };
@@ -104,10 +103,12 @@ impl<'w> Xml<'w> {
         bytes
     }
 
-    /// Writes `template` with `values` in its holes, first handing a full block to the writer.
-    pub(crate) fn fill(&mut self, template: &Template, values: &[&[u8]]) -> io::Result<()> {
+    /// Appends what `put` writes as it is (markup made by `render`, filled in), first handing
+    /// a full block to the writer.
+    #[inline]
+    pub(crate) fn raw(&mut self, put: impl FnOnce(&mut Vec<u8>)) -> io::Result<()> {
         self.out.flush_full()?;
-        template.fill(&mut self.out.buf, values);
+        put(&mut self.out.buf);
         Ok(())
     }
 

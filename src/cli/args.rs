@@ -148,60 +148,11 @@ pub struct StatsArgs {
     pub data: DataArgs,
 }
 
-/// A graph export format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Graphviz DOT, clustered, with URLs and tooltips.
-    Dot,
-    /// GraphML with typed keys (Gephi, networkx, yEd).
-    Graphml,
-    /// GEXF 1.3 with colours, sizes and time (Gephi's timeline).
-    Gexf,
-    /// networkx node-link JSON.
-    Json,
-    /// A directory with nodes.parquet and edges.parquet, typed columns (DuckDB, Spark).
-    Parquet,
-    /// A directory with Neo4j's admin-import CSV set and the import command.
-    Neo4j,
-}
-
-impl ExportFormat {
-    /// The single-file format, or the set of files written into a directory.
-    pub fn target(self) -> Result<export::Format, export::Bundle> {
-        match self {
-            ExportFormat::Dot => Ok(export::Format::Dot),
-            ExportFormat::Graphml => Ok(export::Format::Graphml),
-            ExportFormat::Gexf => Ok(export::Format::Gexf),
-            ExportFormat::Json => Ok(export::Format::Json),
-            ExportFormat::Parquet => Err(export::Bundle::Parquet),
-            ExportFormat::Neo4j => Err(export::Bundle::Neo4j),
-        }
-    }
-}
-
-/// A directory format `build` can add to its outputs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BundleFormat {
-    Parquet,
-    Neo4j,
-    /// None, not even the default by size.
-    None,
-}
-
-/// What the DOT export groups into clusters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ClusterBy {
-    /// One cluster per entry kind.
-    Kind,
-    /// One cluster per organisation, with what it released or made.
-    Org,
-}
-
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Output format; when omitted, taken from the extension of --out.
     #[arg(long, short, value_enum)]
-    pub format: Option<ExportFormat>,
+    pub format: Option<export::Format>,
     /// Write to this file (atomically) instead of standard output; for parquet and neo4j,
     /// the directory to write the files into (all of them or none).
     #[arg(long, short, value_name = "FILE|DIR")]
@@ -218,8 +169,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "YYYY-MM")]
     pub since: Option<YearMonth>,
     /// Clusters of the DOT export.
-    #[arg(long, value_enum, default_value_t = ClusterBy::Kind)]
-    pub cluster: ClusterBy,
+    #[arg(long, value_enum, default_value_t = export::Cluster::Kind)]
+    pub cluster: export::Cluster,
     #[command(flatten)]
     pub data: DataArgs,
 }
@@ -236,7 +187,7 @@ pub struct BuildArgs {
     /// omitted: parquet for graphs of 100,000 nodes or more, where XML tools become slow,
     /// nothing below (the shipped output/ is committed; binary files would bloat its diffs).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMAT,...")]
-    pub with: Vec<BundleFormat>,
+    pub with: Vec<export::With>,
     /// Print the seconds each phase took (load, graph, each export, figures) on stderr, as
     /// one JSON line: {"timings":{...,"total":S}}.
     #[arg(long)]

@@ -3,40 +3,33 @@
 use std::io::{self, Write};
 
 use anyhow::Context as _;
-use edge_atlas::export::{self, Bundle, Cluster, Format, Options, Selection, Subgraph};
+use edge_atlas::export::{self, Format, Options, Prepared, Selection, Subgraph};
 use edge_atlas::fsx::{self, Durability};
 use edge_atlas::graph::KnowledgeGraph;
 
-use super::args::{ClusterBy, ExportArgs, ExportFormat};
+use super::args::ExportArgs;
 use super::progress::Progress;
 use super::{Failure, load, resolve};
 
 pub fn run(a: ExportArgs) -> Result<(), Failure> {
-    let format = match a.format.map(ExportFormat::target) {
-        Some(Err(bundle)) => return run_bundle(&a, bundle),
-        Some(Ok(format)) => format,
+    let format = match a.format {
+        Some(format) if format.is_directory() => return run_directory(&a, format),
+        Some(format) => format,
         None => format(&a)?,
     };
     let mut progress = Progress::new();
     let g = load(&a.data.data, &mut progress)?;
     let sub = select(&g, &a)?;
-    let opts = Options {
-        cluster: match a.cluster {
-            ClusterBy::Kind => Cluster::Kind,
-            ClusterBy::Org => Cluster::Org,
-        },
-    };
-    if format == Format::Dot {
-        export::dot::notes(&g, &sub).iter().for_each(|n| tell!("warning: {n}"));
-    }
-    progress.phase(format.extension(), format!("writing {} nodes as {}", sub.nodes.len(), format.extension()));
+    let opts = Options { cluster: a.cluster };
+    format.notes(&g, &sub).iter().for_each(|n| tell!("warning: {n}"));
+    progress.phase(format.name(), format!("writing {} nodes as {}", sub.nodes.len(), format.name()));
     match &a.out {
         Some(path) => {
             fsx::write_file(path, Durability::Cached, &super::waiting, |w| export::write(format, &g, &sub, opts, w))
                 .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?
         }
         None => {
-            let mut out = io::BufWriter::new(io::stdout().lock());
+            let mut out = io::BufWriter::new(io::stdout());
             match export::write(format, &g, &sub, opts, &mut out).and_then(|()| out.flush()) {
                 // A closed pipe (`| head`) is the reader's choice, not a failure.
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -51,20 +44,20 @@ pub fn run(a: ExportArgs) -> Result<(), Failure> {
 }
 
 /// A directory export: every file staged, then all put in place together.
-fn run_bundle(a: &ExportArgs, bundle: Bundle) -> Result<(), Failure> {
+fn run_directory(a: &ExportArgs, format: Format) -> Result<(), Failure> {
     let Some(dir) = &a.out else {
-        return Err(Failure::Usage(format!("--format {} writes a directory: give it with --out DIR", bundle.name())));
+        return Err(Failure::Usage(format!("--format {} writes a directory: give it with --out DIR", format.name())));
     };
     let mut progress = Progress::new();
     let g = load(&a.data.data, &mut progress)?;
     let sub = select(&g, a)?;
-    progress.phase(bundle.name(), format!("writing {} nodes as {}", sub.nodes.len(), bundle.name()));
+    progress.phase(format.name(), format!("writing {} nodes as {}", sub.nodes.len(), format.name()));
     let out = super::out_dir(dir, Durability::Cached)?;
-    export::Prepared::new(&g, &sub)
-        .stage_bundle(bundle, &out, None)
+    Prepared::new(&g, &sub)
+        .stage(format, Options { cluster: a.cluster }, &out, "")
         .and_then(|staged| out.commit(staged))
         .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?;
-    eprintln!("exported {} nodes, {} edges into {}", sub.nodes.len(), sub.edges.len(), dir.display());
+    tell!("exported {} nodes, {} edges into {}", sub.nodes.len(), sub.edges.len(), dir.display());
     Ok(())
 }
 
@@ -78,12 +71,12 @@ fn select(g: &KnowledgeGraph, a: &ExportArgs) -> Result<Subgraph, Failure> {
     Ok(Subgraph::select(g, &sel))
 }
 
-/// The format --out's extension names.
+/// The one-file format --out's extension names.
 fn format(a: &ExportArgs) -> Result<Format, Failure> {
     let ext = a.out.as_ref().and_then(|p| p.extension()).and_then(|e| e.to_str());
-    let names = || Format::ALL.map(Format::extension).join(", ");
+    let names = || Format::one_file().map(|f| f.name()).collect::<Vec<_>>().join(", ");
     match ext {
-        Some(ext) => Format::ALL.into_iter().find(|f| f.extension() == ext).ok_or_else(|| {
+        Some(ext) => Format::one_file().find(|f| f.name() == ext).ok_or_else(|| {
             Failure::Usage(format!("cannot tell the format from \".{ext}\"; use --format ({})", names()))
         }),
         None => Err(Failure::Usage(format!("--format is required ({})", names()))),

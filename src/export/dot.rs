@@ -13,13 +13,38 @@ use std::io::{self, Write};
 use petgraph::graph::NodeIndex;
 
 use super::template::{HOLES, PerRelation, Template};
-use super::{Cluster, Prepared};
+use super::{Cluster, Exporter, Options, Prepared};
 use crate::fsx::Blocks;
 use crate::model::{EntryKind, RelationKind};
 
 const FONT: &str = "DejaVu Sans";
 
-pub(super) fn write(ctx: &Prepared, cluster: Cluster, w: &mut dyn Write) -> io::Result<()> {
+/// Graphviz DOT.
+pub struct Dot;
+
+impl Exporter for Dot {
+    fn name(&self) -> &'static str {
+        "dot"
+    }
+
+    fn about(&self) -> &'static str {
+        "Graphviz DOT, clustered, with URLs and tooltips"
+    }
+
+    fn cost(&self) -> u32 {
+        1
+    }
+
+    fn notes(&self, g: &crate::graph::KnowledgeGraph, sub: &super::Subgraph) -> Vec<String> {
+        notes(g, sub)
+    }
+
+    fn write(&self, p: &Prepared, opts: Options, _part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {
+        write(p, opts.cluster, w)
+    }
+}
+
+fn write(ctx: &Prepared, cluster: Cluster, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "digraph \"edge-atlas\" {{")?;
     writeln!(w, "  graph [rankdir=LR, fontname={}, fontsize=16, labeljust=l];", quote(FONT))?;
     writeln!(w, "  node [shape=box, style=\"rounded,filled\", fontname={}, fontsize=10];", quote(FONT))?;
@@ -149,7 +174,7 @@ pub fn fit(name: &str) -> Cow<'_, str> {
 }
 
 /// What the DOT export of `sub` changes in names, one warning each kind of change, or none.
-pub fn notes(g: &crate::graph::KnowledgeGraph, sub: &super::Subgraph) -> Vec<String> {
+fn notes(g: &crate::graph::KnowledgeGraph, sub: &super::Subgraph) -> Vec<String> {
     let names = || sub.nodes.iter().map(|&n| g.node(n).name.as_str());
     let long = names().filter(|n| matches!(fit(n), std::borrow::Cow::Owned(_))).count();
     let control = names().filter(|n| n.chars().any(|c| c.is_control() && c != '\n')).count();

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use chrono::{Datelike, NaiveDate};
 
 use super::template::{HOLES, PerRelation, Template};
-use super::{NODE_COLUMNS, Prepared, tenths, value_text};
+use super::{Exporter, NODE_COLUMNS, Options, Prepared, tenths, value_text};
 use crate::attrs::{self, AttrBuf, Value, ValueType};
 use crate::model::RelationKind;
 use crate::xml::{Tags, Xml, escape_value, value_type_name};
@@ -19,7 +19,28 @@ use crate::xml::{Tags, Xml, escape_value, value_type_name};
 const NAMESPACE: &str = "http://gexf.net/1.3";
 const VIZ: &str = "http://gexf.net/1.3/viz";
 
-pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
+/// GEXF 1.3.
+pub struct Gexf;
+
+impl Exporter for Gexf {
+    fn name(&self) -> &'static str {
+        "gexf"
+    }
+
+    fn about(&self) -> &'static str {
+        "GEXF 1.3 with colours, sizes and time (Gephi's timeline)"
+    }
+
+    fn cost(&self) -> u32 {
+        4
+    }
+
+    fn write(&self, p: &Prepared, _: Options, _part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {
+        write(p, w)
+    }
+}
+
+fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     let mut x = Xml::new(w)?;
     x.start("gexf", &[("xmlns", NAMESPACE), ("xmlns:viz", VIZ), ("version", "1.3")])?;
     x.start("meta", &[])?;
@@ -106,9 +127,11 @@ pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
         let (s, t, i) = (ctx.id(s), ctx.id(t), id.format(i));
         match (&templates, &from) {
             (Some(templates), Some(d)) => {
-                x.fill(&templates[r][1], &[i.as_bytes(), s.as_bytes(), t.as_bytes(), d.as_bytes()])?
+                x.raw(|b| templates[r][1].fill(b, &[i.as_bytes(), s.as_bytes(), t.as_bytes(), d.as_bytes()]))?
             }
-            (Some(templates), None) => x.fill(&templates[r][0], &[i.as_bytes(), s.as_bytes(), t.as_bytes()])?,
+            (Some(templates), None) => {
+                x.raw(|b| templates[r][0].fill(b, &[i.as_bytes(), s.as_bytes(), t.as_bytes()]))?
+            }
             (None, _) => edge(&mut x, i, s, t, r, from.as_deref())?,
         }
     }

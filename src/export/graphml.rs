@@ -7,14 +7,35 @@
 use std::io::{self, Write};
 
 use super::template::{HOLES, PerRelation, Template};
-use super::{EDGE_COLUMNS, NODE_COLUMNS, Prepared, tenths, value_text};
+use super::{EDGE_COLUMNS, Exporter, NODE_COLUMNS, Options, Prepared, tenths, value_text};
 use crate::attrs::{AttrBuf, Value, ValueType};
 use crate::model::RelationKind;
 use crate::xml::{Tags, Xml, escape_value, value_type_name};
 
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 
-pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
+/// GraphML.
+pub struct Graphml;
+
+impl Exporter for Graphml {
+    fn name(&self) -> &'static str {
+        "graphml"
+    }
+
+    fn about(&self) -> &'static str {
+        "GraphML with typed keys (Gephi, networkx, yEd)"
+    }
+
+    fn cost(&self) -> u32 {
+        3
+    }
+
+    fn write(&self, p: &Prepared, _: Options, _part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {
+        write(p, w)
+    }
+}
+
+fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     let mut x = Xml::new(w)?;
     x.start("graphml", &[("xmlns", NAMESPACE)])?;
     let node_columns: Vec<(&str, ValueType)> =
@@ -64,7 +85,9 @@ pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     for (i, &(s, r, t)) in ctx.sub.edges.iter().enumerate() {
         let (s, t) = (ctx.id(s), ctx.id(t));
         match &templates {
-            Some(templates) => x.fill(&templates[r], &[id.format(i).as_bytes(), s.as_bytes(), t.as_bytes()])?,
+            Some(templates) => {
+                x.raw(|b| templates[r].fill(b, &[id.format(i).as_bytes(), s.as_bytes(), t.as_bytes()]))?
+            }
             None => edge(&mut x, &format!("e{i}"), s, t, r)?,
         }
     }

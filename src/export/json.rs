@@ -5,13 +5,34 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Prepared;
 use super::template::{HOLES, PerRelation, Template};
+use super::{Exporter, Options, Prepared};
 use crate::attrs::AttrBuf;
 use crate::fsx::Blocks;
 use crate::model::RelationKind;
 
-pub fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
+/// networkx's node-link JSON.
+pub struct Json;
+
+impl Exporter for Json {
+    fn name(&self) -> &'static str {
+        "json"
+    }
+
+    fn about(&self) -> &'static str {
+        "networkx node-link JSON"
+    }
+
+    fn cost(&self) -> u32 {
+        2
+    }
+
+    fn write(&self, p: &Prepared, _: Options, _part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {
+        write(p, w)
+    }
+}
+
+fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     let mut out = Blocks::new(w);
     out.buf.extend_from_slice(
         b"{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \"edge-atlas\"},\n\"nodes\": [",

@@ -3,7 +3,8 @@
 //! streams into `impl Write` in node and edge order, so output is deterministic and memory
 //! stays flat however large the graph.
 
-pub mod dot;
+mod dot;
+mod format;
 mod gexf;
 mod graphml;
 mod json;
@@ -19,8 +20,8 @@ use std::sync::OnceLock;
 
 use petgraph::graph::NodeIndex;
 
+pub use format::{Exporter, FORMATS, Format, With, for_build};
 pub use select::{Selection, Subgraph};
-pub(crate) use template::Template;
 
 use crate::attrs::{self, AttrBuf, Value, ValueType};
 use crate::fsx::{OutDir, Staged, WriteError};
@@ -28,65 +29,13 @@ use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, Rgb, Url, YearMonth};
 use crate::palette::{self, Palette};
 
-/// An export format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Format {
-    Dot,
-    Graphml,
-    Gexf,
-    Json,
-}
-
-impl Format {
-    pub const ALL: [Format; 4] = [Format::Dot, Format::Graphml, Format::Gexf, Format::Json];
-
-    /// The file extension, which is also the format's name on the command line.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Dot => "dot",
-            Format::Graphml => "graphml",
-            Format::Gexf => "gexf",
-            Format::Json => "json",
-        }
-    }
-}
-
-/// A format written as a set of files in a directory, all put in place together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Bundle {
-    /// `nodes.parquet` and `edges.parquet`.
-    Parquet,
-    /// Neo4j's admin-import CSV set, with a README holding the import command.
-    Neo4j,
-}
-
-impl Bundle {
-    pub const ALL: [Bundle; 2] = [Bundle::Parquet, Bundle::Neo4j];
-
-    /// The format's name on the command line and the suffix of its directory in `build`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Bundle::Parquet => "parquet",
-            Bundle::Neo4j => "neo4j",
-        }
-    }
-
-    /// The files of the set, in the order `write_part` numbers them.
-    pub fn files(self) -> &'static [&'static str] {
-        match self {
-            Bundle::Parquet => &parquet::FILES,
-            Bundle::Neo4j => &neo4j::FILES,
-        }
-    }
-}
-
 /// How the DOT export groups nodes into clusters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Cluster {
     /// One cluster per entry kind.
     #[default]
     Kind,
-    /// One cluster per organisation, holding what it made; other entries stay outside.
+    /// One cluster per organisation, with what it released or made.
     Org,
 }
 
@@ -96,9 +45,15 @@ pub struct Options {
     pub cluster: Cluster,
 }
 
-/// Writes `sub` of `g` in `format` to `w`.
-pub fn write(format: Format, g: &KnowledgeGraph, sub: &Subgraph, opts: Options, w: &mut dyn Write) -> io::Result<()> {
-    Prepared::new(g, sub).write(format, opts, w)
+/// Writes `sub` of `g` in the one-file `format` to `w`.
+pub fn write(
+    format: Format,
+    g: &KnowledgeGraph,
+    sub: &Subgraph,
+    opts: Options,
+    w: &mut (dyn Write + Send),
+) -> io::Result<()> {
+    format.write(&Prepared::new(g, sub), opts, 0, w)
 }
 
 /// The graph being written, with what every format derives from it: made once, and shared
@@ -173,28 +128,18 @@ impl<'g> Prepared<'g> {
         Prepared { g, sub, palette, ids, id_at, plain_ids, home, degree, columns: OnceLock::new() }
     }
 
-    /// Writes the subgraph in `format` to `w`.
-    pub fn write(&self, format: Format, opts: Options, w: &mut dyn Write) -> io::Result<()> {
-        match format {
-            Format::Dot => dot::write(self, opts.cluster, w),
-            Format::Graphml => graphml::write(self, w),
-            Format::Gexf => gexf::write(self, w),
-            Format::Json => json::write(self, w),
+    /// Writes `format` into `dir` at `name`, staged: nothing is in place until committed
+    /// (`OutDir::commit`), with whatever else was staged in `dir`. A directory format's
+    /// files go into the subdirectory `name`, or into `dir` itself when `name` is empty.
+    pub fn stage(&self, format: Format, opts: Options, dir: &OutDir, name: &str) -> Result<Vec<Staged>, WriteError> {
+        if !format.is_directory() {
+            return Ok(vec![dir.stage(name, |w| format.write(self, opts, 0, w))?]);
         }
-    }
-
-    /// Writes every file of `bundle` into `dir`, or into its subdirectory `folder`, staged:
-    /// none is in place until they are committed (`OutDir::commit`), with whatever else was
-    /// staged in `dir`.
-    pub fn stage_bundle(&self, bundle: Bundle, dir: &OutDir, folder: Option<&str>) -> Result<Vec<Staged>, WriteError> {
-        let files = bundle.files().iter().enumerate();
+        let files = format.files().iter().enumerate();
         files
-            .map(|(part, name)| {
-                let name = folder.map_or_else(|| name.to_string(), |f| format!("{f}/{name}"));
-                dir.stage(&name, |w| match bundle {
-                    Bundle::Parquet => parquet::write(self, part, w),
-                    Bundle::Neo4j => neo4j::write(self, part, w),
-                })
+            .map(|(part, file)| {
+                let path = if name.is_empty() { file.to_string() } else { format!("{name}/{file}") };
+                dir.stage(&path, |w| format.write(self, opts, part, w))
             })
             .collect()
     }
@@ -346,10 +291,11 @@ mod tests {
             let dir = tempfile::tempdir().unwrap();
             crate::synth::generate(dir.path(), entries, seed).unwrap();
             let g = KnowledgeGraph::build(crate::data::load(dir.path()).unwrap());
-            for format in Format::ALL {
-                proptest::prop_assert!(bytes(format, &g) == bytes(format, &g), "{} differs between runs", format.extension());
+            for format in Format::one_file() {
+                proptest::prop_assert!(bytes(format, &g) == bytes(format, &g), "{} differs between runs", format.name());
             }
-            let json: serde_json::Value = serde_json::from_slice(&bytes(Format::Json, &g)).unwrap();
+            let json = Format::named("json").unwrap();
+            let json: serde_json::Value = serde_json::from_slice(&bytes(json, &g)).unwrap();
             let nodes: Vec<&str> = json["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
             let keys: Vec<String> = g.nodes().map(|n| g.node(n).key.to_string()).collect();
             proptest::prop_assert_eq!(nodes, keys.iter().map(String::as_str).collect::<Vec<_>>());

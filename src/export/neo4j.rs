@@ -6,16 +6,42 @@
 
 use std::io::{self, Write};
 
-use super::Prepared;
 use super::table::{self, Cell, Type};
+use super::{Exporter, Options, Prepared};
 use crate::attrs::AttrBuf;
 use crate::model::RelationKind;
 
-/// The files, in the order they are written.
-pub const FILES: [&str; 3] = ["nodes.csv", "relationships.csv", "README.md"];
+/// Neo4j's admin-import CSV set.
+pub struct Neo4j;
 
-/// Writes `FILES[part]`.
-pub fn write(ctx: &Prepared, part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {
+impl Exporter for Neo4j {
+    fn name(&self) -> &'static str {
+        "neo4j"
+    }
+
+    fn about(&self) -> &'static str {
+        "A directory with Neo4j's admin-import CSV set and the import command"
+    }
+
+    fn files(&self) -> &'static [&'static str] {
+        &["nodes.csv", "relationships.csv", "README.md"]
+    }
+
+    fn by_default(&self, _nodes: usize) -> bool {
+        false
+    }
+
+    fn cost(&self) -> u32 {
+        5
+    }
+
+    fn write(&self, p: &Prepared, _: Options, part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {
+        write(p, part, w)
+    }
+}
+
+/// Writes file `part` of `files()`.
+fn write(ctx: &Prepared, part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {
     match part {
         0 => nodes(ctx, w),
         1 => relationships(ctx, w),
