@@ -7,9 +7,9 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashSet;
 
+use crate::data::resolve::{NameIndex, ResolveError};
 use crate::data::{Dataset, Loaded};
 use crate::model::{EntryKind, Id, Key, RelationKind};
-use crate::resolve::{NameIndex, ResolveError};
 
 /// A node: which entry it is and where its record lives in the dataset.
 #[derive(Debug, Clone)]

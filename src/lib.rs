@@ -18,7 +18,6 @@ pub mod palette;
 mod par;
 pub mod query;
 pub mod render;
-pub mod resolve;
 pub mod show;
 pub mod site;
 pub mod suggest;

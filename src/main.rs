@@ -20,12 +20,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
             let text = f.to_string();
-            eprint!("{}", edge_atlas::term::clean(&text));
+            edge_atlas::term::tell_text(&text);
             if !text.ends_with('\n') {
-                eprintln!();
+                edge_atlas::term::tell_text("\n");
             }
             if let cli::Failure::Invalid(d) = &f {
-                eprintln!("{} error(s)", d.error_count());
+                edge_atlas::term::tell(&format!("{} error(s)", d.error_count()));
             }
             f.exit_code()
         }

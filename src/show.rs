@@ -11,28 +11,6 @@ use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, RelationKind};
 use crate::query::related::{self, Related};
 
-/// How a relation reads from its target's side ("Qwen2.5 member_of Qwen" -> "members").
-pub fn inverse_label(r: RelationKind) -> &'static str {
-    match r {
-        RelationKind::ReleasedBy => "releases",
-        RelationKind::MemberOf => "members",
-        RelationKind::SuccessorOf => "succeeded_by",
-        RelationKind::Supports => "supported_by",
-        RelationKind::UsesBackend => "used_by",
-        RelationKind::Targets => "targeted_by",
-        RelationKind::RunsOn => "runs",
-        RelationKind::MadeBy => "makes",
-        RelationKind::ShipsIn => "has_chip",
-        RelationKind::Covers => "covered_by",
-        RelationKind::SubtopicOf => "subtopics",
-        RelationKind::Implements => "implemented_by",
-        RelationKind::BuiltOn => "base_of",
-        RelationKind::PoweredBy => "powers",
-        RelationKind::IsA => "kinds",
-        RelationKind::PartOf => "parts",
-    }
-}
-
 /// The related entries `show` ends with: five, two hops away (its relations list the rest).
 const RELATED: usize = 5;
 
@@ -45,7 +23,7 @@ fn groups(g: &KnowledgeGraph, n: NodeIndex) -> Vec<(&'static str, Vec<NodeIndex>
         for r in RelationKind::ALL {
             let nodes: Vec<NodeIndex> = all.iter().filter(|(k, _)| *k == r).map(|(_, m)| *m).collect();
             if !nodes.is_empty() {
-                out.push((if dir == Direction::Outgoing { r.as_str() } else { inverse_label(r) }, nodes));
+                out.push((if dir == Direction::Outgoing { r.as_str() } else { r.inverse_label() }, nodes));
             }
         }
     }

@@ -22,6 +22,28 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Prints a line for people on standard output, escaped by [`clean`].
+pub fn say(line: &str) {
+    println!("{}", clean(line));
+}
+
+/// Prints a line for people on standard error, escaped by [`clean`].
+pub fn tell(line: &str) {
+    eprintln!("{}", clean(line));
+}
+
+/// Prints text for people on standard error as it ends (lines it holds, or nothing), escaped
+/// by [`clean`].
+pub fn tell_text(text: &str) {
+    eprint!("{}", clean(text));
+}
+
+/// Prints a machine format (JSON, CSV, Markdown, BibTeX, lint's formats) on standard output as
+/// it is: its own writer escaped it for its readers.
+pub fn machine(text: &str) {
+    print!("{text}");
+}
+
 fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n') || is_invisible(c)
 }

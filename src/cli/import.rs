@@ -14,7 +14,7 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
         Err(ImportError::Invalid(d)) => return Err(Failure::Invalid(d)),
         Err(e) => return Err(Failure::Other(e.into())),
     };
-    eprint!("{}", edge_atlas::term::clean(&report.warnings.to_string()));
+    edge_atlas::term::tell_text(&report.warnings.to_string());
     for r in &report.renames {
         say!("renamed {} {:?} → {:?} (id {} kept; the old name is an alias)", r.kind, r.old, r.new, r.id);
     }

@@ -3,7 +3,7 @@
 
 use edge_atlas::diag::Severity;
 use edge_atlas::import::ImportError;
-use edge_atlas::lint;
+use edge_atlas::{lint, term};
 
 use super::Failure;
 use super::args::{Deny, LintArgs};
@@ -14,9 +14,9 @@ pub fn run(a: LintArgs) -> Result<(), Failure> {
         Err(ImportError::Invalid(d)) => return Err(Failure::Invalid(d)),
         Err(e) => return Err(Failure::Other(e.into())),
     };
-    eprint!("{diags}");
-    print!("{}", lint::render(&findings, a.format.into()));
-    eprintln!("{}", lint::summary(&findings));
+    term::tell_text(&diags.to_string());
+    term::machine(&lint::render(&findings, a.format.into()));
+    term::tell(&lint::summary(&findings));
     let denied = |f: &lint::Finding| f.severity() == Severity::Error || a.deny == Some(Deny::Warnings);
     if diags.has_errors() || findings.iter().any(denied) {
         return Err(Failure::Lint);

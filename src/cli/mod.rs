@@ -1,14 +1,14 @@
 //! Command dispatch and exit codes: 0 success, 1 invalid input or data, 2 usage or unknown names.
 
-/// `println!` for people: control characters in the text are shown escaped (`term::clean`).
-/// Machine formats (JSON, CSV, BibTeX) are printed with `print!` as they are.
+/// A line for people on stdout: control characters in the text are shown escaped
+/// (`term::say`). Machine formats (JSON, CSV, BibTeX) are printed as they are (`term::machine`).
 macro_rules! say {
-    ($($arg:tt)*) => { println!("{}", edge_atlas::term::clean(&format!($($arg)*))) };
+    ($($arg:tt)*) => { edge_atlas::term::say(&format!($($arg)*)) };
 }
 
-/// `eprintln!` for people, as `say!`.
+/// A line for people on stderr, as `say!`.
 macro_rules! tell {
-    ($($arg:tt)*) => { eprintln!("{}", edge_atlas::term::clean(&format!($($arg)*))) };
+    ($($arg:tt)*) => { edge_atlas::term::tell(&format!($($arg)*)) };
 }
 
 pub mod args;
@@ -32,10 +32,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use edge_atlas::data;
+use edge_atlas::data::resolve::ResolveError;
 use edge_atlas::diag::Diagnostics;
 use edge_atlas::fsx::{self, Durability, OutDir};
 use edge_atlas::graph::KnowledgeGraph;
-use edge_atlas::resolve::ResolveError;
 use edge_atlas::term;
 
 use args::{Cli, Command};
@@ -94,7 +94,7 @@ fn resolve(g: &KnowledgeGraph, name: &str) -> Result<petgraph::graph::NodeIndex,
     let (n, also) = g.lookup(name, &[])?;
     if !also.is_empty() {
         let others: Vec<String> = also.iter().map(|&m| format!("{} ({})", g.node(m).key, g.node(m).name)).collect();
-        eprintln!("note: {name:?} also names {}; ask for it by kind:id", others.join(", "));
+        tell!("note: {name:?} also names {}; ask for it by kind:id", others.join(", "));
     }
     Ok(n)
 }
@@ -106,7 +106,7 @@ fn load(dir: &Path, progress: &mut Progress) -> Result<KnowledgeGraph, Failure> 
     let lock = fsx::read_lock(dir, &waiting).map_err(anyhow::Error::from)?;
     let loaded = data::load(dir).map_err(Failure::Invalid)?;
     drop(lock);
-    eprint!("{}", term::clean(&loaded.warnings.to_string()));
+    term::tell_text(&loaded.warnings.to_string());
     progress.phase("graph", "building the graph");
     Ok(KnowledgeGraph::build(loaded))
 }

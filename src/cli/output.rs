@@ -115,7 +115,7 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Lay
                     serde_json::Value::Object(m)
                 })
                 .collect();
-            println!("{}", serde_json::Value::Array(items));
+            term::machine(&format!("{}\n", serde_json::Value::Array(items)));
         }
         QueryFormat::Csv => {
             // The first column is always the `kind:id`, so scripts can join on it.
@@ -129,8 +129,7 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Lay
             w.flush()?;
         }
         QueryFormat::Markdown => {
-            println!("| # | {} |", headers.join(" | "));
-            println!("|---|{}", "---|".repeat(headers.len()));
+            let mut text = format!("| # | {} |\n|---|{}\n", headers.join(" | "), "---|".repeat(headers.len()));
             for (i, r) in rows.iter().enumerate() {
                 let raw = cells(r);
                 let mut c: Vec<String> = raw.iter().map(|s| markdown::text(s)).collect();
@@ -138,8 +137,9 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Lay
                 if let (Some(u), Some(first)) = (attrs::url(&g.data, g.node(r.node)), c.first_mut()) {
                     *first = markdown::link(&raw[0], u);
                 }
-                println!("| {} | {} |", i + 1, c.join(" | "));
+                text.push_str(&format!("| {} | {} |\n", i + 1, c.join(" | ")));
             }
+            term::machine(&text);
         }
         QueryFormat::Bibtex => {
             let papers: Vec<&Row> = rows.iter().filter(|r| g.node(r.node).key.kind == EntryKind::Paper).collect();
@@ -148,7 +148,7 @@ pub fn print(g: &KnowledgeGraph, rows: &[Row], format: QueryFormat, layout: &Lay
             }
             let entries: Vec<String> =
                 papers.iter().map(|r| bibtex::entry(&g.data.papers[g.node(r.node).index], &g.data.venues)).collect();
-            print!("{}", entries.join("\n"));
+            term::machine(&entries.join("\n"));
         }
     }
     Ok(())

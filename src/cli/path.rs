@@ -22,7 +22,7 @@ pub fn run(a: PathArgs) -> Result<(), Failure> {
     }
     for (i, p) in paths.iter().enumerate() {
         if i > 0 {
-            println!();
+            say!("");
         }
         say!("{}", label(from));
         for h in &p.hops {

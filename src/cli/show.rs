@@ -8,8 +8,8 @@ pub fn run(a: ShowArgs) -> Result<(), Failure> {
     let g = load(&a.data.data, &mut Progress::new())?;
     let n = resolve(&g, &a.entry)?;
     match a.format {
-        ShowFormat::Text => print!("{}", edge_atlas::term::clean(&edge_atlas::show::render(&g, n))),
-        ShowFormat::Json => println!("{}", edge_atlas::show::json(&g, n)),
+        ShowFormat::Text => edge_atlas::term::machine(&edge_atlas::term::clean(&edge_atlas::show::render(&g, n))),
+        ShowFormat::Json => edge_atlas::term::machine(&format!("{}\n", edge_atlas::show::json(&g, n))),
     }
     Ok(())
 }

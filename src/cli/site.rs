@@ -17,6 +17,6 @@ pub fn run(a: SiteArgs) -> Result<(), Failure> {
     let staged = dir.stage(&name, |w| site::write(&g, w)).with_context(|| format!("building {}", a.out.display()))?;
     dir.commit(vec![staged]).map_err(anyhow::Error::from)?;
     progress.finish();
-    println!("wrote {} ({} entries)", a.out.display(), g.node_count());
+    say!("wrote {} ({} entries)", a.out.display(), g.node_count());
     Ok(())
 }

@@ -20,7 +20,7 @@ pub fn run(a: StatsArgs) -> Result<(), Failure> {
             "kinds": kinds,
             "relations": relations,
         });
-        println!("{stats}");
+        edge_atlas::term::machine(&format!("{stats}\n"));
     } else {
         say!("{} entries, {} relations", g.node_count(), g.edge_count());
         print_counts(&g);

@@ -3,11 +3,11 @@
 use petgraph::graph::NodeIndex;
 
 use super::relations::{End, Link, Relations};
+use super::resolve::{NameIndex, ResolveError};
 use super::tables::Table;
 use super::{Dataset, EXTRA_RELATIONS_FILE, Positions};
 use crate::diag::{Diagnostics, quoted};
 use crate::model::*;
-use crate::resolve::{NameIndex, ResolveError};
 use crate::suggest::did_you_mean;
 
 /// Dangling references that get a "did you mean" hint; the rest are reported without one.

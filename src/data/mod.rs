@@ -5,6 +5,7 @@ pub mod logos;
 pub mod plausible;
 mod read;
 mod relations;
+pub mod resolve;
 mod tables;
 mod write;
 
@@ -17,8 +18,8 @@ pub use write::render;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::*;
-use crate::resolve::NameIndex;
 use relations::Relations;
+use resolve::NameIndex;
 
 /// File names of the hand-curated tables, which `import` reads but never writes.
 pub const EXTRA_RELATIONS_FILE: &str = "extra_relations.csv";

@@ -143,6 +143,28 @@ impl RelationKind {
         RelationKind::PartOf,
     ];
 
+    /// How a relation reads from its target's side ("Qwen2.5 member_of Qwen" -> "members").
+    pub fn inverse_label(self) -> &'static str {
+        match self {
+            RelationKind::ReleasedBy => "releases",
+            RelationKind::MemberOf => "members",
+            RelationKind::SuccessorOf => "succeeded_by",
+            RelationKind::Supports => "supported_by",
+            RelationKind::UsesBackend => "used_by",
+            RelationKind::Targets => "targeted_by",
+            RelationKind::RunsOn => "runs",
+            RelationKind::MadeBy => "makes",
+            RelationKind::ShipsIn => "has_chip",
+            RelationKind::Covers => "covered_by",
+            RelationKind::SubtopicOf => "subtopics",
+            RelationKind::Implements => "implemented_by",
+            RelationKind::BuiltOn => "base_of",
+            RelationKind::PoweredBy => "powers",
+            RelationKind::IsA => "kinds",
+            RelationKind::PartOf => "parts",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             RelationKind::ReleasedBy => "released_by",

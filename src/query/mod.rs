@@ -16,13 +16,12 @@ use petgraph::graph::NodeIndex;
 
 use crate::graph::KnowledgeGraph;
 use crate::model::RelationKind;
-use crate::show::inverse_label;
 
 /// How an edge reads from the node at hand: its own name outgoing, the inverse incoming.
 pub fn edge_label(r: RelationKind, dir: Direction) -> &'static str {
     match dir {
         Direction::Outgoing => r.as_str(),
-        Direction::Incoming => inverse_label(r),
+        Direction::Incoming => r.inverse_label(),
     }
 }
 

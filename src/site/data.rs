@@ -20,7 +20,6 @@ use crate::palette::{Palette, home_org};
 use crate::query::Undirected;
 use crate::query::related::{reason, related};
 use crate::render::axis::param_ticks;
-use crate::show::inverse_label;
 use crate::timeline::{chips, emergence};
 
 /// Related entries listed on each card.
@@ -169,7 +168,7 @@ pub fn collect(g: &KnowledgeGraph) -> SiteData<'_> {
     let edges = g.edges().flat_map(|(s, r, t)| [s.index() as u32, r as u32, t.index() as u32]).collect();
     SiteData {
         kinds: EntryKind::ALL.iter().map(|k| k.as_str()).collect(),
-        relations: RelationKind::ALL.iter().map(|&r| [r.as_str(), inverse_label(r)]).collect(),
+        relations: RelationKind::ALL.iter().map(|&r| [r.as_str(), r.inverse_label()]).collect(),
         links: LinkType::ALL.iter().map(|&t| link_name(t)).collect(),
         nodes,
         reasons: reasons.strings,

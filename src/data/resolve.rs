@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::data::{Dataset, EntryRef};
+use super::{Dataset, EntryRef};
 use crate::model::{EntryKind, Id, Key, name_key};
 use crate::suggest::closest;
 
