@@ -53,10 +53,12 @@ fn run_directory(a: &ExportArgs, format: Format) -> Result<(), Failure> {
     let sub = select(&g, a)?;
     progress.phase(format.name(), format!("writing {} nodes as {}", sub.nodes.len(), format.name()));
     let out = super::out_dir(dir, Durability::Cached)?;
-    Prepared::new(&g, &sub)
-        .stage(format, Options { cluster: a.cluster }, &out, "")
-        .and_then(|staged| out.commit(staged))
-        .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?;
+    super::committed(
+        Prepared::new(&g, &sub)
+            .stage(format, Options { cluster: a.cluster }, &out, "")
+            .and_then(|staged| out.commit(staged))
+            .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?,
+    );
     tell!("exported {} nodes, {} edges into {}", sub.nodes.len(), sub.edges.len(), dir.display());
     Ok(())
 }

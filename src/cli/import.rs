@@ -15,6 +15,7 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
         Err(e) => return Err(Failure::Other(e.into())),
     };
     edge_atlas::term::tell_text(&report.warnings.to_string());
+    report.notes.iter().for_each(|n| tell!("note: {n}"));
     for r in &report.renames {
         say!("renamed {} {:?} → {:?} (id {} kept; the old name is an alias)", r.kind, r.old, r.new, r.id);
     }

@@ -116,6 +116,13 @@ fn out_dir(dir: &Path, durability: Durability) -> Result<OutDir, Failure> {
     Ok(OutDir::open(dir, durability, &waiting).map_err(anyhow::Error::from)?)
 }
 
+/// Says when a commit had to put files in place one by one (see `fsx::Committed`).
+fn committed(c: fsx::Committed) {
+    if let Some(why) = c.fallback {
+        tell!("warning: {why}");
+    }
+}
+
 fn waiting(dir: &Path) {
     tell!("waiting for another edge-atlas run to finish with {}", dir.display());
 }

@@ -15,7 +15,7 @@ pub fn run(a: SiteArgs) -> Result<(), Failure> {
     let (dir, name) = OutDir::open_for_file(&a.out, Durability::Cached, &super::waiting)
         .with_context(|| format!("writing {}", a.out.display()))?;
     let staged = dir.stage(&name, |w| site::write(&g, w)).with_context(|| format!("building {}", a.out.display()))?;
-    dir.commit(vec![staged]).map_err(anyhow::Error::from)?;
+    super::committed(dir.commit(vec![staged]).map_err(anyhow::Error::from)?);
     progress.finish();
     say!("wrote {} ({} entries)", a.out.display(), g.node_count());
     Ok(())

@@ -99,7 +99,7 @@ pub struct Pending {
 /// change together or not at all.
 pub fn put_in_place(out: &OutDir, pending: Vec<Pending>) -> Result<(), Failure> {
     let (staged, lines): (Vec<_>, Vec<_>) = pending.into_iter().map(|p| (p.staged, p.line)).unzip();
-    out.commit(staged.into_iter().flatten().collect()).context("putting the outputs in place")?;
+    super::committed(out.commit(staged.into_iter().flatten().collect()).context("putting the outputs in place")?);
     lines.iter().filter(|l| !l.is_empty()).for_each(|l| say!("{l}"));
     Ok(())
 }

@@ -63,6 +63,8 @@ pub struct Report {
     pub curated_created: Vec<&'static str>,
     /// Entries whose name changed while their facts stayed: same id, old name now an alias.
     pub renames: Vec<Rename>,
+    /// What the reader should know about this run (normalised input, how data/ was written).
+    pub notes: Vec<String>,
 }
 
 /// The list's Markdown files in reading order: README.md, then docs/*.md by name.
@@ -149,7 +151,8 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
     if problems.has_errors() {
         return Err(ImportError::Invalid(problems));
     }
-    let mut report = Report { tables, warnings: warnings.sorted(), curated_created: Vec::new(), renames };
+    let mut report =
+        Report { tables, warnings: warnings.sorted(), curated_created: Vec::new(), renames, notes: Vec::new() };
     if !opts.dry_run {
         write_all(rendered, data, &mut report)?;
     }
@@ -332,6 +335,6 @@ fn write_all(rendered: Vec<(&'static str, Vec<u8>)>, out: &OutDir, report: &mut 
             report.curated_created.push(file);
         }
     }
-    out.commit(staged)?;
+    report.notes.extend(out.commit(staged)?.fallback);
     Ok(())
 }

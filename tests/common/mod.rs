@@ -49,6 +49,15 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let dest: PathBuf = to.join(p.file_name().unwrap());
+        if p.is_dir() { copy_tree(&p, &dest) } else { std::fs::copy(&p, &dest).map(drop).unwrap() }
+    }
+}
+
 /// Whether a consumer is installed; with `CI` set a missing one fails the run.
 pub fn have(tool: &str) -> bool {
     // Graphviz spells it -V; action-validator has only --help.
