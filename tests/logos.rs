@@ -1,5 +1,6 @@
-//! End-to-end tests of organisation logos (data/logos/<id>.png): the real binary on a copy of
-//! the shipped data/ with a logo the test draws, the SVG opened by headless Chromium.
+//! End-to-end tests of organisation logos (data/logos.csv and the files under data/logos/): the
+//! real binary on the shipped data/ and on a copy with a logo the test draws, the SVG opened by
+//! headless Chromium.
 
 mod common;
 
@@ -9,17 +10,26 @@ use std::process::Command;
 use common::{consumer, have, root, run};
 use edge_atlas::model::two_colour_png;
 
-/// A copy of the shipped data/ in `dir`/data, with `logos` written to data/logos/.
-fn data_with_logos(dir: &Path, logos: &[(&str, &[u8])]) -> String {
-    let data = dir.join("data");
-    std::fs::create_dir_all(data.join("logos")).unwrap();
-    for e in std::fs::read_dir(root().join("data")).unwrap() {
+/// Copies directory `from` into `to`, recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
         let e = e.unwrap();
-        if e.file_type().unwrap().is_file() {
-            std::fs::copy(e.path(), data.join(e.file_name())).unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
         }
     }
-    for (name, bytes) in logos {
+}
+
+/// A copy of the shipped data/ in `dir`/data whose logos.csv is `table`, with `files` written
+/// to data/logos/.
+fn data_with_logos(dir: &Path, table: &str, files: &[(&str, &[u8])]) -> String {
+    let data = dir.join("data");
+    copy_dir(&root().join("data"), &data);
+    std::fs::write(data.join("logos.csv"), format!("organisation,icon,colour\n{table}")).unwrap();
+    for (name, bytes) in files {
         std::fs::write(data.join("logos").join(name), bytes).unwrap();
     }
     data.to_str().unwrap().to_string()
@@ -49,7 +59,7 @@ fn image_rect(svg: &str) -> (f64, f64, f64, f64) {
 fn a_logo_is_drawn_in_the_png_and_embedded_in_the_svg_that_chromium_shows() {
     let dir = tempfile::tempdir().unwrap();
     let red_blue = two_colour_png(30, 20, [230, 10, 10], [10, 10, 230]);
-    let data = data_with_logos(dir.path(), &[("alibaba.png", &red_blue)]);
+    let data = data_with_logos(dir.path(), "alibaba,test.png,\n", &[("test.png", &red_blue)]);
     let out = dir.path().join("out");
     let r = run(&["timeline", "--data", &data, "--out", out.to_str().unwrap()], dir.path());
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -80,24 +90,100 @@ fn a_logo_is_drawn_in_the_png_and_embedded_in_the_svg_that_chromium_shows() {
 }
 
 #[test]
-fn a_bad_logo_is_an_error_naming_the_file_and_a_stray_one_a_warning() {
+fn a_bad_logo_is_an_error_at_its_row_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let fake = b"\x89PNG\r\n\x1a\n this is not an image".as_slice();
     let huge = two_colour_png(600, 200, [0; 3], [255; 3]);
-    let good = two_colour_png(8, 8, [0; 3], [255; 3]);
-    let data = data_with_logos(dir.path(), &[("google.png", fake), ("meta.png", &huge), ("acme.png", &good)]);
+    let table = "google,fake.png,\nmeta,huge.png,\nacme,huge.png,\n";
+    let data = data_with_logos(dir.path(), table, &[("fake.png", fake), ("huge.png", &huge)]);
     let r = run(&["check", "--data", &data], dir.path());
     assert_eq!(r.code, 1, "{}", r.stderr);
-    let logos = Path::new(&data).join("logos");
-    let at = |f: &str| logos.join(f).display().to_string();
-    assert!(r.stderr.contains(&format!("{}: error: not a PNG image", at("google.png"))), "{}", r.stderr);
-    assert!(r.stderr.contains(&format!("{}: error: 600 × 200 pixels", at("meta.png"))), "{}", r.stderr);
-    assert!(r.stderr.contains(&format!("{}: warning: no organisation \"acme\"", at("acme.png"))), "{}", r.stderr);
+    let csv = Path::new(&data).join("logos.csv").display().to_string();
+    let file = |f: &str| Path::new(&data).join("logos").join(f).display().to_string();
+    let expected = [
+        format!("{csv}:2:8: error: {}: not a PNG image", file("fake.png")),
+        format!("{csv}:3:6: error: {}: 600 × 200 pixels", file("huge.png")),
+        format!("{csv}:4:1: error: organisation \"acme\": no such organisation"),
+    ];
+    for e in expected {
+        assert!(r.stderr.contains(&e), "{e}\n{}", r.stderr);
+    }
     // A symlink to a device is not a regular file: refused, not read.
-    std::fs::remove_file(logos.join("google.png")).unwrap();
-    std::fs::remove_file(logos.join("meta.png")).unwrap();
-    std::os::unix::fs::symlink("/dev/zero", logos.join("google.png")).unwrap();
+    let logos = Path::new(&data).join("logos");
+    std::fs::remove_file(logos.join("fake.png")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", logos.join("fake.png")).unwrap();
     let r = run(&["check", "--data", &data], dir.path());
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains(&format!("{}: error: cannot read the logo: it is a", at("google.png"))), "{}", r.stderr);
+    let e = format!("{csv}:2:8: error: {}: cannot read the logo: it is a", file("fake.png"));
+    assert!(r.stderr.contains(&e), "{e}\n{}", r.stderr);
+}
+
+/// Microsoft's logo (lobehub's four squares, vendored as SVG): its top left square is red in
+/// our PNG, rasterised by resvg, and in Chromium's rendering of our SVG.
+fn microsofts_squares_are_drawn_where_the_svg_puts_them(dir: &Path, out: &Path) {
+    use base64::Engine as _;
+    let svg = std::fs::read_to_string(out.join("timeline-emergence-llms.svg")).unwrap();
+    let tag = svg
+        .split("<image ")
+        .skip(1)
+        .find(|t| {
+            let href = t.split("base64,").nth(1).unwrap().split('"').next().unwrap();
+            let logo = base64::engine::general_purpose::STANDARD.decode(href).unwrap();
+            String::from_utf8(logo).unwrap().to_ascii_lowercase().contains("#f25022")
+        })
+        .expect("Microsoft's logo");
+    let (x, y, w, h) = image_rect(&format!("<image {tag}"));
+    let (qx, qy) = ((x + w * 0.3) as u32, (y + h * 0.3) as u32);
+    let red = |p: [u8; 3]| p[0] > 200 && p[1] < 120 && p[2] < 90;
+    let p = pixel(&out.join("timeline-emergence-llms.png"), qx, qy);
+    assert!(red(p), "PNG: {p:?}");
+    if !have("chromium") {
+        return;
+    }
+    let shot = dir.join("ms.png");
+    consumer(
+        Command::new("chromium")
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"])
+            .args(["--force-device-scale-factor=1", "--window-size=2100,920"])
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg(format!("file://{}", out.join("timeline-emergence-llms.svg").display())),
+    );
+    let p = pixel(&shot, qx, qy);
+    assert!(red(p), "Chromium: {p:?}");
+}
+
+/// The distinct logos embedded in an SVG figure.
+fn logos_in(svg: &str) -> std::collections::BTreeSet<&str> {
+    svg.split("href=\"").skip(1).map(|s| s.split('"').next().unwrap()).collect()
+}
+
+#[test]
+fn the_shipped_figures_carry_the_vendored_logos_as_svg_and_no_logos_turns_them_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let data = root().join("data");
+    let r = run(&["timeline", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut all = std::collections::BTreeSet::new();
+    let mut per_figure = Vec::new();
+    for f in ["timeline-emergence-llms", "hardware-timeline-tops", "hardware-timeline-memory"] {
+        let svg = std::fs::read_to_string(out.join(format!("{f}.svg"))).unwrap();
+        let logos = logos_in(&svg);
+        assert!(logos.iter().all(|l| l.starts_with("data:image/svg+xml;base64,")), "{f}: SVG sources stay SVG");
+        per_figure.push((f, logos.len()));
+        all.extend(logos.into_iter().map(str::to_string));
+    }
+    microsofts_squares_are_drawn_where_the_svg_puts_them(dir.path(), &out);
+    // Each organisation has one logo, so distinct logos are distinct organisations.
+    assert!(all.len() >= 15, "logos of {} organisations: {per_figure:?}", all.len());
+    assert!(per_figure.iter().all(|(_, n)| *n >= 5), "{per_figure:?}");
+    let out = dir.path().join("plain");
+    let args =
+        ["timeline", "--no-logos", "--format", "svg", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let r = run(&args, dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for f in ["timeline-emergence-llms", "hardware-timeline-tops", "hardware-timeline-memory"] {
+        let svg = std::fs::read_to_string(out.join(format!("{f}.svg"))).unwrap();
+        assert_eq!(svg.matches("<image ").count(), 0, "{f}");
+    }
 }

@@ -259,6 +259,9 @@ pub struct TimelineArgs {
     /// PNG only unless --format says otherwise.
     #[arg(long)]
     pub list_names: bool,
+    /// Draw names only, without the organisations' logos (data/logos.csv).
+    #[arg(long)]
+    pub no_logos: bool,
     #[command(flatten)]
     pub data: DataArgs,
 }

@@ -49,6 +49,7 @@ pub fn run(a: TimelineArgs) -> Result<(), Failure> {
         width: a.width,
         height: a.height,
         title: a.title.clone(),
+        logos: !a.no_logos,
     };
     let formats = match a.format {
         Some(args::ImageFormat::Png) => vec![ImageFormat::Png],
@@ -63,8 +64,13 @@ pub fn run(a: TimelineArgs) -> Result<(), Failure> {
         args::AxisChoice::Log => Some(AxisKind::Log),
         args::AxisChoice::Broken => Some(AxisKind::Broken),
     };
-    let chip_opts =
-        chips::Options { axis, width: a.width, height: a.height, ..chips::Options::new(chips::Metric::Tops) };
+    let chip_opts = chips::Options {
+        axis,
+        width: a.width,
+        height: a.height,
+        logos: !a.no_logos,
+        ..chips::Options::new(chips::Metric::Tops)
+    };
     // The list keeps its figures in images/.
     let (names, dir) = if a.list_names { (&LIST_NAMES, a.out.join("images")) } else { (&OUR_NAMES, a.out.clone()) };
     let out = super::out_dir(&dir, Durability::Cached)?;

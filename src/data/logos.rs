@@ -1,113 +1,131 @@
-//! data/logos/: one curated PNG per organisation, `<organisation-id>.png`, drawn beside the
-//! organisation's name in the figures. The files are untrusted input: only regular files are
-//! read, at most [`MAX_LOGO_BYTES`] each, and each must decode as a PNG of sane dimensions.
+//! logos.csv: which logo each organisation is drawn with, a PNG or SVG file under data/logos/
+//! (the vendored icon sets, see data/logos/README.md), and in which colour a monochrome icon
+//! is drawn. The files are untrusted input: only regular files inside data/logos/ are read, at
+//! most [`MAX_LOGO_BYTES`] each, and each must decode as a PNG of sane dimensions or an SVG.
 
 use std::collections::BTreeMap;
 use std::io::Read as _;
-use std::path::Path;
+use std::path::{Component, Path};
 
-use crate::diag::{Diagnostic, Diagnostics, quoted};
-use crate::model::{Id, LOGO_EXPECTED, Logo, MAX_LOGO_BYTES, Organisation};
+use super::read::Row;
+use crate::model::{Id, LOGO_EXPECTED, Logo, MAX_LOGO_BYTES, Organisation, Rgb};
 
-/// The folder of data/ that holds the logos.
+/// The curated table.
+pub const FILE: &str = "logos.csv";
+pub const COLUMNS: &[&str] = &["organisation", "icon", "colour"];
+/// The folder of data/ that holds the logo files.
 pub const LOGO_DIR: &str = "logos";
 
-/// Reads every logo of `dir`/logos (none when the folder is missing). A file that is not
-/// `<organisation-id>.png` is a warning and skipped; one that cannot be read or is not a usable
-/// PNG is an error naming the file.
-pub fn read(dir: &Path, organisations: &[Organisation], diags: &mut Diagnostics) -> BTreeMap<Id, Logo> {
-    let folder = dir.join(LOGO_DIR);
-    let shown = folder.display().to_string();
-    let mut out = BTreeMap::new();
-    let entries = match std::fs::read_dir(&folder) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return out,
-        Err(e) => {
-            diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read the logo folder: {e}")));
-            return out;
+/// Reads one row of logos.csv into `logos`, its file read and decoded; errors are the row's, at
+/// the column they concern (a second row for one organisation is one).
+pub fn row(r: &mut Row, dir: &Path, organisations: &[Organisation], logos: &mut BTreeMap<Id, Logo>) -> Option<()> {
+    let organisation = r.parse("organisation", |v| {
+        let id: Id = v.parse()?;
+        if !organisations.iter().any(|o| o.id == id) {
+            Err("no such organisation in organisations.csv".to_string())
+        } else if logos.contains_key(&id) {
+            Err("a second logo for this organisation: one row each".to_string())
+        } else {
+            Ok(id)
         }
-    };
-    // Sorted, so that messages come in the same order on every machine.
-    let mut names: Vec<std::ffi::OsString> = entries.filter_map(Result::ok).map(|e| e.file_name()).collect();
-    names.sort();
-    for name in names {
-        let path = folder.join(&name);
-        let file = path.display().to_string();
-        let name = name.to_string_lossy();
-        let Some(stem) = name.strip_suffix(".png") else {
-            let msg = format!("{} is not a logo: logos are named <organisation-id>.png; skipped", quoted(&name));
-            diags.push(Diagnostic::warning(file, 0, 0, msg));
-            continue;
-        };
-        let Some(id) = stem.parse::<Id>().ok().filter(|id| organisations.iter().any(|o| &o.id == id)) else {
-            let msg = format!("no organisation {} in organisations.csv; skipped", quoted(stem));
-            diags.push(Diagnostic::warning(file, 0, 0, msg));
-            continue;
-        };
-        match load(&path) {
-            Ok(logo) => {
-                out.insert(id, logo);
-            }
-            Err(e) => diags.push(Diagnostic::error(file, 0, 0, e)),
+    });
+    let icon = r.parse("icon", |v| {
+        let path = Path::new(v);
+        let inside = path.components().all(|c| matches!(c, Component::Normal(_)));
+        let kind = path.extension().and_then(|e| e.to_str()).filter(|e| matches!(*e, "png" | "svg"));
+        match (inside, kind) {
+            (true, Some(kind)) => Ok((path.to_path_buf(), kind == "svg")),
+            _ => Err(format!("expected a .svg or .png file under {LOGO_DIR}/, as a relative path without ..")),
+        }
+    });
+    let colour = r.opt("colour", str::parse::<Rgb>);
+    let (organisation, (icon, svg), colour) = (organisation?, icon?, colour?);
+    match load(&dir.join(LOGO_DIR).join(&icon), svg, colour) {
+        Ok(logo) => {
+            logos.insert(organisation, logo);
+            Some(())
+        }
+        Err(e) => {
+            r.error("icon", format!("{}: {e}", dir.join(LOGO_DIR).join(&icon).display()));
+            None
         }
     }
-    out
 }
 
-fn load(path: &Path) -> Result<Logo, String> {
+fn load(path: &Path, svg: bool, colour: Option<Rgb>) -> Result<Logo, String> {
     let mut file = crate::fsx::open_regular(path, MAX_LOGO_BYTES).map_err(|e| format!("cannot read the logo: {e}"))?;
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(|e| format!("cannot read the logo: {e}"))?;
-    Logo::decode(&bytes).map_err(|e| format!("{e}; a logo must be {LOGO_EXPECTED}"))
+    let logo = if svg { Logo::decode_svg(&bytes, colour) } else { Logo::decode(&bytes) };
+    logo.map_err(|e| format!("{e}; a logo must be {LOGO_EXPECTED}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Diagnostics;
     use crate::model::two_colour_png;
 
     fn org(id: &str) -> Organisation {
         Organisation { id: id.parse().unwrap(), name: id.to_string(), colour: None }
     }
 
-    #[test]
-    fn good_logos_load_and_bad_ones_are_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let logos = dir.path().join(LOGO_DIR);
-        std::fs::create_dir(&logos).unwrap();
-        let good = two_colour_png(12, 12, [200, 0, 0], [0, 0, 200]);
-        std::fs::write(logos.join("acme.png"), &good).unwrap();
-        std::fs::write(logos.join("broken.png"), b"\x89PNG\r\n\x1a\nnot really").unwrap();
-        std::fs::write(logos.join("wide.png"), two_colour_png(100, 10, [0; 3], [1; 3])).unwrap();
-        std::fs::write(logos.join("nobody.png"), &good).unwrap();
-        std::fs::write(logos.join("README.txt"), b"hi").unwrap();
-        std::fs::write(logos.join("big.png"), vec![0u8; MAX_LOGO_BYTES as usize + 1]).unwrap();
-        std::fs::create_dir(logos.join("dir.png")).unwrap();
-        let orgs = ["acme", "broken", "wide", "big", "dir"].map(org);
-        let mut diags = Diagnostics::default();
-        let read = read(dir.path(), &orgs, &mut diags);
-        assert_eq!(read.keys().map(Id::as_str).collect::<Vec<_>>(), ["acme"]);
-        assert_eq!(&*read[&"acme".parse::<Id>().unwrap()].png, &good[..]);
-        let text = diags.to_string();
-        for (file, what) in [
-            ("broken.png", "error: not a PNG image"),
-            ("wide.png", "error: 100 × 10 pixels; expected a PNG image of at most 512 × 512"),
-            ("big.png", "error: cannot read the logo: file is 262145 bytes, over the limit"),
-            ("dir.png", "error: cannot read the logo: it is a directory"),
-            ("nobody.png", "warning: no organisation \"nobody\" in organisations.csv"),
-            ("README.txt", "warning: \"README.txt\" is not a logo"),
-        ] {
-            let path = logos.join(file).display().to_string();
-            assert!(text.contains(&format!("{path}: {what}")), "{file}: {text}");
-        }
-        assert_eq!(diags.error_count(), 4, "{text}");
+    /// Reads `table` as logos.csv of `dir` with organisations `orgs`.
+    fn read(dir: &Path, table: &str, orgs: &[Organisation]) -> (BTreeMap<Id, Logo>, Diagnostics) {
+        std::fs::write(dir.join(FILE), table).unwrap();
+        let (mut diags, mut logos) = (Diagnostics::default(), BTreeMap::new());
+        super::super::read::read_table(&dir.join(FILE), FILE, COLUMNS, &mut diags, |r| row(r, dir, orgs, &mut logos));
+        (logos, diags)
     }
 
     #[test]
-    fn no_logo_folder_means_no_logos() {
+    fn good_logos_load_and_bad_rows_are_named_at_their_column() {
         let dir = tempfile::tempdir().unwrap();
-        let mut diags = Diagnostics::default();
-        assert!(read(dir.path(), &[org("acme")], &mut diags).is_empty());
-        assert_eq!(diags, Diagnostics::default());
+        let logos = dir.path().join(LOGO_DIR);
+        std::fs::create_dir_all(logos.join("set")).unwrap();
+        let good = two_colour_png(12, 12, [200, 0, 0], [0, 0, 200]);
+        std::fs::write(logos.join("acme.png"), &good).unwrap();
+        std::fs::write(
+            logos.join("set/icon.svg"),
+            r#"<svg viewBox="0 0 24 24" xmlns="http://www.w3.org/2000/svg"><path d="M0 0h24v24H0z"/></svg>"#,
+        )
+        .unwrap();
+        std::fs::write(logos.join("broken.png"), b"\x89PNG\r\n\x1a\nnot really").unwrap();
+        std::fs::write(logos.join("wide.png"), two_colour_png(100, 10, [0; 3], [1; 3])).unwrap();
+        std::fs::write(logos.join("big.svg"), vec![b' '; MAX_LOGO_BYTES as usize + 1]).unwrap();
+        std::fs::create_dir(logos.join("dir.png")).unwrap();
+        std::fs::write(dir.path().join("outside.svg"), b"<svg/>").unwrap();
+        let orgs = ["acme", "svg", "broken", "wide", "big", "dir", "up", "gif"].map(org);
+        let table = "organisation,icon,colour
+acme,acme.png,
+svg,set/icon.svg,#ed1c24
+broken,broken.png,
+wide,wide.png,
+big,big.svg,
+dir,dir.png,
+up,../outside.svg,
+gif,acme.gif,
+nobody,acme.png,
+acme,set/icon.svg,
+";
+        let (read, diags) = read(dir.path(), table, &orgs);
+        assert_eq!(read.keys().map(Id::as_str).collect::<Vec<_>>(), ["acme", "svg"]);
+        assert!(matches!(&read[&"acme".parse::<Id>().unwrap()], Logo::Png { png, .. } if png[..] == good[..]));
+        assert!(matches!(&read[&"svg".parse::<Id>().unwrap()], Logo::Svg { svg, .. } if svg.contains("#ed1c24")));
+        let text = diags.to_string();
+        for (line, what) in [
+            ("4:8", "not a PNG image"),
+            ("5:6", "100 × 10 pixels; expected an SVG image, or a PNG image of at most 512 × 512"),
+            ("6:5", "cannot read the logo: file is 262145 bytes, over the limit"),
+            ("7:5", "cannot read the logo: it is a directory"),
+            ("8:4", "expected a .svg or .png file under logos/"),
+            ("9:5", "expected a .svg or .png file under logos/"),
+            ("10:1", "no such organisation in organisations.csv"),
+            ("11:1", "a second logo for this organisation"),
+        ] {
+            let at = format!("{FILE}:{line}: error: ");
+            assert!(text.lines().any(|l| l.starts_with(&at) && l.contains(what)), "{line} {what}: {text}");
+        }
+        assert_eq!(diags.error_count(), 8, "{text}");
     }
 }

@@ -67,7 +67,8 @@ pub struct Dataset {
     pub model_compute: Vec<ModelCompute>,
     /// model_memory.csv, curated, optional: the memory figure's upper panel.
     pub model_memory: Vec<ModelMemory>,
-    /// logos/<organisation-id>.png, curated: drawn beside the organisation's name in figures.
+    /// logos.csv and the files it names under logos/, curated: drawn beside the organisation's
+    /// name in figures and before a chip vendor's lines in their legends.
     pub logos: BTreeMap<Id, Logo>,
 }
 
@@ -423,7 +424,9 @@ fn read_all_then<Rel: Send, R>(
     data.venues = l.table(Venue::FILE);
     data.model_compute = l.table(ModelCompute::FILE);
     data.model_memory = l.table(ModelMemory::FILE);
-    data.logos = logos::read(dir, &data.organisations, &mut l.diags);
+    let mut logos = BTreeMap::new();
+    l.rows(logos::FILE, logos::COLUMNS, |r| logos::row(r, dir, &data.organisations, &mut logos));
+    data.logos = logos;
     if !l.found_any {
         let msg = "no data tables here (models.csv, papers.csv, ...); run `edge-atlas import LIST_DIR` first";
         l.diags.push(Diagnostic::error(dir.display().to_string(), 0, 0, msg));

@@ -94,8 +94,7 @@ fn draw(b: &mut BitMapBackend, item: &Item) {
     };
 }
 
-/// Scales the logo to the rectangle's whole pixels (Lanczos 3, alpha premultiplied while
-/// filtering so transparent pixels do not darken edges) and blends it over what is drawn.
+/// Draws the logo at the rectangle's whole pixels and blends it over what is drawn.
 fn composite(b: &mut BitMapBackend, rect: &Rect, logo: &Logo) {
     let (w, h) = b.get_size();
     let side = |lo: f64, hi: f64, max: u32| (hi - lo).round().clamp(1.0, f64::from(max)) as usize;
@@ -103,20 +102,45 @@ fn composite(b: &mut BitMapBackend, rect: &Rect, logo: &Logo) {
     if !(rect.x0.is_finite() && rect.y0.is_finite()) {
         return;
     }
-    let src: Vec<RGBA<u8>> = logo.rgba.chunks_exact(4).map(|p| RGBA::new(p[0], p[1], p[2], p[3])).collect();
-    let mut dst = vec![RGBA::new(0, 0, 0, 0); tw * th];
-    let (lw, lh) = (logo.width as usize, logo.height as usize);
-    // Fails only for empty sizes, which a decoded logo and the clamp above rule out.
-    let Ok(mut resizer) = resize::new(lw, lh, tw, th, resize::Pixel::RGBA8P, resize::Type::Lanczos3) else {
-        return;
-    };
-    if resizer.resize(&src, &mut dst).is_err() {
-        return;
-    }
+    let Some(pixels) = scaled(logo, tw, th) else { return };
     let (x0, y0) = px((rect.x0, rect.y0));
-    for (i, p) in dst.iter().enumerate().filter(|(_, p)| p.a > 0) {
+    for (i, p) in pixels.iter().enumerate().filter(|(_, p)| p.a > 0) {
         let at = (x0 + (i % tw) as i32, y0 + (i / tw) as i32);
         let _ = b.draw_pixel(at, RGBAColor(p.r, p.g, p.b, f64::from(p.a) / 255.0).to_backend_color());
+    }
+}
+
+/// The logo's straight RGBA pixels at `tw` × `th`: a PNG scaled with Lanczos 3 (alpha
+/// premultiplied while filtering so transparent pixels do not darken edges), an SVG rasterised
+/// at that size by resvg. `None` only for sizes no decoded logo has.
+fn scaled(logo: &Logo, tw: usize, th: usize) -> Option<Vec<RGBA<u8>>> {
+    match logo {
+        Logo::Png { width, height, rgba, .. } => {
+            let src: Vec<RGBA<u8>> = rgba.chunks_exact(4).map(|p| RGBA::new(p[0], p[1], p[2], p[3])).collect();
+            let mut dst = vec![RGBA::new(0, 0, 0, 0); tw * th];
+            let (lw, lh) = (*width as usize, *height as usize);
+            let mut resizer = resize::new(lw, lh, tw, th, resize::Pixel::RGBA8P, resize::Type::Lanczos3).ok()?;
+            resizer.resize(&src, &mut dst).ok()?;
+            Some(dst)
+        }
+        Logo::Svg { svg, width, height } => {
+            use resvg::tiny_skia;
+            // The text usvg wrote when the logo was read parses again.
+            let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).ok()?;
+            let mut pixmap = tiny_skia::Pixmap::new(tw as u32, th as u32)?;
+            let scale = tiny_skia::Transform::from_scale((tw as f64 / width) as f32, (th as f64 / height) as f32);
+            resvg::render(&tree, scale, &mut pixmap.as_mut());
+            Some(
+                pixmap
+                    .pixels()
+                    .iter()
+                    .map(|p| {
+                        let c = p.demultiply();
+                        RGBA::new(c.red(), c.green(), c.blue(), c.alpha())
+                    })
+                    .collect(),
+            )
+        }
     }
 }
 

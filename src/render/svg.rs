@@ -70,10 +70,9 @@ fn write(scene: &Scene, out: &mut Vec<u8>) -> io::Result<()> {
                 x.empty("rect", &pairs(&a))?;
             }
             Item::Image { rect, logo } => {
-                // The PNG's own bytes as a data: URI, so the SVG stays one file.
-                use base64::Engine as _;
-                let href =
-                    format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(&logo.png));
+                // The logo as a data: URI, so the SVG stays one file; an SVG logo stays an SVG
+                // (and, as an <image>, a document of its own whose ids cannot clash with ours).
+                let href = logo.data_uri();
                 let a = [
                     ("x", n(rect.x0)),
                     ("y", n(rect.y0)),

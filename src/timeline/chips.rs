@@ -6,7 +6,7 @@
 
 use petgraph::graph::NodeIndex;
 
-use super::frame::{Frame, Label, Marker, text_colour};
+use super::frame::{Frame, Label, LegendEntry, Marker, text_colour};
 use super::panels;
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, Rgb};
@@ -54,11 +54,13 @@ pub struct Options {
     pub title: Option<String>,
     /// Force a linear, log or broken y axis; by default [`ValueAxis::choose`] decides.
     pub axis: Option<AxisKind>,
+    /// Vendors' logos in the legend (data/logos.csv).
+    pub logos: bool,
 }
 
 impl Options {
     pub fn new(metric: Metric) -> Options {
-        Options { metric, width: super::WIDTH, height: super::HEIGHT, title: None, axis: None }
+        Options { metric, width: super::WIDTH, height: super::HEIGHT, title: None, axis: None, logos: true }
     }
 }
 
@@ -232,7 +234,14 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
             drawn.push((c.node, l.name.clone()));
         }
     }
-    let entries: Vec<(String, Rgb)> = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
+    let entries: Vec<LegendEntry> = lines
+        .iter()
+        .map(|l| LegendEntry {
+            name: l.name.clone(),
+            colour: l.colour,
+            logo: l.chips.first().and_then(|c| home_org(g, c.node)).and_then(|v| super::logo(g, v, o.logos)),
+        })
+        .collect();
     let legend = f.legend(&entries, Marker::Dot, &dots, &segments);
     let missing = f.labels(&labels, &dots, &[legend], &segments);
     let unlabelled = missing.into_iter().map(|i| drawn[i].0).collect();

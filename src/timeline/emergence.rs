@@ -35,6 +35,8 @@ pub struct Options {
     pub width: u32,
     pub height: u32,
     pub title: Option<String>,
+    /// Organisations' logos beside their names (data/logos.csv).
+    pub logos: bool,
 }
 
 impl Default for Options {
@@ -50,6 +52,7 @@ impl Default for Options {
             width: super::WIDTH,
             height: super::HEIGHT,
             title: None,
+            logos: true,
         }
     }
 }
@@ -188,7 +191,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
                     .map(|&p| Circle { centre: (centre.0, y.map((p as f64).log10())), radius: radius(p) })
                     .collect(),
                 // The label that names the organisation carries its logo, as in the list's figure.
-                logo: named.and_then(|o| g.data.logos.get(&g.node(o).key.id)).cloned(),
+                logo: named.and_then(|n| super::logo(g, n, o.logos)),
             }
         })
         .collect();
@@ -410,6 +413,8 @@ mod tests {
         let mut g = shipped();
         let bytes = crate::model::two_colour_png(24, 16, [220, 20, 20], [20, 20, 220]);
         let logo = crate::model::Logo::decode(&bytes).unwrap();
+        // This logo alone, in place of the shipped ones.
+        g.data.logos.clear();
         g.data.logos.insert("alibaba".parse().unwrap(), logo.clone());
         let fig = draw(&g, &Options::default());
         assert_no_overlap(&fig.scene);

@@ -64,12 +64,12 @@ impl Frame {
         }
     }
 
-    /// The legend, a marker and the name of each entry, in the corner of the plot that covers
-    /// the fewest dots and lines (the top left on a tie). Returns where it went.
-    pub fn legend(&mut self, entries: &[(String, Rgb)], marker: Marker, dots: &[Circle], segments: &[Segment]) -> Rect {
+    /// The legend, a marker, the logo (if any) and the name of each entry, in the corner of the
+    /// plot that covers the fewest dots and lines (the top left on a tie). Returns where it went.
+    pub fn legend(&mut self, entries: &[LegendEntry], marker: Marker, dots: &[Circle], segments: &[Segment]) -> Rect {
         let t = self.text;
         let row = t * 1.35;
-        let width = entries.iter().map(|(n, _)| measure(n, t, Weight::Regular).width).fold(0.0, f64::max) + t * 2.6;
+        let width = entries.iter().map(|e| self.label_size(&e.label()).0).fold(0.0, f64::max) + t * 2.6;
         let height = row * entries.len() as f64 + t * 0.6;
         let p = self.plot;
         let (left, right) = (p.x0 + t * 0.6, p.x1 - t * 0.6 - width);
@@ -82,12 +82,12 @@ impl Frame {
             [(left, top), (right, top), (left, bottom), (right, bottom)].map(|(x, y)| Rect::new(x, y, width, height));
         let rect = corners.into_iter().min_by_key(covered).unwrap_or(corners[0]);
         self.scene.items.push(Item::Rect { rect, fill: Rgb(0xff, 0xff, 0xff), stroke: GRID });
-        for (i, (name, colour)) in entries.iter().enumerate() {
+        for (i, e) in entries.iter().enumerate() {
             let top = rect.y0 + t * 0.3 + row * i as f64;
-            let m = measure(name, t, Weight::Regular);
-            let centre = (rect.x0 + t * 0.9, top + m.height / 2.0);
-            self.scene.items.push(marker.item(centre, t * 0.35, *colour));
-            self.text_at((rect.x0 + t * 1.7, top), name, Weight::Regular, TEXT);
+            let label = e.label();
+            let h = self.label_size(&label).1;
+            self.scene.items.push(marker.item((rect.x0 + t * 0.9, top + h / 2.0), t * 0.35, e.colour));
+            self.draw_label(&label, Rect::new(rect.x0 + t * 1.7, top, 0.0, h));
         }
         rect
     }
@@ -152,16 +152,21 @@ impl Frame {
                 missing.push(i);
                 continue;
             };
-            let mut x = p.rect.x0;
-            if let Some(logo) = &l.logo {
-                let (w, h) = self.logo_size(logo);
-                let rect = Rect::new(x, p.rect.y0 + (p.rect.y1 - p.rect.y0 - h) / 2.0, w, h);
-                self.scene.items.push(Item::Image { rect, logo: logo.clone() });
-                x += w + self.text * LOGO_SPACE;
-            }
-            self.text_at((x, p.rect.y0), &l.text, l.weight, l.colour);
+            self.draw_label(l, p.rect);
         }
         missing
+    }
+
+    /// Draws a label's logo and text from the top left of `at` (its height, the label's).
+    fn draw_label(&mut self, l: &Label, at: Rect) {
+        let mut x = at.x0;
+        if let Some(logo) = &l.logo {
+            let (w, h) = self.logo_size(logo);
+            let rect = Rect::new(x, at.y0 + (at.y1 - at.y0 - h) / 2.0, w, h);
+            self.scene.items.push(Item::Image { rect, logo: logo.clone() });
+            x += w + self.text * LOGO_SPACE;
+        }
+        self.text_at((x, at.y0), &l.text, l.weight, l.colour);
     }
 
     /// A label's box: its text, and its logo before it with a space between.
@@ -218,6 +223,29 @@ pub struct Label {
     pub also: Vec<Circle>,
     /// An organisation's logo, drawn before the text as part of the label's box.
     pub logo: Option<Logo>,
+}
+
+/// A legend's line: the series' colour, the logo of who makes it, its name.
+#[derive(Debug, Clone)]
+pub struct LegendEntry {
+    pub name: String,
+    pub colour: Rgb,
+    pub logo: Option<Logo>,
+}
+
+impl LegendEntry {
+    /// The entry's text as a label (in the text colour), for measuring and drawing.
+    fn label(&self) -> Label {
+        let dot = Circle { centre: (0.0, 0.0), radius: 0.0 };
+        Label {
+            text: self.name.clone(),
+            colour: TEXT,
+            weight: Weight::Regular,
+            dot,
+            also: Vec::new(),
+            logo: self.logo.clone(),
+        }
+    }
 }
 
 /// A logo's height, and the space between it and the label's text, in text heights.

@@ -24,6 +24,11 @@ pub fn organisations_drawn(g: &KnowledgeGraph, nodes: impl IntoIterator<Item = N
     rows
 }
 
+/// The logo data/logos.csv gives organisation `org`, when `on`.
+pub(crate) fn logo(g: &KnowledgeGraph, org: NodeIndex, on: bool) -> Option<crate::model::Logo> {
+    g.data.logos.get(&g.node(org).key.id).filter(|_| on).cloned()
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::{chips, emergence};

@@ -6,7 +6,7 @@
 use petgraph::graph::NodeIndex;
 
 use super::chips::Metric;
-use super::frame::{Frame, Label, Marker, text_colour};
+use super::frame::{Frame, Label, LegendEntry, Marker, text_colour};
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, Key, RelationKind, Rgb};
 use crate::palette::{Palette, home_org};
@@ -219,13 +219,13 @@ pub fn draw(f: &mut Frame, points: &[Point], x: &Scale, xticks: &[f64], metric: 
             }
         })
         .collect();
-    let mut legend: Vec<(String, Rgb)> = Vec::new();
+    let mut legend: Vec<LegendEntry> = Vec::new();
     for p in points {
-        if !legend.iter().any(|(l, _)| *l == p.legend) {
-            legend.push((p.legend.clone(), p.colour));
+        if !legend.iter().any(|l| l.name == p.legend) {
+            legend.push(LegendEntry { name: p.legend.clone(), colour: p.colour, logo: None });
         }
     }
-    legend.sort_by(|a, b| a.0.cmp(&b.0));
+    legend.sort_by(|a, b| a.name.cmp(&b.name));
     let legend = f.legend(&legend, Marker::Triangle, &dots, &[]);
     let missing = f.labels(&labels, &dots, &[legend], &[]);
     Drawn { unlabelled: missing.into_iter().map(|i| points[heads[i]].name.clone()).collect() }
