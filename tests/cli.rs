@@ -465,11 +465,7 @@ fn shipped_data_is_in_sync_with_the_list_snapshot() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let copy = dir.path().join("data");
-    std::fs::create_dir(&copy).unwrap();
-    for (name, bytes) in snapshot(&root().join("data")) {
-        std::fs::write(copy.join(name), bytes).unwrap();
-    }
+    copy_tree(&root().join("data"), &dir.path().join("data"));
     let r = run(&["import", list.to_str().unwrap()], dir.path());
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(

@@ -191,11 +191,8 @@ fn fixing_the_mincpm_typo_renames_without_duplicates_or_empty_families() {
     }
     let dir = tempfile::tempdir().unwrap();
     let (data, list) = (dir.path().join("data"), dir.path().join("list"));
-    std::fs::create_dir(&data).unwrap();
+    copy_tree(&root().join("data"), &data);
     std::fs::create_dir(&list).unwrap();
-    for (name, bytes) in snapshot(&root().join("data")) {
-        std::fs::write(data.join(name), bytes).unwrap();
-    }
     edited_copy(&real, &list, &|name, t| if name.starts_with("III-") { t.replace("MinCPM", "MiniCPM") } else { t });
     let r = run(&["import", list.to_str().unwrap()], dir.path());
     assert_eq!(r.code, 0, "{}", r.stderr);

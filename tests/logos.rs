@@ -7,27 +7,14 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{consumer, have, root, run};
+use common::{consumer, copy_tree, have, root, run};
 use edge_atlas::model::two_colour_png;
-
-/// Copies directory `from` into `to`, recursively.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
 
 /// A copy of the shipped data/ in `dir`/data whose logos.csv is `table`, with `files` written
 /// to data/logos/.
 fn data_with_logos(dir: &Path, table: &str, files: &[(&str, &[u8])]) -> String {
     let data = dir.join("data");
-    copy_dir(&root().join("data"), &data);
+    copy_tree(&root().join("data"), &data);
     std::fs::write(data.join("logos.csv"), format!("organisation,icon,colour\n{table}")).unwrap();
     for (name, bytes) in files {
         std::fs::write(data.join("logos").join(name), bytes).unwrap();
@@ -99,7 +86,7 @@ fn a_bad_logo_is_an_error_at_its_row_naming_the_file() {
     let r = run(&["check", "--data", &data], dir.path());
     assert_eq!(r.code, 1, "{}", r.stderr);
     let csv = Path::new(&data).join("logos.csv").display().to_string();
-    let file = |f: &str| Path::new(&data).join("logos").join(f).display().to_string();
+    let file = |f: &str| format!("logos/{f}");
     let expected = [
         format!("{csv}:2:8: error: {}: not a PNG image", file("fake.png")),
         format!("{csv}:3:6: error: {}: 600 × 200 pixels", file("huge.png")),

@@ -46,7 +46,8 @@ pub fn row(r: &mut Row, dir: &Path, organisations: &[Organisation], logos: &mut 
             Some(())
         }
         Err(e) => {
-            r.error("icon", format!("{}: {e}", dir.join(LOGO_DIR).join(&icon).display()));
+            // Named as from data/, beside the row's own file.
+            r.error("icon", format!("{}: {e}", Path::new(LOGO_DIR).join(&icon).display()));
             None
         }
     }

@@ -362,6 +362,13 @@ pub fn validate_rendered(files: &[(&str, Vec<u8>)], dir: &Path) -> Diagnostics {
     let copied = others
         .filter(|p| !files.iter().any(|(f, _)| p.file_name().is_some_and(|n| n == *f)))
         .try_for_each(|p| std::fs::copy(&p, scratch.path().join(p.file_name().unwrap_or_default())).map(drop));
+    // The logo files logos.csv names, where it names them (read, never written).
+    let logos = std::path::absolute(dir.join(logos::LOGO_DIR)).unwrap_or_default();
+    #[cfg(unix)]
+    let copied = copied.and_then(|()| match logos.is_dir() {
+        true => std::os::unix::fs::symlink(&logos, scratch.path().join(logos::LOGO_DIR)),
+        false => Ok(()),
+    });
     let written = copied.and_then(|()| files.iter().try_for_each(|(f, b)| std::fs::write(scratch.path().join(f), b)));
     if let Err(e) = written {
         return failed(e);
