@@ -33,6 +33,17 @@ fn pixel(png_file: &Path, x: u32, y: u32) -> [u8; 3] {
     [buf[i], buf[i + 1], buf[i + 2]]
 }
 
+/// Chromium's rendering of an SVG figure of the default size, as a PNG at `shot`.
+fn screenshot(svg: &Path, shot: &Path) {
+    consumer(
+        Command::new("chromium")
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"])
+            .args(["--force-device-scale-factor=1", "--window-size=2100,920"])
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg(format!("file://{}", svg.display())),
+    );
+}
+
 /// The rectangle (x, y, width, height) of the first `<image>` of an SVG.
 fn image_rect(svg: &str) -> (f64, f64, f64, f64) {
     let tag = format!(" {}", svg.split("<image ").nth(1).expect("an <image> element").split("/>").next().unwrap());
@@ -65,13 +76,7 @@ fn a_logo_is_drawn_in_the_png_and_embedded_in_the_svg_that_chromium_shows() {
         return;
     }
     let shot = dir.path().join("shot.png");
-    consumer(
-        Command::new("chromium")
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"])
-            .args(["--force-device-scale-factor=1", "--window-size=2100,920"])
-            .arg(format!("--screenshot={}", shot.display()))
-            .arg(format!("file://{}", out.join("timeline-emergence-llms.svg").display())),
-    );
+    screenshot(&out.join("timeline-emergence-llms.svg"), &shot);
     let (l, r) = (pixel(&shot, left, mid), pixel(&shot, right, mid));
     assert!(l[0] > 180 && l[2] < 90 && r[2] > 180 && r[0] < 90, "Chromium: {l:?} {r:?}");
 }
@@ -128,13 +133,7 @@ fn microsofts_squares_are_drawn_where_the_svg_puts_them(dir: &Path, out: &Path) 
         return;
     }
     let shot = dir.join("ms.png");
-    consumer(
-        Command::new("chromium")
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"])
-            .args(["--force-device-scale-factor=1", "--window-size=2100,920"])
-            .arg(format!("--screenshot={}", shot.display()))
-            .arg(format!("file://{}", out.join("timeline-emergence-llms.svg").display())),
-    );
+    screenshot(&out.join("timeline-emergence-llms.svg"), &shot);
     let p = pixel(&shot, qx, qy);
     assert!(red(p), "Chromium: {p:?}");
 }
