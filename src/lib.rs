@@ -5,6 +5,7 @@ pub mod attrs;
 pub mod build;
 pub mod data;
 pub mod diag;
+pub mod diff;
 pub mod export;
 pub mod fsx;
 pub mod fuzzing;

@@ -1,22 +1,37 @@
-//! Markdown output (the `markdown` format of `list` and `related`): names and links that a
-//! renderer shows as written, never as markup or HTML, whatever the list's names hold.
+//! Markdown output (the `markdown` format of `list` and `related`, the diff's summary): names
+//! and links that a renderer shows as written, never as markup or HTML, whatever the list's
+//! names hold, and that GitHub's own passes over the rendered text (mentions, issue references,
+//! bare URLs) do not turn into links.
 
 use crate::model::Url;
 use crate::term;
 
 /// `s` as literal text of a table cell: markup characters backslash-escaped (CommonMark lets
 /// any ASCII punctuation be escaped, and `\<` is never HTML), line breaks as spaces, control
-/// characters shown as `\u{..}`.
+/// characters shown as `\u{..}`. GitHub finds `@user`, `#123`, `user@host`, `www.` and `://`
+/// in the text after rendering, where escapes are gone: a zero-width space (written as the
+/// entity [`BREAK`]) after `@` and `#`, and before the `.` of `www.` and the `//` of `://`,
+/// keeps them text, as dependency bots do in their pull requests.
 pub fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in term::clean(&s.replace(['\n', '\r'], " ")).chars() {
-        if "\\`*_[]<>|&~$!".contains(c) {
+        let www = out.len() >= 3 && out.as_bytes()[out.len() - 3..].eq_ignore_ascii_case(b"www");
+        if (c == '.' && www) || (c == '/' && out.ends_with(':')) {
+            out.push_str(BREAK);
+        }
+        if "\\`*_[]<>|&~$!#".contains(c) {
             out.push('\\');
         }
         out.push(c);
+        if c == '@' || c == '#' {
+            out.push_str(BREAK);
+        }
     }
     out
 }
+
+/// A zero-width space as an entity: invisible, and it stops GitHub's autolinkers.
+pub const BREAK: &str = "&#8203;";
 
 /// A link: the destination in angle brackets, which a [`Url`] (no spaces, no `<` or `>`)
 /// can always be written in, parentheses and all.

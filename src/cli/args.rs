@@ -58,6 +58,42 @@ pub enum Command {
     /// Write a synthetic data/ of a given size, for benchmarks (deterministic per seed).
     #[command(after_help = SYNTH_EXAMPLES)]
     Synth(SynthArgs),
+    /// What a change to the list does: entries added, removed, renamed and changed (field by
+    /// field), relations, lint findings introduced or fixed, and the figures. Exit 0 whatever
+    /// changed; 1 only when HEAD does not import.
+    #[command(after_help = DIFF_EXAMPLES)]
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The list before the change: a checkout (a data/ directory with --data).
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// The list after the change.
+    #[arg(value_name = "HEAD")]
+    pub head: PathBuf,
+    /// BASE and HEAD are data/ directories, compared as they are, not checkouts of the list.
+    #[arg(long)]
+    pub data: bool,
+    /// The data/ directory whose curated tables (colours, extra chips) the lists are imported
+    /// onto [default: ./data when it exists, else nothing].
+    #[arg(long, value_name = "DIR", conflicts_with = "data")]
+    pub onto: Option<PathBuf>,
+    /// human: sections of + and - lines; markdown: for a pull request comment or job summary;
+    /// json: one object (schema in the README).
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// Also write each figure that changed, for both sides and side by side, into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub figures: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -438,6 +474,13 @@ Examples:
   edge-atlas import ../awesome-edge-llms --dry-run
   edge-atlas import ../awesome-edge-llms
   edge-atlas import ../awesome-edge-llms --prune";
+
+const DIFF_EXAMPLES: &str = "\
+Examples:
+  edge-atlas diff ../list-main ../list-pr
+  edge-atlas diff ../list-main ../list-pr --format markdown >> \"$GITHUB_STEP_SUMMARY\"
+  edge-atlas diff old-data/ data/ --data --format json
+  edge-atlas diff ../list-main ../list-pr --figures figures-diff/";
 
 const CHECK_EXAMPLES: &str = "\
 Examples:

@@ -14,6 +14,7 @@ macro_rules! tell {
 pub mod args;
 mod build;
 mod check;
+mod diff;
 mod export;
 mod import;
 mod lint;
@@ -59,12 +60,15 @@ pub enum Failure {
     /// `lint` found an error-level finding (or a warning under `--deny warnings`).
     #[error("lint failed: the list has findings at a denied level")]
     Lint,
+    /// `diff`: HEAD does not import (the report says why).
+    #[error("diff: HEAD does not import; the errors are in the report")]
+    HeadInvalid,
 }
 
 impl Failure {
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Failure::Invalid(_) | Failure::Other(_) | Failure::Lint => ExitCode::from(1),
+            Failure::Invalid(_) | Failure::Other(_) | Failure::Lint | Failure::HeadInvalid => ExitCode::from(1),
             Failure::Name(_) | Failure::Usage(_) => ExitCode::from(2),
         }
     }
@@ -85,6 +89,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Build(a) => build::run(a),
         Command::Site(a) => site::run(a),
         Command::Synth(a) => synth::run(a),
+        Command::Diff(a) => diff::run(a),
     }
 }
 

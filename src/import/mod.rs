@@ -11,7 +11,7 @@ mod renames;
 use std::io::Read as _;
 
 pub(crate) use build::{arxiv_month, copy_for_venue};
-pub use renames::Rename;
+pub use renames::{Rename, RenameRule};
 use std::path::{Path, PathBuf};
 
 use crate::data::{self, Dataset, Table};

@@ -15,6 +15,26 @@ pub struct Rename {
     pub id: Id,
     pub old: String,
     pub new: String,
+    pub rule: RenameRule,
+}
+
+/// Which rule paired the old row with the new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RenameRule {
+    /// The same name (ignoring case, spaces and punctuation) under an id made another way.
+    SameName,
+    /// Every fact but the name the same, and no other row with those facts.
+    SameFacts,
+}
+
+impl RenameRule {
+    /// The rule in words, for reports.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RenameRule::SameName => "same name, new id rule",
+            RenameRule::SameFacts => "same facts, new name",
+        }
+    }
 }
 
 /// Every column of a row but id and name (the first two of every table), as written in the CSV.
@@ -31,7 +51,7 @@ fn facts<T: Table>(row: &T) -> Option<Vec<String>> {
 /// from the list with the same name (ids stay with names, even when the rule making ids
 /// changes), else the one previous row, gone or stripped of its facts, whose facts are the
 /// fresh row's and no other fresh row's.
-fn pairs<T: Entry>(fresh: &[T], prev: &[T]) -> Vec<(Id, Id, String, String)> {
+fn pairs<T: Entry>(fresh: &[T], prev: &[T]) -> Vec<(Id, Id, String, String, RenameRule)> {
     let fresh_by_id: HashMap<&Id, &T> = fresh.iter().map(|r| (r.id(), r)).collect();
     let prev_ids: HashSet<&Id> = prev.iter().map(Entry::id).collect();
     let gone: Vec<&T> = prev.iter().filter(|p| !fresh_by_id.contains_key(p.id())).collect();
@@ -46,16 +66,16 @@ fn pairs<T: Entry>(fresh: &[T], prev: &[T]) -> Vec<(Id, Id, String, String)> {
     for (a, fa) in &added {
         let named: Vec<&&T> = gone.iter().filter(|p| name_key(p.name()) == name_key(a.name())).collect();
         let old = match (named.as_slice(), fa) {
-            ([old], _) => Some(**old),
+            ([old], _) => Some((**old, RenameRule::SameName)),
             (_, Some(fa)) => {
                 let olds: Vec<&T> = free.iter().filter(|(_, fp)| fp == fa).map(|(p, _)| *p).collect();
                 let same = added.iter().filter(|(_, fb)| fb.as_ref() == Some(fa)).count();
-                if let ([old], 1) = (olds.as_slice(), same) { Some(*old) } else { None }
+                if let ([old], 1) = (olds.as_slice(), same) { Some((*old, RenameRule::SameFacts)) } else { None }
             }
             _ => None,
         };
-        if let Some(old) = old {
-            out.push((a.id().clone(), old.id().clone(), old.name().to_string(), a.name().to_string()));
+        if let Some((old, rule)) = old {
+            out.push((a.id().clone(), old.id().clone(), old.name().to_string(), a.name().to_string(), rule));
         }
     }
     out
@@ -126,16 +146,17 @@ fn apply<T: Entry>(
     if found.is_empty() {
         return;
     }
-    let olds: HashSet<&Id> = found.iter().map(|(_, old, _, _)| old).collect();
+    let olds: HashSet<&Id> = found.iter().map(|(_, old, ..)| old).collect();
     table(fresh).retain(|r| !olds.contains(r.id()));
-    let map: HashMap<Id, Id> = found.iter().map(|(new, old, _, _)| (new.clone(), old.clone())).collect();
+    let map: HashMap<Id, Id> = found.iter().map(|(new, old, ..)| (new.clone(), old.clone())).collect();
     relabel(fresh, T::KIND, &map);
     // An id kept for the same name is no rename to report.
-    out.extend(found.into_iter().filter(|(_, _, old, new)| old != new).map(|(_, id, old, new)| Rename {
+    out.extend(found.into_iter().filter(|(_, _, old, new, _)| old != new).map(|(_, id, old, new, rule)| Rename {
         kind: T::KIND,
         id,
         old,
         new,
+        rule,
     }));
 }
 

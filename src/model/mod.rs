@@ -416,6 +416,12 @@ impl Serialize for RelationKind {
     }
 }
 
+impl Serialize for EntryKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// Another spelling of an entry's name ("Shanghai AI Laboratory" for organisation:shanghai-ai-lab).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Alias {

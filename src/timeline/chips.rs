@@ -255,6 +255,12 @@ pub fn line_colours(g: &KnowledgeGraph) -> Vec<(String, Rgb)> {
 }
 
 /// The chips with the metric and a release month, by line (sorted by name), and the rest.
+/// Every chip the figure of `metric` plots, with its line's name and its values (ascending).
+pub fn plotted(g: &KnowledgeGraph, metric: Metric) -> Vec<(NodeIndex, String, Vec<f64>)> {
+    let (lines, _) = lines(g, metric);
+    lines.into_iter().flat_map(|l| l.chips.into_iter().map(move |c| (c.node, l.name.clone(), c.values))).collect()
+}
+
 fn lines(g: &KnowledgeGraph, metric: Metric) -> (Vec<Line>, Vec<NodeIndex>) {
     let palette = Palette::new(g);
     let mut lines: Vec<Line> = Vec::new();

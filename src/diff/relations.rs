@@ -1,0 +1,63 @@
+//! Relations added and removed, between entries matched by `kind:id`, in words
+//! (`PowerInfer-2 now covers Double Buffering`).
+
+use std::collections::BTreeMap;
+
+use petgraph::Direction;
+use serde::Serialize;
+
+use crate::graph::KnowledgeGraph;
+use crate::model::{Key, RelationKind};
+use crate::query::words;
+
+use super::Named;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Added,
+    Removed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Change {
+    pub change: Kind,
+    pub source: Named,
+    pub relation: RelationKind,
+    pub target: Named,
+}
+
+impl Change {
+    /// The change in words, with `name` showing each entry's name (escaped for the output).
+    pub fn words(&self, name: impl Fn(&str) -> String) -> String {
+        let verb = words::verb(self.relation, Direction::Outgoing);
+        let now = if self.change == Kind::Added { "now" } else { "no longer" };
+        format!("{} {now} {verb} {}", name(&self.source.name), name(&self.target.name))
+    }
+}
+
+fn edges(g: &KnowledgeGraph) -> BTreeMap<(Key, RelationKind, Key), (Named, Named)> {
+    g.edges()
+        .map(|(s, r, t)| ((g.node(s).key.clone(), r, g.node(t).key.clone()), (Named::of(g, s), Named::of(g, t))))
+        .collect()
+}
+
+/// Relations of HEAD not in BASE (added) and of BASE not in HEAD (removed), sorted by source.
+pub fn compare(base: &KnowledgeGraph, head: &KnowledgeGraph) -> Vec<Change> {
+    let (old, new) = (edges(base), edges(head));
+    let only = |a: &BTreeMap<_, (Named, Named)>, b: &BTreeMap<_, _>, change: Kind| {
+        a.iter()
+            .filter(|(k, _)| !b.contains_key(*k))
+            .map(|((_, relation, _), (s, t))| Change {
+                change,
+                source: s.clone(),
+                relation: *relation,
+                target: t.clone(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out = only(&new, &old, Kind::Added);
+    out.extend(only(&old, &new, Kind::Removed));
+    out.sort_by(|a, b| (&a.source, a.relation, &a.target, a.change).cmp(&(&b.source, b.relation, &b.target, b.change)));
+    out
+}
