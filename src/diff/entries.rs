@@ -1,7 +1,7 @@
 //! Entries added, removed, renamed, and changed field by field: each table's rows compared by
 //! id, as the CSV writes their columns (so a value reads as it does in data/).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
@@ -11,6 +11,7 @@ use crate::import::Rename;
 use crate::model::EntryKind;
 
 use super::Named;
+use super::pairs::{self, Pairs};
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Changes {
@@ -53,6 +54,17 @@ pub struct Field {
     pub new: String,
 }
 
+impl Field {
+    /// The old value as reports show it: `(none)` for an empty cell.
+    pub fn old_or_none(&self) -> &str {
+        if self.old.is_empty() { "(none)" } else { &self.old }
+    }
+
+    pub fn new_or_none(&self) -> &str {
+        if self.new.is_empty() { "(none)" } else { &self.new }
+    }
+}
+
 /// One row as written: its name and its other columns after id and name.
 struct Row {
     name: String,
@@ -93,12 +105,30 @@ fn table(d: &Dataset, kind: EntryKind) -> (BTreeMap<String, Row>, &'static [&'st
     }
 }
 
-/// Compares every table, kind by kind in file order, rows by id.
-pub fn compare(base: &KnowledgeGraph, head: &KnowledgeGraph, renames: &[Rename]) -> Changes {
+/// The entries whose rows hold nothing but id and name, as (kind, id).
+pub fn factless(g: &KnowledgeGraph) -> HashSet<(EntryKind, String)> {
+    let mut out = HashSet::new();
+    for kind in EntryKind::ALL {
+        let (rows, _) = table(&g.data, kind);
+        out.extend(rows.into_iter().filter(|(_, r)| r.cells.iter().all(String::is_empty)).map(|(id, _)| (kind, id)));
+    }
+    out
+}
+
+/// Compares every table, kind by kind in file order, rows by id (HEAD's ids of `pairs` as
+/// BASE's, in the rows and in the cells that refer to them).
+pub fn compare(base: &KnowledgeGraph, head: &KnowledgeGraph, renames: &[Rename], pairs: &Pairs) -> Changes {
     let mut out = Changes::default();
     for kind in EntryKind::ALL {
         let (old, columns) = table(&base.data, kind);
         let (new, _) = table(&head.data, kind);
+        let new: BTreeMap<String, Row> = new
+            .into_iter()
+            .map(|(id, r)| {
+                let cells = r.cells.iter().map(|c| pairs.cell(c)).collect();
+                (pairs.base_id(kind, &id), Row { name: r.name, cells })
+            })
+            .collect();
         let named = |id: &str, name: &str| Named { kind, id: id.to_string(), name: name.to_string() };
         for (id, n) in &new {
             let Some(o) = old.get(id) else {
@@ -106,10 +136,13 @@ pub fn compare(base: &KnowledgeGraph, head: &KnowledgeGraph, renames: &[Rename])
                 continue;
             };
             if o.name != n.name {
-                let rule = renames
-                    .iter()
-                    .find(|r| r.kind == kind && r.id.as_str() == id)
-                    .map_or("same id", |r| r.rule.describe());
+                let by_import = renames.iter().find(|r| r.kind == kind && r.id.as_str() == id);
+                let paired = pairs.is_base(kind, id);
+                let rule = match by_import {
+                    Some(r) => r.rule.describe(),
+                    None if paired => pairs::RULE,
+                    None => "same id",
+                };
                 out.renamed.push(Renamed { kind, id: id.clone(), old: o.name.clone(), new: n.name.clone(), rule });
             }
             let fields: Vec<Field> = columns

@@ -11,6 +11,7 @@ use crate::model::{Key, format_count};
 use crate::timeline::{chips, emergence};
 
 use super::Named;
+use super::pairs::Pairs;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -75,11 +76,14 @@ pub fn placements(g: &KnowledgeGraph, figure: Figure) -> BTreeMap<Key, (Named, S
     out
 }
 
-/// Every figure's changes, figure by figure, entries in `kind:id` order.
-pub fn compare(base: &KnowledgeGraph, head: &KnowledgeGraph) -> Vec<Change> {
+/// Every figure's changes, figure by figure, entries in `kind:id` order (HEAD's entries of
+/// `pairs` under BASE's keys).
+pub fn compare(base: &KnowledgeGraph, head: &KnowledgeGraph, pairs: &Pairs) -> Vec<Change> {
     let mut out = Vec::new();
     for figure in Figure::ALL {
-        let (old, new) = (placements(base, figure), placements(head, figure));
+        let old = placements(base, figure);
+        let new: BTreeMap<Key, _> =
+            placements(head, figure).into_iter().map(|(k, v)| (pairs.base_key(&k), v)).collect();
         for (key, (named, at)) in &new {
             match old.get(key) {
                 None => out.push(Change {

@@ -46,7 +46,8 @@ pub fn render(d: &Diff) -> String {
         for c in &e.changed {
             let _ = writeln!(o, "  ~ {} {} ({}:{})", c.entry.kind, name(&c.entry.name), c.entry.kind, c.entry.id);
             for f in &c.fields {
-                let _ = writeln!(o, "      {}  {} → {}", f.field, shown(&f.old, TEXT_MAX), shown(&f.new, TEXT_MAX));
+                let (old, new) = (shown(f.old_or_none(), TEXT_MAX), shown(f.new_or_none(), TEXT_MAX));
+                let _ = writeln!(o, "      {}  {old} → {new}", f.field);
             }
         }
     }

@@ -49,8 +49,11 @@ pub fn render(d: &Diff) -> String {
         format!("renamed {} {} → **{}** ({}:{}; {})", r.kind, name(&r.old), name(&r.new), r.kind, r.id, r.rule)
     }));
     for c in &e.changed {
-        let fields: Vec<String> =
-            c.fields.iter().map(|f| format!("{} {} → {}", f.field, value(&f.old), value(&f.new))).collect();
+        let fields: Vec<String> = c
+            .fields
+            .iter()
+            .map(|f| format!("{} {} → {}", f.field, value(f.old_or_none()), value(f.new_or_none())))
+            .collect();
         let who = format!("changed {} **{}** ({}:{})", c.entry.kind, name(&c.entry.name), c.entry.kind, c.entry.id);
         items.push(format!("{who}: {}", fields.join("; ")));
     }

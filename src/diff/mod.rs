@@ -10,6 +10,7 @@ pub mod human;
 pub mod json;
 pub mod lint;
 pub mod markdown;
+pub mod pairs;
 pub mod relations;
 
 use std::path::{Path, PathBuf};
@@ -248,9 +249,15 @@ pub fn compare(base: &Side, head: &Side, renames: &[Rename]) -> Diff {
         diff.lint = lint::compare(b, h);
     }
     if let (Some(b), Some(h)) = (&base.graph, &head.graph) {
-        diff.entries = entries::compare(b, h, renames);
-        diff.relations = relations::compare(b, h);
-        diff.figures = figures::compare(b, h);
+        let bare = entries::factless(h);
+        let factless = |n| {
+            let key = &h.node(n).key;
+            bare.contains(&(key.kind, key.id.to_string()))
+        };
+        let pairs = pairs::find(b, h, &factless);
+        diff.entries = entries::compare(b, h, renames, &pairs);
+        diff.relations = relations::compare(b, h, &pairs);
+        diff.figures = figures::compare(b, h, &pairs);
     }
     diff
 }

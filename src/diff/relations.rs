@@ -11,6 +11,7 @@ use crate::model::{Key, RelationKind};
 use crate::query::words;
 
 use super::Named;
+use super::pairs::Pairs;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -32,19 +33,22 @@ impl Change {
     pub fn words(&self, name: impl Fn(&str) -> String) -> String {
         let verb = words::verb(self.relation, Direction::Outgoing);
         let now = if self.change == Kind::Added { "now" } else { "no longer" };
-        format!("{} {now} {verb} {}", name(&self.source.name), name(&self.target.name))
+        let (s, t) = (&self.source, &self.target);
+        format!("{} {} {now} {verb} {} {}", s.kind, name(&s.name), t.kind, name(&t.name))
     }
 }
 
-fn edges(g: &KnowledgeGraph) -> BTreeMap<(Key, RelationKind, Key), (Named, Named)> {
+/// Every relation by its ends' keys, as BASE knows them (`key`).
+fn edges(g: &KnowledgeGraph, key: impl Fn(&Key) -> Key) -> BTreeMap<(Key, RelationKind, Key), (Named, Named)> {
     g.edges()
-        .map(|(s, r, t)| ((g.node(s).key.clone(), r, g.node(t).key.clone()), (Named::of(g, s), Named::of(g, t))))
+        .map(|(s, r, t)| ((key(&g.node(s).key), r, key(&g.node(t).key)), (Named::of(g, s), Named::of(g, t))))
         .collect()
 }
 
-/// Relations of HEAD not in BASE (added) and of BASE not in HEAD (removed), sorted by source.
-pub fn compare(base: &KnowledgeGraph, head: &KnowledgeGraph) -> Vec<Change> {
-    let (old, new) = (edges(base), edges(head));
+/// Relations of HEAD not in BASE (added) and of BASE not in HEAD (removed), sorted by source;
+/// an entry of `pairs` is the same at both ends.
+pub fn compare(base: &KnowledgeGraph, head: &KnowledgeGraph, pairs: &Pairs) -> Vec<Change> {
+    let (old, new) = (edges(base, Key::clone), edges(head, |k| pairs.base_key(k)));
     let only = |a: &BTreeMap<_, (Named, Named)>, b: &BTreeMap<_, _>, change: Kind| {
         a.iter()
             .filter(|(k, _)| !b.contains_key(*k))
