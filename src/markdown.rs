@@ -9,12 +9,14 @@ use crate::term;
 /// `s` as literal text of a table cell: markup characters backslash-escaped (CommonMark lets
 /// any ASCII punctuation be escaped, and `\<` is never HTML), line breaks as spaces, control
 /// characters shown as `\u{..}`. GitHub finds `@user`, `#123`, `user@host`, `www.` and `://`
-/// in the text after rendering, where escapes are gone: a zero-width space (written as the
-/// entity [`BREAK`]) after `@` and `#`, and before the `.` of `www.` and the `//` of `://`,
-/// keeps them text, as dependency bots do in their pull requests.
+/// in the text after rendering, where escapes are gone: a zero-width space (the entity
+/// [`BREAK`]) after `@` and after a `#` before a digit, and before the `.` of `www.` and the
+/// `//` of `://`, keeps them text, as dependency bots do in their pull requests.
 pub fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in term::clean(&s.replace(['\n', '\r'], " ")).chars() {
+    let clean = term::clean(&s.replace(['\n', '\r'], " ")).into_owned();
+    let mut chars = clean.chars().peekable();
+    while let Some(c) = chars.next() {
         let www = out.len() >= 3 && out.as_bytes()[out.len() - 3..].eq_ignore_ascii_case(b"www");
         if (c == '.' && www) || (c == '/' && out.ends_with(':')) {
             out.push_str(BREAK);
@@ -23,7 +25,7 @@ pub fn text(s: &str) -> String {
             out.push('\\');
         }
         out.push(c);
-        if c == '@' || c == '#' {
+        if c == '@' || (c == '#' && chars.peek().is_some_and(char::is_ascii_digit)) {
             out.push_str(BREAK);
         }
     }

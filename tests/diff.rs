@@ -198,3 +198,123 @@ fn sides_that_do_not_import_are_reported() {
     assert!(r.stdout.contains("BASE does not import"), "{}", r.stdout);
     assert!(r.stdout.contains("EA101 docs/III-models.md"), "HEAD's lint is shown:\n{}", r.stdout);
 }
+
+/// Names a pull request could carry to attack a job summary: Markdown, HTML, mentions, issue
+/// references, bare and `javascript:` links, images, autolinks, emphasis, table pipes, code,
+/// control and bidirectional characters, a very long line.
+const HOSTILE: [&str; 26] = [
+    "[click me](https://evil.example/phish)",
+    "![pixel](https://evil.example/track.png)",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "@octocat please review",
+    "cc @github/security-team",
+    "`code` and ```fence```",
+    "\u{1b}[2J\u{1b}]0;owned\u{7} terminal",
+    "tab\there nul-ish \u{7f} and \u{9b}",
+    "[x](javascript:alert(1))",
+    "<https://evil.example/auto>",
+    "see https://evil.example/bare now",
+    "www.evil.example",
+    "mail user@evil.example",
+    "*emph* _under_ **strong** ~~strike~~",
+    "| a | b |\n|---|---|",
+    "fixes #123 and GH-7",
+    "</summary></details><img src=x>",
+    "&lt;script&gt; &amp; &#64;octocat",
+    "\\[escaped\\](https://evil.example)",
+    "two\u{2028}# lines\u{2029}- item",
+    "<!-- hidden --> comment",
+    "footnote[^1] [[wiki]]",
+    "bidi \u{202e}txet\u{202c} swap",
+    "[ref]: https://evil.example/def",
+    "very long",
+];
+
+/// A hostile name, the last one made very long.
+fn hostile(i: usize) -> String {
+    if i == HOSTILE.len() - 1 { format!("{} {}", HOSTILE[i], "A".repeat(5000)) } else { HOSTILE[i].to_string() }
+}
+
+fn csv_field(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// BASE: the hostile fixture data; HEAD: every hostile name added as a model, one organisation
+/// renamed to one and a technique's name changed to another.
+fn hostile_sides(dir: &Path) -> (PathBuf, PathBuf) {
+    let (base, head) = (dir.join("base"), dir.join("head"));
+    copy(&root().join("tests/fixtures/hostile"), &base, &|t| t);
+    copy(&base, &head, &|t| t);
+    let mut models = std::fs::read_to_string(head.join("models.csv")).unwrap();
+    for i in 0..HOSTILE.len() {
+        models += &format!("h{i:02},{},,acme,1B,yes,2024-0{},text,,,,\n", csv_field(&hostile(i)), 1 + i % 9);
+    }
+    std::fs::write(head.join("models.csv"), models).unwrap();
+    let orgs = std::fs::read_to_string(head.join("organisations.csv")).unwrap();
+    let orgs = orgs.replace("acme,Acme & Sons <Labs>", &format!("acme,{}", csv_field(HOSTILE[0])));
+    std::fs::write(head.join("organisations.csv"), orgs).unwrap();
+    let techniques = std::fs::read_to_string(head.join("techniques.csv")).unwrap();
+    let techniques = techniques.replace("Quantization <4-bit> & More", &csv_field(HOSTILE[17]));
+    std::fs::write(head.join("techniques.csv"), techniques).unwrap();
+    (base, head)
+}
+
+/// The hostile round: the Markdown summary, rendered by pulldown-cmark with GitHub's options,
+/// has no link, image, HTML (but the summary's own `<details>` tags) or mention from data; no
+/// line is longer than a cut name allows; no format carries a control character.
+#[test]
+fn hostile_names_stay_text_in_the_summary() {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let dir = tempfile::tempdir().unwrap();
+    let (base, head) = hostile_sides(dir.path());
+    let args = |format| vec!["diff", "--data", base.to_str().unwrap(), head.to_str().unwrap(), "--format", format];
+    let md = run(&args("markdown"), dir.path());
+    assert_eq!(md.code, 0, "{}{}", md.stdout, md.stderr);
+    assert!(md.stdout.contains(&format!("entries: {} added", HOSTILE.len())), "{}", md.stdout);
+    let gfm = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_GFM;
+    let own_html = |h: &str| {
+        let h = h.trim_end();
+        h == "</details>"
+            || h.strip_prefix("<details><summary>")
+                .and_then(|r| r.strip_suffix("</summary>"))
+                .is_some_and(|t| t.chars().all(|c| c.is_ascii_alphanumeric() || " :(),;'".contains(c)))
+    };
+    let mut problems = Vec::new();
+    let mut text = String::new();
+    for event in Parser::new_ext(&md.stdout, gfm) {
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Table(_) | Tag::Heading { .. }) => {
+                problems.push(format!("{event:?}"))
+            }
+            Event::Html(h) | Event::InlineHtml(h) if !own_html(h) => problems.push(format!("{event:?}")),
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    // GitHub links these in the rendered text itself: mentions, issue references, bare URLs.
+    let chars: Vec<char> = text.chars().collect();
+    for (i, w) in chars.windows(2).enumerate() {
+        if (w[0] == '@' || w[0] == '#') && w[1].is_ascii_alphanumeric() {
+            problems.push(format!("mention or reference at {:?}", chars[i..].iter().take(20).collect::<String>()));
+        }
+    }
+    for needle in ["://", "www.", "\u{1b}", "\u{7}", "\u{202e}"] {
+        if text.contains(needle) {
+            problems.push(format!("{needle:?} in the rendered text"));
+        }
+    }
+    assert!(problems.is_empty(), "{}\n\n{}", problems.join("\n"), md.stdout);
+    // Names are cut: no line carries the 5,000-character name.
+    assert!(md.stdout.lines().all(|l| l.chars().count() < 1200), "a line is too long");
+    for format in ["human", "json"] {
+        let r = run(&args(format), dir.path());
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(!r.stdout.chars().any(|c| c.is_control() && c != '\n'), "{format}: a control character");
+        assert!(!r.stdout.contains('\u{202e}'), "{format}: a bidi override");
+    }
+}

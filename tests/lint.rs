@@ -240,17 +240,25 @@ fn shipped_ids_and_successors_follow_names_and_model_lines() {
     }
 }
 
-/// The CI recipe for the list's repository passes the workflow schema, checked by
-/// action-validator (which rejects a broken workflow, so the check is real).
+/// The CI recipe for the list's repository, the action it uses and the release workflow pass
+/// the workflow and action schemas, checked by action-validator (which rejects a broken
+/// workflow or action, so the check is real).
 #[test]
 fn the_workflow_for_the_lists_repository_passes_the_workflow_schema() {
     if !have("action-validator") {
         return;
     }
     let check = |path: &std::path::Path| std::process::Command::new("action-validator").arg(path).output().unwrap();
-    let out = check(&root().join("contrib/awesome-edge-llms.yml"));
-    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    for file in ["contrib/awesome-edge-llms.yml", "action.yml", ".github/workflows/release.yml"] {
+        let out = check(&root().join(file));
+        let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "{file}: {said}");
+    }
     let dir = tempfile::tempdir().unwrap();
+    let action = dir.path().join("action.yml");
+    let text = std::fs::read_to_string(root().join("action.yml")).unwrap();
+    std::fs::write(&action, text.replace("using: composite", "using: kompozit")).unwrap();
+    assert!(!check(&action).status.success(), "an action with an unknown `using` must fail validation");
     let broken = dir.path().join("broken.yml");
     let text = std::fs::read_to_string(root().join("contrib/awesome-edge-llms.yml")).unwrap();
     std::fs::write(&broken, text.replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest")).unwrap();

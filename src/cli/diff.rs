@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use edge_atlas::diff::{self, Sides};
+use edge_atlas::fsx::Durability;
 
 use super::Failure;
 use super::args::{DiffArgs, DiffFormat};
@@ -25,6 +27,13 @@ pub fn run(a: DiffArgs) -> Result<(), Failure> {
             DiffFormat::Json => diff::json::render(&d),
         }
     );
+    if let (Some(dir), Some(b), Some(h)) = (&a.figures, &base.graph, &head.graph) {
+        let out = super::out_dir(dir, Durability::Cached)?;
+        let staged = diff::images::stage(&out, b, h, &d.figures).context("drawing the figures")?;
+        let n = staged.len() / 3;
+        out.commit(staged).context("putting the figures in place")?;
+        tell!("{n} figure(s) changed: written to {} (BASE, HEAD, side by side)", dir.display());
+    }
     if !d.head.imported {
         return Err(Failure::HeadInvalid);
     }

@@ -7,6 +7,7 @@
 pub mod entries;
 pub mod figures;
 pub mod human;
+pub mod images;
 pub mod json;
 pub mod lint;
 pub mod markdown;
