@@ -18,15 +18,12 @@ pub fn run(a: DiffArgs) -> Result<(), Failure> {
     };
     let (base, head, renames) = diff::load(&a.base, &a.head, &sides).map_err(anyhow::Error::from)?;
     let d = diff::compare(&base, &head, &renames);
-    // Every renderer escapes what it shows of the data for its own language.
-    print!(
-        "{}",
-        match a.format {
-            DiffFormat::Human => diff::human::render(&d),
-            DiffFormat::Markdown => diff::markdown::render(&d),
-            DiffFormat::Json => diff::json::render(&d),
-        }
-    );
+    match a.format {
+        DiffFormat::Human => edge_atlas::term::say(diff::human::render(&d).trim_end_matches('\n')),
+        // Each escaped what it shows of the data for its own readers.
+        DiffFormat::Markdown => edge_atlas::term::machine(&diff::markdown::render(&d)),
+        DiffFormat::Json => edge_atlas::term::machine(&diff::json::render(&d)),
+    }
     if let (Some(dir), Some(b), Some(h)) = (&a.figures, &base.graph, &head.graph) {
         let out = super::out_dir(dir, Durability::Cached)?;
         let staged = diff::images::stage(&out, b, h, &d.figures).context("drawing the figures")?;
