@@ -23,6 +23,8 @@ if [ -z "$base" ]; then
 fi
 onto=()
 if [ -n "${EDGE_ATLAS_DATA:-}" ]; then onto=(--onto "$EDGE_ATLAS_DATA"); fi
+# From a directory of our own: a data/ in the caller's directory is not taken for the seed.
+cd "$out"
 
 lint=0
 deny=()

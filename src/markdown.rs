@@ -8,17 +8,20 @@ use crate::term;
 
 /// `s` as literal text of a table cell: markup characters backslash-escaped (CommonMark lets
 /// any ASCII punctuation be escaped, and `\<` is never HTML), line breaks as spaces, control
-/// characters shown as `\u{..}`. GitHub finds `@user`, `#123`, `user@host`, `www.` and `://`
-/// in the text after rendering, where escapes are gone: a zero-width space (the entity
-/// [`BREAK`]) after `@` and after a `#` before a digit, and before the `.` of `www.` and the
-/// `//` of `://`, keeps them text, as dependency bots do in their pull requests.
+/// characters shown as `\u{..}`. GitHub finds `@user`, `#123`, `GH-123`, `user@host`, `www.`
+/// and `://` in the text after rendering, where escapes are gone: a zero-width space (the
+/// entity [`BREAK`]) after `@` and after a `#` before a digit, and before the `-` of `GH-1`, the
+/// `.` of `www.` and the `//` of `://`, keeps them text, as dependency bots do in their pull
+/// requests.
 pub fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let clean = term::clean(&s.replace(['\n', '\r'], " ")).into_owned();
     let mut chars = clean.chars().peekable();
     while let Some(c) = chars.next() {
         let www = out.len() >= 3 && out.as_bytes()[out.len() - 3..].eq_ignore_ascii_case(b"www");
-        if (c == '.' && www) || (c == '/' && out.ends_with(':')) {
+        let gh = c == '-' && out.len() >= 2 && out.as_bytes()[out.len() - 2..].eq_ignore_ascii_case(b"gh");
+        let reference = gh && chars.peek().is_some_and(char::is_ascii_digit);
+        if (c == '.' && www) || (c == '/' && out.ends_with(':')) || reference {
             out.push_str(BREAK);
         }
         if "\\`*_[]<>|&~$!#".contains(c) {
@@ -52,5 +55,8 @@ mod tests {
         assert_eq!(text("two\nlines\u{1b}"), r"two lines\\u{1b}", "shown as two lines, a backslash, u{{1b}}");
         let url = Url::parse("https://en.wikipedia.org/wiki/Phi_(letter)").unwrap();
         assert_eq!(link("Phi_3", &url), r"[Phi\_3](<https://en.wikipedia.org/wiki/Phi_(letter)>)");
+        // GitHub's own links in rendered text: broken by a zero-width space, C# and GH-X kept.
+        assert_eq!(text("@me #12 GH-7 C# GH-X"), r"@&#8203;me \#&#8203;12 GH&#8203;-7 C\# GH-X");
+        assert_eq!(text("see www.x.org, https://x.org"), r"see www&#8203;.x.org, https:&#8203;//x.org");
     }
 }

@@ -41,7 +41,8 @@ impl Runner {
             .env("GITHUB_OUTPUT", self.path("output.txt"))
             .env("RUNNER_TEMP", self.path("temp"))
             .env("GITHUB_SHA", "0123456789abcdef")
-            .env("EDGE_ATLAS_PUSH", "false");
+            .env("EDGE_ATLAS_PUSH", "false")
+            .current_dir(self.dir.path());
         for (k, v) in env {
             cmd.env(k, v);
         }

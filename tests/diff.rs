@@ -218,7 +218,7 @@ const HOSTILE: [&str; 26] = [
     "www.evil.example",
     "mail user@evil.example",
     "*emph* _under_ **strong** ~~strike~~",
-    "| a | b |\n|---|---|",
+    "| a | b | --- |",
     "fixes #123 and GH-7",
     "</summary></details><img src=x>",
     "&lt;script&gt; &amp; &#64;octocat",
@@ -299,7 +299,10 @@ fn hostile_names_stay_text_in_the_summary() {
     // GitHub links these in the rendered text itself: mentions, issue references, bare URLs.
     let chars: Vec<char> = text.chars().collect();
     for (i, w) in chars.windows(2).enumerate() {
-        if (w[0] == '@' || w[0] == '#') && w[1].is_ascii_alphanumeric() {
+        let gh = i >= 2 && chars[i - 2..i].iter().collect::<String>().eq_ignore_ascii_case("gh");
+        if ((w[0] == '@' || w[0] == '#') && w[1].is_ascii_alphanumeric())
+            || (gh && w[0] == '-' && w[1].is_ascii_digit())
+        {
             problems.push(format!("mention or reference at {:?}", chars[i..].iter().take(20).collect::<String>()));
         }
     }

@@ -35,7 +35,8 @@ fn the_package_holds_what_build_needs_and_nothing_else() {
         assert!(files.contains(&must), "{must} is missing from the package:\n{list}");
     }
     for f in &files {
-        let outside = ["output/", "tests/", "benches/", "fuzz/", "scripts/", "contrib/", "action/", ".github/", "target/"];
+        let outside =
+            ["output/", "tests/", "benches/", "fuzz/", "scripts/", "contrib/", "action/", ".github/", "target/"];
         assert!(!outside.iter().any(|p| f.starts_with(p)), "{f} should not be packaged");
     }
     // Every include_str! of the sources is in the package (the build of the package needs it).

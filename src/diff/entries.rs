@@ -54,15 +54,9 @@ pub struct Field {
     pub new: String,
 }
 
-impl Field {
-    /// The old value as reports show it: `(none)` for an empty cell.
-    pub fn old_or_none(&self) -> &str {
-        if self.old.is_empty() { "(none)" } else { &self.old }
-    }
-
-    pub fn new_or_none(&self) -> &str {
-        if self.new.is_empty() { "(none)" } else { &self.new }
-    }
+/// A value as reports show it: `(none)` for an empty cell.
+pub fn shown(value: &str) -> &str {
+    if value.is_empty() { "(none)" } else { value }
 }
 
 /// One row as written: its name and its other columns after id and name.

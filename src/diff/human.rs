@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::diag::cut;
 use crate::term;
 
-use super::{Diff, NAME_MAX, figures, relations};
+use super::{Diff, NAME_MAX, entries, figures, relations};
 
 /// Messages and values are cut longer than names.
 const TEXT_MAX: usize = 300;
@@ -46,7 +46,7 @@ pub fn render(d: &Diff) -> String {
         for c in &e.changed {
             let _ = writeln!(o, "  ~ {} {} ({}:{})", c.entry.kind, name(&c.entry.name), c.entry.kind, c.entry.id);
             for f in &c.fields {
-                let (old, new) = (shown(f.old_or_none(), TEXT_MAX), shown(f.new_or_none(), TEXT_MAX));
+                let (old, new) = (shown(entries::shown(&f.old), TEXT_MAX), shown(entries::shown(&f.new), TEXT_MAX));
                 let _ = writeln!(o, "      {}  {old} → {new}", f.field);
             }
         }

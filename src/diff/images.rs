@@ -3,8 +3,6 @@
 //! ringed (green on HEAD, orange on both sides, red on BASE). A figure that did not change is
 //! not written.
 
-use petgraph::graph::NodeIndex;
-
 use crate::fsx::{OutDir, Staged, WriteError};
 use crate::graph::KnowledgeGraph;
 use crate::model::{Key, Rgb};
@@ -22,14 +20,11 @@ const CAPTION: f64 = 56.0;
 /// A figure's file name (as `build` names it) and its scene on one side, with the pixel
 /// position of each release it plots (the emergence timeline's dots).
 fn draw(g: &KnowledgeGraph, figure: Figure) -> (&'static str, Scene, Vec<(Key, (f64, f64))>) {
-    let at = |points: Vec<(NodeIndex, f64, f64)>| {
-        points.into_iter().map(|(n, x, y)| (g.node(n).key.clone(), (x, y))).collect()
-    };
     match figure {
         Figure::Emergence => {
             let f = emergence::draw(g, &emergence::Options::default());
-            let points = f.points.iter().map(|p| (p.model, p.x, p.y)).collect();
-            ("timeline-emergence-llms", f.scene, at(points))
+            let points = f.points.iter().map(|p| (g.node(p.model).key.clone(), (p.x, p.y))).collect();
+            ("timeline-emergence-llms", f.scene, points)
         }
         Figure::Tops => {
             ("hardware-timeline-tops", chips::draw(g, &chips::Options::new(chips::Metric::Tops)).scene, Vec::new())
@@ -78,25 +73,15 @@ fn side_by_side(
     let mut s = Scene::new(b.width + h.width, b.height.max(h.height) + CAPTION as u32);
     s.items.extend(b.items.iter().map(|i| shifted(i, 0.0, CAPTION)));
     s.items.extend(h.items.iter().map(|i| shifted(i, f64::from(b.width), CAPTION)));
-    let black = Rgb(0, 0, 0);
-    for (x, title) in [(20.0, "BASE"), (f64::from(b.width) + 20.0, "HEAD")] {
-        s.items.push(Item::Text {
-            pos: (x, 12.0),
-            text: title.to_string(),
-            size: 28.0,
-            weight: Weight::Bold,
-            colour: black,
-        });
+    let bx = f64::from(b.width);
+    let captions = [
+        ((20.0, 12.0), "BASE", 28.0, Weight::Bold),
+        ((bx + 20.0, 12.0), "HEAD", 28.0, Weight::Bold),
+        ((bx + 140.0, 18.0), "ringed: green appeared, orange moved, red disappeared", 20.0, Weight::Regular),
+    ];
+    for (pos, text, size, weight) in captions {
+        s.items.push(Item::Text { pos, text: text.to_string(), size, weight, colour: Rgb(0, 0, 0) });
     }
-    let legend = "ringed: green appeared, orange moved, red disappeared";
-    let x = f64::from(b.width) + 140.0;
-    s.items.push(Item::Text {
-        pos: (x, 18.0),
-        text: legend.into(),
-        size: 20.0,
-        weight: Weight::Regular,
-        colour: black,
-    });
     let find = |side: &Vec<(Key, (f64, f64))>, c: &Change| {
         side.iter().find(|(k, _)| k.kind == c.entry.kind && k.id.as_str() == c.entry.id).map(|(_, p)| *p)
     };

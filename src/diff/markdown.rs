@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use crate::diag::cut;
 use crate::markdown::text;
 
-use super::{Diff, NAME_MAX, human::figure_line, relations};
+use super::{Diff, NAME_MAX, entries, human::figure_line, relations};
 
 const TEXT_MAX: usize = 300;
 
@@ -52,7 +52,7 @@ pub fn render(d: &Diff) -> String {
         let fields: Vec<String> = c
             .fields
             .iter()
-            .map(|f| format!("{} {} → {}", f.field, value(f.old_or_none()), value(f.new_or_none())))
+            .map(|f| format!("{} {} → {}", f.field, value(entries::shown(&f.old)), value(entries::shown(&f.new))))
             .collect();
         let who = format!("changed {} **{}** ({}:{})", c.entry.kind, name(&c.entry.name), c.entry.kind, c.entry.id);
         items.push(format!("{who}: {}", fields.join("; ")));
