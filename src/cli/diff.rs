@@ -28,7 +28,7 @@ pub fn run(a: DiffArgs) -> Result<(), Failure> {
         let out = super::out_dir(dir, Durability::Cached)?;
         let staged = diff::images::stage(&out, b, h, &d.figures).context("drawing the figures")?;
         let n = staged.len() / 3;
-        out.commit(staged).context("putting the figures in place")?;
+        super::committed(out.commit(staged).context("putting the figures in place")?);
         tell!("{n} figure(s) changed: written to {} (BASE, HEAD, side by side)", dir.display());
     }
     if !d.head.imported {
