@@ -2,13 +2,18 @@
 # Installs edge-atlas for the action: the released binary of this action's tag for the runner's
 # platform, its SHA-256 checked; else `cargo install --locked` from the action's own checkout
 # (the tagged source). Puts the binary's directory on GITHUB_PATH.
-# Env: EDGE_ATLAS_VERSION (a tag such as v0.2.0; empty or a branch: build from source),
+# Env: EDGE_ATLAS_VERSION (a tag such as v0.2.0; else the version in the action's Cargo.toml),
 #      EDGE_ATLAS_REPOSITORY (owner/name), GITHUB_ACTION_PATH, RUNNER_TEMP, GITHUB_PATH.
 set -euo pipefail
 
 root="${RUNNER_TEMP:-/tmp}/edge-atlas"
 mkdir -p "$root/bin"
 version="${EDGE_ATLAS_VERSION:-}"
+# A major tag (v1) or a branch names no release: the release is the version of the action's own
+# source (Cargo.toml), which the release workflow tagged v<version>.
+if ! [[ "$version" =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]] && [ -f "${GITHUB_ACTION_PATH:-}/Cargo.toml" ]; then
+  version=$(sed -n 's/^version = "\(.*\)"$/v\1/p' "$GITHUB_ACTION_PATH/Cargo.toml" | head -n 1)
+fi
 repo="${EDGE_ATLAS_REPOSITORY:-}"
 
 case "$(uname -s)-$(uname -m)" in
@@ -21,7 +26,7 @@ case "$(uname -s)-$(uname -m)" in
 esac
 
 from_release() {
-  [[ "$version" =~ ^v[0-9]+\.[0-9]+ ]] && [ -n "$repo" ] && [ -n "$target" ] || return 1
+  [[ "$version" =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]] && [ -n "$repo" ] && [ -n "$target" ] || return 1
   local base="https://github.com/$repo/releases/download/$version/edge-atlas-$target"
   local tmp
   tmp=$(mktemp -d)

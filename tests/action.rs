@@ -153,3 +153,83 @@ fn regenerate_commits_the_figures_and_nothing_when_import_stops() {
     assert_eq!(git(&list, &["rev-parse", "HEAD"]), before);
     assert!(r.read("summary.md").contains("import stopped; the figures were not regenerated"));
 }
+
+/// `install.sh` with `curl` and `cargo` stubbed: the release archive is taken when its SHA-256
+/// matches, refused when it does not, and without a release the tagged source is built.
+#[test]
+fn install_takes_the_checked_release_or_builds_the_source() {
+    let r = Runner::new();
+    let stubs = r.path("stubs");
+    std::fs::create_dir(&stubs).unwrap();
+    // The release: an archive holding an `edge-atlas` that prints its version.
+    let pkg = r.path("pkg/edge-atlas-release");
+    std::fs::create_dir_all(&pkg).unwrap();
+    write_exec(&pkg.join("edge-atlas"), "#!/bin/sh\necho 'edge-atlas 0.1.0 (released)'\n");
+    let archive = r.path("release.tar.gz");
+    let tar = Command::new("tar").arg("-czf").arg(&archive).arg("-C").arg(r.path("pkg")).arg(".").status().unwrap();
+    assert!(tar.success());
+    let sum = Command::new("sha256sum").arg(&archive).output().unwrap();
+    std::fs::write(r.path("good.sha256"), &sum.stdout).unwrap();
+    std::fs::write(r.path("bad.sha256"), format!("{}  x.tar.gz\n", "0".repeat(64))).unwrap();
+    // curl -fsSL --retry 3 -o FILE URL: serves the archive and $STUB_SUM; fails with $STUB_NO_RELEASE.
+    let curl = format!(
+        "#!/bin/sh\n[ -n \"$STUB_NO_RELEASE\" ] && exit 22\nout=$5; url=$6\necho \"$url\" >> {log}\ncase \"$url\" in\n  *.sha256) cp \"$STUB_SUM\" \"$out\" ;;\n  *) cp {archive} \"$out\" ;;\nesac\n",
+        log = r.path("curl.log").display(),
+        archive = archive.display()
+    );
+    write_exec(&stubs.join("curl"), &curl);
+    // cargo install --locked --quiet --root ROOT --path PATH: records its arguments, installs a stub.
+    let cargo = format!(
+        "#!/bin/sh\necho \"$@\" > {log}\nmkdir -p \"$5/bin\"\nprintf '#!/bin/sh\\necho edge-atlas 0.1.0 (built)\\n' > \"$5/bin/edge-atlas\"\nchmod +x \"$5/bin/edge-atlas\"\n",
+        log = r.path("cargo.log").display()
+    );
+    write_exec(&stubs.join("cargo"), &cargo);
+    let path = format!("{}:{}", stubs.display(), std::env::var("PATH").unwrap());
+    let install = |sum: &str, no_release: bool| {
+        let _ = std::fs::remove_dir_all(r.path("temp/edge-atlas"));
+        std::fs::write(r.path("path.txt"), "").unwrap();
+        let mut cmd = Command::new("bash");
+        cmd.arg(root().join("action/install.sh"))
+            .env("PATH", &path)
+            .env("EDGE_ATLAS_VERSION", "v1")
+            .env("EDGE_ATLAS_REPOSITORY", "your-org/edge-atlas")
+            .env("GITHUB_ACTION_PATH", root())
+            .env("RUNNER_TEMP", r.path("temp"))
+            .env("GITHUB_PATH", r.path("path.txt"))
+            .env("STUB_SUM", r.path(sum));
+        if no_release {
+            cmd.env("STUB_NO_RELEASE", "1");
+        }
+        let out = cmd.output().unwrap();
+        let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        (out.status.code().unwrap_or(-1), log)
+    };
+    let bin_dir = r.path("temp/edge-atlas/bin").display().to_string();
+
+    let (code, log) = install("good.sha256", false);
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("edge-atlas 0.1.0 (released)"), "{log}");
+    assert_eq!(r.read("path.txt").trim(), bin_dir);
+    // v1 names no release: the version of the action's Cargo.toml does.
+    let version = format!("/releases/download/v{}/edge-atlas-", env!("CARGO_PKG_VERSION"));
+    assert!(r.read("curl.log").contains(&version), "{}", r.read("curl.log"));
+
+    let (code, log) = install("bad.sha256", false);
+    assert_eq!(code, 1, "{log}");
+    assert!(log.contains("checksum mismatch"), "{log}");
+
+    let (code, log) = install("good.sha256", true);
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("edge-atlas 0.1.0 (built)"), "{log}");
+    let args = r.read("cargo.log");
+    assert_eq!(
+        args.trim(),
+        format!("install --locked --quiet --root {} --path {}", r.path("temp/edge-atlas").display(), root().display())
+    );
+}
+
+fn write_exec(path: &Path, text: &str) {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
