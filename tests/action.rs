@@ -180,7 +180,7 @@ fn install_takes_the_checked_release_or_builds_the_source() {
     write_exec(&stubs.join("curl"), &curl);
     // cargo install --locked --quiet --root ROOT --path PATH: records its arguments, installs a stub.
     let cargo = format!(
-        "#!/bin/sh\necho \"$@\" > {log}\nmkdir -p \"$5/bin\"\nprintf '#!/bin/sh\\necho edge-atlas 0.1.0 (built)\\n' > \"$5/bin/edge-atlas\"\nchmod +x \"$5/bin/edge-atlas\"\n",
+        "#!/bin/sh\necho \"$@\" > {log}\nmkdir -p \"$5/bin\"\nprintf '#!/bin/sh\\necho \"edge-atlas 0.1.0 (built)\"\\n' > \"$5/bin/edge-atlas\"\nchmod +x \"$5/bin/edge-atlas\"\n",
         log = r.path("cargo.log").display()
     );
     write_exec(&stubs.join("cargo"), &cargo);

@@ -17,20 +17,28 @@ const REMOVED: Rgb = Rgb(0xd0, 0x1c, 0x1c);
 /// Space above the two figures for their captions.
 const CAPTION: f64 = 56.0;
 
-/// A figure's file name (as `build` names it) and its scene on one side, with the pixel
+/// A figure drawn for one side: its file name (as `build` names it), its scene, and the pixel
 /// position of each release it plots (the emergence timeline's dots).
-fn draw(g: &KnowledgeGraph, figure: Figure) -> (&'static str, Scene, Vec<(Key, (f64, f64))>) {
+struct Drawn {
+    name: &'static str,
+    scene: Scene,
+    points: Vec<(Key, (f64, f64))>,
+}
+
+fn draw(g: &KnowledgeGraph, figure: Figure) -> Drawn {
     match figure {
         Figure::Emergence => {
             let f = emergence::draw(g, &emergence::Options::default());
             let points = f.points.iter().map(|p| (g.node(p.model).key.clone(), (p.x, p.y))).collect();
-            ("timeline-emergence-llms", f.scene, points)
+            Drawn { name: "timeline-emergence-llms", scene: f.scene, points }
         }
-        Figure::Tops => {
-            ("hardware-timeline-tops", chips::draw(g, &chips::Options::new(chips::Metric::Tops)).scene, Vec::new())
-        }
-        Figure::Memory => {
-            ("hardware-timeline-memory", chips::draw(g, &chips::Options::new(chips::Metric::Memory)).scene, Vec::new())
+        Figure::Tops | Figure::Memory => {
+            let (name, metric) = if figure == Figure::Tops {
+                ("hardware-timeline-tops", chips::Metric::Tops)
+            } else {
+                ("hardware-timeline-memory", chips::Metric::Memory)
+            };
+            Drawn { name, scene: chips::draw(g, &chips::Options::new(metric)).scene, points: Vec::new() }
         }
     }
 }
@@ -64,12 +72,8 @@ fn ring(centre: (f64, f64), colour: Rgb) -> [Item; 2] {
 }
 
 /// BASE and HEAD side by side under captions, changes ringed.
-fn side_by_side(
-    base: &(&str, Scene, Vec<(Key, (f64, f64))>),
-    head: &(&str, Scene, Vec<(Key, (f64, f64))>),
-    changes: &[&Change],
-) -> Scene {
-    let (b, h) = (&base.1, &head.1);
+fn side_by_side(base: &Drawn, head: &Drawn, changes: &[&Change]) -> Scene {
+    let (b, h) = (&base.scene, &head.scene);
     let mut s = Scene::new(b.width + h.width, b.height.max(h.height) + CAPTION as u32);
     s.items.extend(b.items.iter().map(|i| shifted(i, 0.0, CAPTION)));
     s.items.extend(h.items.iter().map(|i| shifted(i, f64::from(b.width), CAPTION)));
@@ -91,10 +95,10 @@ fn side_by_side(
             Motion::Moved => (true, true, MOVED),
             Motion::Disappeared => (true, false, REMOVED),
         };
-        if on_base && let Some((x, y)) = find(&base.2, c) {
+        if on_base && let Some((x, y)) = find(&base.points, c) {
             s.items.extend(ring((x, y + CAPTION), colour));
         }
-        if on_head && let Some((x, y)) = find(&head.2, c) {
+        if on_head && let Some((x, y)) = find(&head.points, c) {
             s.items.extend(ring((x + f64::from(b.width), y + CAPTION), colour));
         }
     }
@@ -112,14 +116,14 @@ pub fn stage(
     let mut staged = Vec::new();
     for figure in Figure::ALL {
         let (b, h) = (draw(base, figure), draw(head, figure));
-        let (bp, hp) = (b.1.render(ImageFormat::Png), h.1.render(ImageFormat::Png));
+        let (bp, hp) = (b.scene.render(ImageFormat::Png), h.scene.render(ImageFormat::Png));
         if bp == hp {
             continue;
         }
         let mine: Vec<&Change> = changes.iter().filter(|c| c.figure == figure).collect();
         let both = side_by_side(&b, &h, &mine).render(ImageFormat::Png);
         for (suffix, bytes) in [("base", bp), ("head", hp), ("diff", both)] {
-            staged.push(out.stage(&format!("{}-{suffix}.png", b.0), |w| w.write_all(&bytes))?);
+            staged.push(out.stage(&format!("{}-{suffix}.png", b.name), |w| w.write_all(&bytes))?);
         }
     }
     Ok(staged)
