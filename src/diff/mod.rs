@@ -129,25 +129,30 @@ fn shown_path(file: &str, list: &Path, scratch: &Path) -> String {
     p.strip_prefix(list).map_or_else(|_| file.to_string(), |r| r.display().to_string())
 }
 
-/// Copies the tables of `from` (CSV files and logos/, regular files only) into a new `to`.
+/// Copies `from` (a data/ directory: the tables, logos/ and its sources) into a new `to`:
+/// regular files and directories only, a few levels deep; nothing with no `from`.
 fn copy_tables(from: Option<&Path>, to: &Path) -> Result<(), DiffError> {
-    let err = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| DiffError::Scratch { path, source }
-    };
-    std::fs::create_dir_all(to.join("logos")).map_err(err(to))?;
-    let Some(from) = from else { return Ok(()) };
-    for sub in ["", "logos"] {
-        let Ok(entries) = std::fs::read_dir(from.join(sub)) else { continue };
+    fn copy(from: &Path, to: &Path, depth: usize) -> Result<(), DiffError> {
+        let err = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| DiffError::Scratch { path, source }
+        };
+        std::fs::create_dir_all(to).map_err(err(to))?;
+        let Ok(entries) = std::fs::read_dir(from) else { return Ok(()) };
         for e in entries.flatten() {
-            let keep = e.path().extension().is_some_and(|x| x == "csv" || x == "png");
-            if keep && e.file_type().is_ok_and(|t| t.is_file()) {
-                let target = to.join(sub).join(e.file_name());
+            let (Ok(kind), target) = (e.file_type(), to.join(e.file_name())) else { continue };
+            if kind.is_file() {
                 std::fs::copy(e.path(), &target).map_err(err(&target))?;
+            } else if kind.is_dir() && depth > 0 {
+                copy(&e.path(), &target, depth - 1)?;
             }
         }
+        Ok(())
     }
-    Ok(())
+    match from {
+        Some(from) => copy(from, to, 3),
+        None => std::fs::create_dir_all(to).map_err(|source| DiffError::Scratch { path: to.to_path_buf(), source }),
+    }
 }
 
 /// An entry as reports name it.
