@@ -661,7 +661,10 @@ fn timeline_flags_select_releases_and_report_what_did_not_fit() {
     let r = run(&["timeline", "--data", data, "--out", out, "--width", "400", "--height", "300"], dir.path());
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.lines().any(|l| l.starts_with("warning: no room for the label of ") && l.contains("[model:")),
+        r.stderr
+            .lines()
+            .any(|l| l.starts_with("warning: timeline-emergence-llms: no room for the label of ")
+                && l.contains("[model:")),
         "{}",
         r.stderr
     );

@@ -132,7 +132,7 @@ pub fn write_figures(
     for (i, j, d) in edge_atlas::palette::close_curated(g, &drawn) {
         let (a, b) = (&orgs[i], &orgs[j]);
         let colour = |o: &edge_atlas::model::Organisation| o.colour.map(|c| c.to_string()).unwrap_or_default();
-        eprintln!(
+        tell!(
             "warning: organisations.csv:{}: the colour {} of {} is ΔE {d:.1} (CIEDE2000) from {} of {} (line {}), drawn in one figure; figures need {} to tell them apart",
             i + 2,
             colour(a),
@@ -143,23 +143,25 @@ pub fn write_figures(
             edge_atlas::palette::MIN_DELTA_E,
         );
     }
-    let unlabelled = "warning: no room for the label of";
-    report(g, &fig.unlabelled, unlabelled, "; try --height or --always-label");
-    report(g, &fig.undrawable, "note: not drawn (no release month or no size within range):", "");
+    // Each warning names its figure, by the file it goes to.
+    let unlabelled = |figure: &str| format!("warning: {figure}: no room for the label of");
+    report(g, &fig.unlabelled, &unlabelled(names.emergence), "; try --height or --always-label");
+    let lead = format!("note: {}: not drawn (no release month or no size within range):", names.emergence);
+    report(g, &fig.undrawable, &lead, "");
     let releases = fig.points.iter().map(|p| p.model).collect::<std::collections::BTreeSet<_>>().len();
     let mut out =
         stage(&fig.scene, dir, names.emergence, formats, &format!("{} dots, {releases} releases", fig.points.len()))?;
-    for (fig, name, what) in chip_figs {
-        report(g, &fig.unlabelled, unlabelled, "");
-        report(g, &fig.undrawable, &format!("note: not drawn (no {what} or no release month):"), "");
+    for (fig, file, what) in chip_figs {
+        report(g, &fig.unlabelled, &unlabelled(file), "");
+        report(g, &fig.undrawable, &format!("note: {file}: not drawn (no {what} or no release month):"), "");
         let mut counts = format!("{} chips", fig.chips.len());
         if let Some(p) = &fig.panel {
             for name in &p.unlabelled {
-                tell!("{unlabelled} {name} (upper panel)");
+                tell!("{} {name} (upper panel)", unlabelled(file));
             }
             counts.push_str(&format!(", {} model points", p.points));
         }
-        out.extend(stage(&fig.scene, dir, name, formats, &counts)?);
+        out.extend(stage(&fig.scene, dir, file, formats, &counts)?);
     }
     Ok(out)
 }

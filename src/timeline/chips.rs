@@ -7,6 +7,7 @@
 use petgraph::graph::NodeIndex;
 
 use super::frame::{Frame, Label, LegendEntry, Marker, text_colour};
+pub use super::metric::Metric;
 use super::panels;
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, Rgb};
@@ -14,36 +15,6 @@ use crate::palette::{Palette, home_org, kind_colour};
 use crate::render::axis::{AxisKind, Scale, ValueAxis, month_ticks};
 use crate::render::labels::{Circle, Segment};
 use crate::render::{Item, Scene, Weight};
-
-/// What a chip figure plots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Metric {
-    /// Peak TOPS (the `tops` column).
-    Tops,
-    /// Memory options in GB (the `memory` column).
-    Memory,
-}
-
-impl Metric {
-    fn axis_title(self) -> &'static str {
-        match self {
-            Metric::Tops => "TOPS",
-            Metric::Memory => "Memory (GB)",
-        }
-    }
-
-    /// The chip's values in ascending order, none when the column is empty.
-    fn values(self, c: &crate::model::Chip) -> Vec<f64> {
-        let mut v: Vec<f64> = match self {
-            Metric::Tops => c.tops.iter().flat_map(|t| [t.value.low, t.value.high]).collect(),
-            Metric::Memory => c.memory.iter().flat_map(|m| m.value.iter().map(|g| f64::from(*g))).collect(),
-        };
-        v.retain(|x| x.is_finite() && *x > 0.0);
-        v.sort_by(f64::total_cmp);
-        v.dedup();
-        v
-    }
-}
 
 /// Metric, canvas size, title and y axis of a chip timeline.
 #[derive(Debug, Clone)]

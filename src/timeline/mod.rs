@@ -8,6 +8,7 @@ pub const HEIGHT: u32 = 920;
 pub mod chips;
 pub mod emergence;
 mod frame;
+mod metric;
 pub mod panels;
 
 use petgraph::graph::NodeIndex;

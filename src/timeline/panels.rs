@@ -5,8 +5,8 @@
 
 use petgraph::graph::NodeIndex;
 
-use super::chips::Metric;
 use super::frame::{Frame, Label, LegendEntry, Marker, text_colour};
+use super::metric::Metric;
 use crate::graph::KnowledgeGraph;
 use crate::model::{EntryKind, Key, RelationKind, Rgb};
 use crate::palette::{Palette, home_org};
