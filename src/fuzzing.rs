@@ -82,7 +82,7 @@ pub fn labels(bytes: &[u8]) {
     });
     let mut next = move || numbers.next().unwrap_or(0.0);
     let bounds = Rect::new(next() - 100.0, next() - 100.0, next(), next());
-    let (gap, radius) = (next() / 100.0, next() / 100.0);
+    let (gap, radius, max_leader) = (next() / 100.0, next() / 100.0, next() / 4.0);
     let mut requests = Vec::new();
     let mut dots = Vec::new();
     let mut segments = Vec::new();
@@ -100,7 +100,8 @@ pub fn labels(bytes: &[u8]) {
         }
     }
     let obstacles = [Rect::new(next(), next(), next() / 4.0, next() / 4.0)];
-    let scenery = Scenery { dots: &dots, obstacles: &obstacles, segments: &segments, bounds, label_gap: gap };
+    let scenery =
+        Scenery { dots: &dots, obstacles: &obstacles, segments: &segments, bounds, label_gap: gap, max_leader };
     let placed = place(&requests, scenery);
     if let Some(v) = violation(&requests, scenery, &placed) {
         panic!("{v}");

@@ -59,3 +59,157 @@ fn list_names_writes_the_lists_own_image_files() {
     assert_eq!(names, ["hardware_timeline_memory.png", "hardware_timeline_tops.png", "timeline-emergence-llms.png"]);
     assert!(r.stdout.contains("images/hardware_timeline_memory.png (38 chips"), "{}", r.stdout);
 }
+
+type Point = (f64, f64);
+type Dot = (Point, f64);
+type Line = (Point, Point);
+
+/// What the emergence SVG draws, as a reader of the file sees it.
+#[derive(Default)]
+struct Drawn {
+    /// Each release's dots (centre, radius), by its `kind:id`.
+    dots: std::collections::BTreeMap<String, Vec<Dot>>,
+    /// Each label: what it names, its box (text and logo), its leader if it has one.
+    labels: Vec<(Vec<String>, [f64; 4], Option<Line>)>,
+    /// Every text's font-size.
+    font_sizes: Vec<f64>,
+}
+
+/// Reads the SVG: dots are the circles of `<g class="release">`, labels the `<g class="label">`
+/// groups (a leader line, a logo, a text). A text's box is from DejaVu Sans' ascender (1901/2048
+/// em) to its descender (483/2048 em) and `textLength` wide.
+fn read_drawn(svg: &str) -> Drawn {
+    use quick_xml::events::Event;
+    let mut r = quick_xml::Reader::from_str(svg);
+    let mut d = Drawn::default();
+    let mut group: Option<(String, String)> = None;
+    let num = |e: &quick_xml::events::BytesStart, k: &str| -> f64 {
+        let a = e.try_get_attribute(k).unwrap().unwrap_or_else(|| panic!("no {k}"));
+        a.normalized_value(quick_xml::XmlVersion::Explicit1_0).unwrap().parse().unwrap()
+    };
+    let attr = |e: &quick_xml::events::BytesStart, k: &str| {
+        e.try_get_attribute(k)
+            .unwrap()
+            .map(|a| a.normalized_value(quick_xml::XmlVersion::Explicit1_0).unwrap().into_owned())
+            .unwrap_or_default()
+    };
+    let union = |b: &mut [f64; 4], o: [f64; 4]| {
+        *b = if b[2] <= b[0] { o } else { [b[0].min(o[0]), b[1].min(o[1]), b[2].max(o[2]), b[3].max(o[3])] }
+    };
+    loop {
+        match r.read_event().unwrap() {
+            Event::Eof => break,
+            Event::Start(e) if e.name().as_ref() == "g" => {
+                let (class, names) = (attr(&e, "class"), attr(&e, "data-names"));
+                if class == "label" {
+                    d.labels.push((names.split_whitespace().map(String::from).collect(), [0.0; 4], None));
+                }
+                group = Some((class, names));
+            }
+            Event::End(e) if e.name().as_ref() == "g" => group = None,
+            Event::Start(e) | Event::Empty(e) => {
+                let in_label = group.as_ref().is_some_and(|(c, _)| c == "label");
+                match e.name().as_ref() {
+                    "circle" => {
+                        let (_, names) = group.clone().expect("every dot is in a release's group");
+                        d.dots.entry(names).or_default().push(((num(&e, "cx"), num(&e, "cy")), num(&e, "r")));
+                    }
+                    "line" if in_label => {
+                        let l = d.labels.last_mut().unwrap();
+                        l.2 = Some(((num(&e, "x1"), num(&e, "y1")), (num(&e, "x2"), num(&e, "y2"))));
+                    }
+                    "image" if in_label => {
+                        let (x, y) = (num(&e, "x"), num(&e, "y"));
+                        let b = [x, y, x + num(&e, "width"), y + num(&e, "height")];
+                        union(&mut d.labels.last_mut().unwrap().1, b);
+                    }
+                    "text" => {
+                        let size = num(&e, "font-size");
+                        d.font_sizes.push(size);
+                        if in_label {
+                            let (x, y) = (num(&e, "x"), num(&e, "y"));
+                            let top = y - size * 1901.0 / 2048.0;
+                            let b = [x, top, x + num(&e, "textLength"), top + size * 2384.0 / 2048.0];
+                            union(&mut d.labels.last_mut().unwrap().1, b);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    d
+}
+
+fn box_hits_dot(b: &[f64; 4], (c, r): &((f64, f64), f64)) -> bool {
+    let (qx, qy) = (c.0.clamp(b[0], b[2]), c.1.clamp(b[1], b[3]));
+    (qx - c.0).hypot(qy - c.1) < *r
+}
+
+fn segment_near(a: (f64, f64), b: (f64, f64), c: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let t = (((c.0 - a.0) * dx + (c.1 - a.1) * dy) / (dx * dx + dy * dy).max(1e-12)).clamp(0.0, 1.0);
+    (a.0 + t * dx - c.0).hypot(a.1 + t * dy - c.1)
+}
+
+fn segments_cross(p: ((f64, f64), (f64, f64)), q: ((f64, f64), (f64, f64))) -> bool {
+    let side = |a: (f64, f64), b: (f64, f64), c: (f64, f64)| (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0);
+    side(q.0, q.1, p.0) * side(q.0, q.1, p.1) < 0.0 && side(p.0, p.1, q.0) * side(p.0, p.1, q.1) < 0.0
+}
+
+fn box_hits_segment(b: &[f64; 4], (a, z): ((f64, f64), (f64, f64))) -> bool {
+    // Sampled every half pixel: leaders are short.
+    let n = ((z.0 - a.0).hypot(z.1 - a.1) * 2.0).ceil().max(1.0) as usize;
+    (1..n).any(|i| {
+        let t = i as f64 / n as f64;
+        let (x, y) = (a.0 + t * (z.0 - a.0), a.1 + t * (z.1 - a.1));
+        x > b[0] && x < b[2] && y > b[1] && y < b[3]
+    })
+}
+
+#[test]
+fn the_emergence_svg_labels_every_release_with_short_leaders_and_no_overlap() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let r = run(&["timeline", "--data", &data(), "--out", out, "--format", "svg"], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dropped =
+        |l: &&str| l.contains("no room for the label of") && (l.contains("[model:") || l.contains("[family:"));
+    assert_eq!(r.stderr.lines().filter(dropped).collect::<Vec<_>>(), Vec::<&str>::new());
+    let d = read_drawn(&std::fs::read_to_string(dir.path().join("timeline-emergence-llms.svg")).unwrap());
+    // Every release drawn is named by a label (its own, or its version beside a series' name).
+    let named: std::collections::BTreeSet<&String> = d.labels.iter().flat_map(|l| &l.0).collect();
+    let drawn: std::collections::BTreeSet<&String> = d.dots.keys().collect();
+    assert_eq!(drawn.len(), 52, "the shipped data's releases");
+    assert_eq!(drawn.difference(&named).collect::<Vec<_>>(), Vec::<&&String>::new(), "releases without a label");
+    // Legible: 26 px at 2100 px wide, labels and ticks alike.
+    assert!(d.font_sizes.iter().all(|s| *s >= 26.0), "{:?}", d.font_sizes);
+    let dots: Vec<&((f64, f64), f64)> = d.dots.values().flatten().collect();
+    let mut longest = 0.0f64;
+    for (i, (names, b, leader)) in d.labels.iter().enumerate() {
+        for (other, c, _) in &d.labels[i + 1..] {
+            let apart = b[2] <= c[0] || c[2] <= b[0] || b[3] <= c[1] || c[3] <= b[1];
+            assert!(apart, "the labels of {names:?} and {other:?} overlap");
+        }
+        assert!(!dots.iter().any(|dot| box_hits_dot(b, dot)), "the label of {names:?} covers a dot");
+        let Some((a, z)) = *leader else { continue };
+        longest = longest.max((z.0 - a.0).hypot(z.1 - a.1));
+        // The leader starts on its dot's rim; dots overlapping that dot are one blob with it.
+        let anchor = dots
+            .iter()
+            .find(|(c, r)| ((a.0 - c.0).hypot(a.1 - c.1) - r).abs() < 0.02)
+            .expect("a leader starts at a dot");
+        for (c, r) in dots.iter().filter(|(c, r)| (c.0 - anchor.0.0).hypot(c.1 - anchor.0.1) >= r + anchor.1) {
+            assert!(segment_near(a, z, *c) >= *r, "the leader of {names:?} crosses the dot at {c:?}");
+        }
+        for (j, (other, c, their)) in d.labels.iter().enumerate().filter(|(j, _)| *j != i) {
+            assert!(!box_hits_segment(c, (a, z)), "the leader of {names:?} crosses the label of {other:?}");
+            if let Some(t) = their.filter(|_| j > i) {
+                assert!(!segments_cross((a, z), t), "the leaders of {names:?} and {other:?} cross");
+            }
+        }
+    }
+    // One month of axis is about 63 px: no label is further than that and a little from its dot.
+    assert!(longest < 80.0, "the longest leader is {longest:.1} px");
+}

@@ -277,6 +277,10 @@ pub struct TimelineArgs {
     /// Place this release's label first so it is kept (repeatable).
     #[arg(long, value_name = "NAME")]
     pub always_label: Vec<String>,
+    /// Squeeze sizes under this into a band at the bottom of the emergence timeline, below a
+    /// break in its y axis (0: one log scale for all sizes).
+    #[arg(long, default_value = "3B", value_name = "SIZE", value_parser = parse_knee)]
+    pub squeeze_below: u64,
     /// Width in pixels.
     #[arg(long, default_value_t = timeline::WIDTH, value_parser = clap::value_parser!(u32).range(400..=10000))]
     pub width: u32,
@@ -313,6 +317,11 @@ pub enum AxisChoice {
 
 fn parse_params(s: &str) -> Result<u64, String> {
     edge_atlas::model::parse_count(s)
+}
+
+/// A size, or 0 for none.
+fn parse_knee(s: &str) -> Result<u64, String> {
+    if s.trim() == "0" { Ok(0) } else { parse_params(s) }
 }
 
 /// How query results are printed.

@@ -46,6 +46,7 @@ pub fn run(a: TimelineArgs) -> Result<(), Failure> {
         families: resolve_all(&a.family, EntryKind::Family)?,
         all: a.all,
         always_label: resolve_all(&a.always_label, EntryKind::Model)?,
+        squeeze_below: Some(a.squeeze_below).filter(|&k| k > 0),
         width: a.width,
         height: a.height,
         title: a.title.clone(),

@@ -1,4 +1,4 @@
-//! Axis scales and ticks: months on x, parameter counts on a log y, plain numbers.
+//! Axis scales and ticks: months on x, parameter counts on a log y (squeezed below a knee), plain numbers.
 
 /// A linear map from data values to pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -51,6 +51,77 @@ pub fn param_ticks(lo: f64, hi: f64) -> Vec<(f64, String)> {
     // More than eight ticks crowd a log axis.
     let keep: Vec<f64> = if within.len() > 8 { within.iter().copied().step_by(2).collect() } else { within };
     keep.into_iter().map(|v| (v, format!("{}B", v / 1e9))).collect()
+}
+
+/// The y axis of parameter counts: log, and squeezed below a knee. Sizes from the knee up take
+/// the height above the break; those under it (the small models, rarely labelled) share a band
+/// of [`SQUEEZED_SHARE`] of the height at the bottom, on a log scale of their own, with a gap of
+/// [`BREAK_SHARE`] between the two where the break is drawn. Without a knee inside the range, one
+/// log scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SizeAxis {
+    /// Logarithms (base 10) of the lowest and highest sizes shown, and of the knee.
+    lo: f64,
+    hi: f64,
+    knee: Option<f64>,
+    /// Pixel rows of the lowest and highest sizes.
+    bottom: f64,
+    top: f64,
+}
+
+/// The squeezed band's share of the height, and the gap's, when the axis has a knee.
+pub const SQUEEZED_SHARE: f64 = 0.25;
+pub const BREAK_SHARE: f64 = 0.035;
+
+impl SizeAxis {
+    /// An axis from `lo` to `hi` parameters between pixel rows `bottom` and `top`, squeezed
+    /// below `knee` when the knee is inside the range.
+    pub fn new(lo: f64, hi: f64, knee: Option<f64>, bottom: f64, top: f64) -> SizeAxis {
+        let (lo, hi) = (lo.max(1.0).log10(), hi.max(1.0).log10());
+        let knee = knee.filter(|k| k.is_finite() && *k > 0.0).map(f64::log10).filter(|k| *k > lo && *k < hi);
+        SizeAxis { lo, hi, knee, bottom, top }
+    }
+
+    /// Pixel row of `params` parameters.
+    pub fn map(&self, params: f64) -> f64 {
+        let v = params.max(1.0).log10();
+        let h = self.bottom - self.top;
+        match self.knee {
+            None => self.bottom - (v - self.lo) / (self.hi - self.lo) * h,
+            Some(k) if v < k => self.bottom - (v - self.lo) / (k - self.lo) * h * SQUEEZED_SHARE,
+            Some(k) => {
+                let start = self.bottom - h * (SQUEEZED_SHARE + BREAK_SHARE);
+                start - (v - k) / (self.hi - k) * (start - self.top)
+            }
+        }
+    }
+
+    /// Pixel row of the break (the middle of the gap), when the axis has one.
+    pub fn break_at(&self) -> Option<f64> {
+        let h = self.bottom - self.top;
+        self.knee.map(|_| self.bottom - h * (SQUEEZED_SHARE + BREAK_SHARE / 2.0))
+    }
+
+    /// Ticks at sizes people name models by ([`param_ticks`]), as (pixel row, text): those of the
+    /// squeezed band only where they stay `min_gap` pixels from the tick above them.
+    pub fn ticks(&self, min_gap: f64) -> Vec<(f64, String)> {
+        let (lo, hi) = (10f64.powf(self.lo), 10f64.powf(self.hi));
+        let Some(k) = self.knee.map(|k| 10f64.powf(k)) else {
+            return param_ticks(lo, hi).into_iter().map(|(v, l)| (self.map(v), l)).collect();
+        };
+        // The knee itself is named: 3B, where the scale changes. A hair of tolerance for 10^log10.
+        let mut out: Vec<(f64, String)> =
+            param_ticks(k * (1.0 - 1e-9), hi).into_iter().map(|(v, l)| (self.map(v), l)).collect();
+        let mut last = self.break_at().unwrap_or(self.bottom) - min_gap / 2.0;
+        for (v, l) in param_ticks(lo, k).into_iter().rev().filter(|(v, _)| *v < k * (1.0 - 1e-9)) {
+            let y = self.map(v);
+            if y - last >= min_gap {
+                out.push((y, l));
+                last = y;
+            }
+        }
+        out
+    }
 }
 
 /// Powers of ten between `lo` and `hi` for a log axis over many decades, every decade or
@@ -243,6 +314,26 @@ mod tests {
         assert_eq!(labels, ["0.1B", "0.5B", "1B", "3B", "7B", "14B", "30B"]);
         let labels: Vec<String> = param_ticks(1e8, 1e13).into_iter().map(|(_, l)| l).collect();
         assert_eq!(labels, ["0.1B", "1B", "7B", "30B", "150B", "700B", "3000B"]);
+    }
+
+    #[test]
+    fn sizes_under_the_knee_share_a_narrow_band_below_the_break() {
+        let axis = SizeAxis::new(1e8, 5e10, Some(3e9), 1000.0, 0.0);
+        // 3B starts the upper part, above the band and the gap; 30B is near the top, in log.
+        let at3 = 1000.0 - 1000.0 * (SQUEEZED_SHARE + BREAK_SHARE);
+        assert!((axis.map(3e9) - at3).abs() < 1e-9);
+        assert!((axis.map(5e10) - 0.0).abs() < 1e-9 && (axis.map(1e8) - 1000.0).abs() < 1e-9);
+        assert!(axis.map(2.9e9) > 1000.0 - 1000.0 * SQUEEZED_SHARE - 1e-9);
+        let (mid_upper, mid_lower) = (axis.map(12e9), axis.map(0.55e9));
+        assert!(mid_upper < at3 && mid_lower > axis.break_at().unwrap());
+        let labels: Vec<String> = axis.ticks(60.0).into_iter().map(|(_, l)| l).collect();
+        // 0.5B is 51 px under 1B here: left out; 0.1B is the bottom.
+        assert_eq!(labels, ["3B", "7B", "14B", "30B", "1B", "0.1B"]);
+        // No knee inside the range: one log scale, as param_ticks.
+        let plain = SizeAxis::new(1e8, 5e10, None, 1000.0, 0.0);
+        assert_eq!(plain.break_at(), None);
+        assert_eq!(plain.ticks(10.0).len(), param_ticks(1e8, 5e10).len());
+        assert_eq!(SizeAxis::new(5e9, 5e10, Some(3e9), 1000.0, 0.0).break_at(), None);
     }
 
     #[test]

@@ -42,17 +42,53 @@ pub struct Scene {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     /// A straight line; `dash` is (on, off) lengths.
-    Line { from: (f64, f64), to: (f64, f64), colour: Rgb, width: f64, dash: Option<(f64, f64)> },
+    Line {
+        from: (f64, f64),
+        to: (f64, f64),
+        colour: Rgb,
+        width: f64,
+        dash: Option<(f64, f64)>,
+    },
     /// A dot: filled, or a ring when `hollow`.
-    Circle { centre: (f64, f64), radius: f64, colour: Rgb, hollow: bool },
+    Circle {
+        centre: (f64, f64),
+        radius: f64,
+        colour: Rgb,
+        hollow: bool,
+    },
     /// A filled polygon, `opacity` 0 (clear) to 1: the shaded band of a chip line.
-    Polygon { points: Vec<(f64, f64)>, fill: Rgb, opacity: f64 },
+    Polygon {
+        points: Vec<(f64, f64)>,
+        fill: Rgb,
+        opacity: f64,
+    },
     /// A rectangle outline on a fill.
-    Rect { rect: Rect, fill: Rgb, stroke: Rgb },
+    Rect {
+        rect: Rect,
+        fill: Rgb,
+        stroke: Rgb,
+    },
     /// One line of text whose box has its top left corner at `pos` (see [`measure`]).
-    Text { pos: (f64, f64), text: String, size: f64, weight: Weight, colour: Rgb },
+    Text {
+        pos: (f64, f64),
+        text: String,
+        size: f64,
+        weight: Weight,
+        colour: Rgb,
+    },
     /// A logo scaled into `rect`: embedded in the SVG, composited into the PNG.
-    Image { rect: Rect, logo: Logo },
+    Image {
+        rect: Rect,
+        logo: Logo,
+    },
+    /// Starts a group of the items up to the matching [`Item::End`]: in the SVG a `<g>` with a
+    /// class and the `kind:id` keys of the entries its marks stand for (space-separated), so
+    /// that a reader, a script or a test can tell what each mark is. Nothing in the PNG.
+    Group {
+        class: &'static str,
+        names: String,
+    },
+    End,
 }
 
 impl Scene {

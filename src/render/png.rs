@@ -79,6 +79,7 @@ fn draw(b: &mut BitMapBackend, item: &Item) {
             composite(b, rect, logo);
             Ok(())
         }
+        Item::Group { .. } | Item::End => Ok(()),
         Item::Text { pos, text, size, weight, colour } => {
             let m = font::measure(text, *size, *weight);
             for g in font::outline(text, *size, *weight, pos.0, pos.1 + m.ascent) {

@@ -82,6 +82,8 @@ fn write(scene: &Scene, out: &mut Vec<u8>) -> io::Result<()> {
                 ];
                 x.empty("image", &pairs(&a))?;
             }
+            Item::Group { class, names } => x.start("g", &[("class", class), ("data-names", names)])?,
+            Item::End => x.end("g")?,
             Item::Text { pos, text, size, weight, colour } => {
                 let m = font::measure(text, *size, *weight);
                 let mut a = vec![

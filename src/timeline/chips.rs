@@ -201,6 +201,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
                 dot,
                 also: Vec::new(),
                 logo: None,
+                names: None,
             });
             drawn.push((c.node, l.name.clone()));
         }

@@ -9,11 +9,12 @@
 use petgraph::graph::NodeIndex;
 
 use super::frame::{Frame, Label, text_colour};
+use super::series;
 use crate::graph::KnowledgeGraph;
 use crate::latex::to_unicode;
 use crate::model::{Edge, EntryKind, RelationKind, YearMonth};
 use crate::palette::{Palette, home_org};
-use crate::render::axis::{Scale, month_ticks, param_ticks};
+use crate::render::axis::{Scale, SizeAxis, month_ticks};
 use crate::render::labels::Circle;
 use crate::render::{Item, Scene, Weight};
 
@@ -32,6 +33,10 @@ pub struct Options {
     pub all: bool,
     /// Releases whose labels are placed first, so they are kept.
     pub always_label: Vec<NodeIndex>,
+    /// Sizes under this many parameters are squeezed into a band at the bottom, below a break
+    /// in the y axis, so that the height goes to the sizes most releases are labelled at. `None`:
+    /// one log scale.
+    pub squeeze_below: Option<u64>,
     pub width: u32,
     pub height: u32,
     pub title: Option<String>,
@@ -49,6 +54,8 @@ impl Default for Options {
             families: Vec::new(),
             all: false,
             always_label: Vec::new(),
+            // The list's figure: ticks at 3B, 7B, 14B and 30B, what is under 3B at the bottom.
+            squeeze_below: Some(3_000_000_000),
             width: super::WIDTH,
             height: super::HEIGHT,
             title: None,
@@ -132,7 +139,7 @@ pub fn releases(g: &KnowledgeGraph, o: &Options) -> (Vec<Release>, Vec<NodeIndex
 pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     let palette = Palette::new(g);
     let (rels, undrawable) = releases(g, o);
-    let mut f = Frame::new(o.width, o.height, o.title.as_deref());
+    let mut f = Frame::with_text(o.width, o.height, o.title.as_deref(), text_at_reference());
     let plot = f.plot;
     let scale_px = f64::from(o.width) / f64::from(super::WIDTH);
     if rels.is_empty() {
@@ -149,11 +156,14 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     let pad = plot.x1 - plot.x0;
     let x = Scale { lo: m_lo as f64, hi: m_hi as f64, from: plot.x0 + pad * 0.01, to: plot.x1 - pad * 0.01 };
     // Headroom above the largest dot leaves space for its label.
-    let y = Scale { lo: (p_lo * 0.6).log10(), hi: (p_hi * 1.6).log10(), from: plot.y1, to: plot.y0 };
-
-    let yticks: Vec<(f64, String)> =
-        param_ticks(10f64.powf(y.lo), 10f64.powf(y.hi)).into_iter().map(|(v, l)| (y.map(v.log10()), l)).collect();
-    f.y_grid(&yticks);
+    let knee = o.squeeze_below.map(|k| k as f64);
+    let y = SizeAxis::new(p_lo * 0.6, p_hi * 1.3, knee, plot.y1, plot.y0);
+    f.y_grid(&y.ticks(f.text * 1.2));
+    if let Some(at) = y.break_at() {
+        f.axis_break(at);
+    }
+    // Leaders no longer than a month of axis: a label stays beside what it names.
+    f.max_leader = (x.map(1.0) - x.map(0.0)) * 1.2;
     let xticks: Vec<(f64, String)> =
         month_ticks(m_lo, m_hi, 8).into_iter().map(|(m, l)| (x.map(m as f64), l)).collect();
     f.x_axis(&xticks);
@@ -164,40 +174,51 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     for rel in &rels {
         let colour = palette.node(g, rel.node);
         let hollow = g.data.models[g.node(rel.node).index].edge == Some(Edge::Unknown);
+        f.scene.items.push(Item::Group { class: "release", names: g.node(rel.node).key.to_string() });
         for &p in &rel.sizes {
-            let (px, py) = (x.map(rel.released.month_index() as f64), y.map((p as f64).log10()));
+            let (px, py) = (x.map(rel.released.month_index() as f64), y.map(p as f64));
             let r = radius(p);
             f.scene.items.push(Item::Circle { centre: (px, py), radius: r, colour, hollow });
             dots.push(Circle { centre: (px, py), radius: r });
             points.push(Point { model: rel.node, released: rel.released, params: p, x: px, y: py });
         }
+        f.scene.items.push(Item::End);
     }
 
-    let labels = label_texts(g, &rels, o);
-    let requests: Vec<Label> = labels
+    let specs = label_specs(g, &rels, o);
+    let requests: Vec<Label> = specs
         .iter()
-        .map(|&(i, ref text, named)| {
-            let rel = &rels[i];
-            let top = rel.largest();
-            let centre = (x.map(rel.released.month_index() as f64), y.map((top as f64).log10()));
+        .map(|s| {
+            // Each named release's dots, largest first: the label may go by any of them.
+            let mut anchors = s.anchors.iter().flat_map(|&i| {
+                let (rel, cx) = (&rels[i], x.map(rels[i].released.month_index() as f64));
+                rel.sizes.iter().rev().map(move |&p| Circle { centre: (cx, y.map(p as f64)), radius: radius(p) })
+            });
+            let dot = anchors.next().unwrap_or(Circle { centre: (f64::NAN, f64::NAN), radius: 0.0 });
             Label {
-                text: text.clone(),
-                colour: text_colour(palette.node(g, rel.node)),
+                text: s.text.clone(),
+                colour: text_colour(palette.node(g, rels[s.anchors[0]].node)),
                 weight: Weight::Regular,
-                dot: Circle { centre, radius: radius(top) },
-                // The release's other sizes, when nothing near the largest is free.
-                also: rel.sizes[..rel.sizes.len() - 1]
-                    .iter()
-                    .map(|&p| Circle { centre: (centre.0, y.map((p as f64).log10())), radius: radius(p) })
-                    .collect(),
+                dot,
+                also: anchors.collect(),
                 // The label that names the organisation carries its logo, as in the list's figure.
-                logo: named.and_then(|n| super::logo(g, n, o.logos)),
+                logo: s.org.and_then(|n| super::logo(g, n, o.logos)),
+                names: Some(s.names.iter().map(|&n| g.node(n).key.to_string()).collect::<Vec<_>>().join(" ")),
             }
         })
         .collect();
     let missing = f.labels(&requests, &dots, &[], &[]);
-    let unlabelled = missing.into_iter().map(|k| rels[labels[k].0].node).collect();
+    let unlabelled = missing.into_iter().map(|k| specs[k].reported).collect();
     Figure { scene: f.into_scene(), points, unlabelled, undrawable }
+}
+
+/// The labels' and ticks' font size in the SVG at the reference width (CSS pixels, the em), as
+/// legible as the list's figure (about 27 px).
+const FONT_SIZE: f64 = 26.0;
+
+/// The frame's text height (ascender to descender) that gives [`FONT_SIZE`].
+fn text_at_reference() -> f64 {
+    FONT_SIZE / crate::render::font::em_size(1.0, crate::render::Weight::Regular)
 }
 
 /// A dot's radius in pixels at the figure's full width: it grows with the log of the size.
@@ -205,31 +226,67 @@ pub fn dot_radius(params: u64) -> f64 {
     5.0 + 2.2 * (params as f64 / 1e8).log10().max(0.0)
 }
 
-/// One label per release, in placement order: releases asked for first, then the first
-/// release of each organisation (which names the organisation: "Qwen (Alibaba)"), then the
-/// rest from the largest down, since big releases sit alone at the top. Each with the
-/// organisation it names, if any.
-fn label_texts(g: &KnowledgeGraph, rels: &[Release], o: &Options) -> Vec<(usize, String, Option<NodeIndex>)> {
+/// A label to draw: its text, the releases by whose dots it may go (the first is its own),
+/// the organisation it names, the entries it names (for the SVG), and what a warning names
+/// when it finds no room.
+struct Spec {
+    text: String,
+    anchors: Vec<usize>,
+    org: Option<NodeIndex>,
+    names: Vec<NodeIndex>,
+    reported: NodeIndex,
+}
+
+/// The labels, in placement order: one per release, except that a series (see [`series`]) is
+/// named once, with the rest of each member's name beside its dot. The first release of each
+/// organisation names the organisation ("Qwen (Alibaba)"; a series' name does when a member
+/// is that release). Releases asked for come first, then the rest from the largest down,
+/// since big releases sit alone at the top.
+fn label_specs(g: &KnowledgeGraph, rels: &[Release], o: &Options) -> Vec<Spec> {
     let mut by_date: Vec<usize> = (0..rels.len()).collect();
     by_date.sort_by_key(|&i| (rels[i].released.month_index(), g.node(rels[i].node).name.clone()));
     let mut seen_orgs = Vec::new();
     let mut named = vec![None; rels.len()];
-    let mut texts: Vec<String> = rels.iter().map(|r| to_unicode(&g.node(r.node).name).into_owned()).collect();
     for &i in &by_date {
         if let Some(org) = home_org(g, rels[i].node)
             && !seen_orgs.contains(&org)
         {
             seen_orgs.push(org);
-            texts[i] = format!("{} ({})", texts[i], to_unicode(&g.node(org).name));
             named[i] = Some(org);
         }
     }
-    let mut order: Vec<usize> = (0..rels.len()).collect();
-    order.sort_by_key(|&i| {
-        let asked = o.always_label.contains(&rels[i].node);
-        (!asked, named[i].is_none(), std::cmp::Reverse(rels[i].largest()), rels[i].released.month_index())
+    let with_org = |text: &str, org: Option<NodeIndex>| match org {
+        Some(org) => format!("{text} ({})", to_unicode(&g.node(org).name)),
+        None => text.to_string(),
+    };
+    let mut specs = Vec::new();
+    for s in series::find(g, rels) {
+        let org = s.members.iter().find_map(|&(i, _)| named[i]);
+        // The release named by the series' name alone is its own anchor, else the first.
+        let base = s.members.iter().find(|(_, rest)| rest.is_empty()).map(|&(i, _)| i);
+        let mut anchors: Vec<usize> = base.into_iter().collect();
+        anchors.extend(s.members.iter().map(|&(i, _)| i).filter(|&i| Some(i) != base));
+        let names = base.map(|i| rels[i].node).into_iter().collect();
+        specs.push(Spec { text: with_org(&s.name, org), anchors, org, names, reported: s.family });
+        for (i, rest) in s.members.into_iter().filter(|(_, rest)| !rest.is_empty()) {
+            let node = rels[i].node;
+            specs.push(Spec { text: rest, anchors: vec![i], org: None, names: vec![node], reported: node });
+        }
+    }
+    let mut in_series = vec![false; rels.len()];
+    for &i in specs.iter().flat_map(|s| &s.anchors) {
+        in_series[i] = true;
+    }
+    for (i, rel) in rels.iter().enumerate().filter(|(i, _)| !in_series[*i]) {
+        let text = with_org(&to_unicode(&g.node(rel.node).name), named[i]);
+        specs.push(Spec { text, anchors: vec![i], org: named[i], names: vec![rel.node], reported: rel.node });
+    }
+    specs.sort_by_key(|s| {
+        let asked = s.anchors.iter().any(|&i| o.always_label.contains(&rels[i].node));
+        let largest = s.anchors.iter().map(|&i| rels[i].largest()).max().unwrap_or(0);
+        (!asked, std::cmp::Reverse(largest), rels[s.anchors[0]].released.month_index())
     });
-    order.into_iter().map(|i| (i, texts[i].clone(), named[i])).collect()
+    specs
 }
 
 #[cfg(test)]

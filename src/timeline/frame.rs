@@ -7,6 +7,8 @@ use crate::render::{Item, Rect, Scene, Weight, measure};
 const AXIS: Rgb = Rgb(0x6b, 0x8c, 0xd6);
 const GRID: Rgb = Rgb(0xcc, 0xcc, 0xcc);
 const TEXT: Rgb = Rgb(0x22, 0x22, 0x22);
+/// Leader lines, grey: they lead the eye without competing with the dots.
+pub const LEADER: Rgb = Rgb(0x99, 0x99, 0x99);
 
 /// Label and tick text height at the reference width, in pixels.
 pub const TEXT_AT_REFERENCE: f64 = 26.0;
@@ -17,13 +19,20 @@ pub struct Frame {
     pub plot: Rect,
     /// Text size of labels and ticks, in pixels.
     pub text: f64,
+    /// The longest leader a label may have, in pixels (infinite: as far as the search reaches).
+    pub max_leader: f64,
 }
 
 impl Frame {
     pub fn new(width: u32, height: u32, title: Option<&str>) -> Frame {
+        Frame::with_text(width, height, title, TEXT_AT_REFERENCE)
+    }
+
+    /// A frame whose labels and ticks are `text_at_reference` pixels high at the reference width.
+    pub fn with_text(width: u32, height: u32, title: Option<&str>, text_at_reference: f64) -> Frame {
         let (w, h) = (f64::from(width), f64::from(height));
         // 26 px at the reference width: legible when the README shows the figure at 700 px.
-        let text = (w * TEXT_AT_REFERENCE / f64::from(super::WIDTH)).max(10.0);
+        let text = (w * text_at_reference / f64::from(super::WIDTH)).max(10.0);
         let mut scene = Scene::new(width, height);
         // Room for a y-axis title above the plot.
         let mut top = text * 2.0;
@@ -40,7 +49,7 @@ impl Frame {
             top += m.height + text * 0.6;
         }
         let plot = Rect { x0: text * 4.5, y0: top, x1: w - text * 1.5, y1: h - text * 3.0 };
-        Frame { scene, plot, text }
+        Frame { scene, plot, text, max_leader: f64::INFINITY }
     }
 
     /// The x axis line with tick labels centred under `ticks` (pixel x, text).
@@ -139,20 +148,33 @@ impl Frame {
             labels.iter().map(|l| Request { size: self.label_size(l), dot: l.dot, also: l.also.clone() }).collect();
         let placed = labels::place(
             &requests,
-            Scenery { dots, obstacles, segments, bounds: self.plot, label_gap: self.text * 0.3 },
+            Scenery {
+                dots,
+                obstacles,
+                segments,
+                bounds: self.plot,
+                label_gap: self.text * 0.3,
+                max_leader: self.max_leader,
+            },
         );
         let mut missing = Vec::new();
-        // Leaders first, so that text is drawn over them.
-        for p in placed.iter().flatten().filter(|p| p.leader) {
-            let (from, to) = p.leader_line();
-            self.line(from, to, Rgb(0x99, 0x99, 0x99), 1.0, None);
-        }
         for (i, (l, p)) in labels.iter().zip(&placed).enumerate() {
             let Some(p) = p else {
                 missing.push(i);
                 continue;
             };
+            if let Some(names) = &l.names {
+                self.scene.items.push(Item::Group { class: "label", names: names.clone() });
+            }
+            // The leader first, so that nothing of it is drawn over the text.
+            if p.leader {
+                let (from, to) = p.leader_line();
+                self.line(from, to, LEADER, 1.0, None);
+            }
             self.draw_label(l, p.rect);
+            if l.names.is_some() {
+                self.scene.items.push(Item::End);
+            }
         }
         missing
     }
@@ -223,6 +245,9 @@ pub struct Label {
     pub also: Vec<Circle>,
     /// An organisation's logo, drawn before the text as part of the label's box.
     pub logo: Option<Logo>,
+    /// The `kind:id` keys of what the label names, space-separated: the SVG groups the label
+    /// under them (see [`Item::Group`]).
+    pub names: Option<String>,
 }
 
 /// A legend's line: the series' colour, the logo of who makes it, its name.
@@ -244,6 +269,7 @@ impl LegendEntry {
             dot,
             also: Vec::new(),
             logo: self.logo.clone(),
+            names: None,
         }
     }
 }

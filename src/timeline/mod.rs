@@ -10,6 +10,7 @@ pub mod emergence;
 mod frame;
 mod metric;
 pub mod panels;
+pub mod series;
 
 use petgraph::graph::NodeIndex;
 

@@ -216,6 +216,7 @@ pub fn draw(f: &mut Frame, points: &[Point], x: &Scale, xticks: &[f64], metric: 
                 dot: dots[i],
                 also: Vec::new(),
                 logo: None,
+                names: None,
             }
         })
         .collect();
