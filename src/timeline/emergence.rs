@@ -260,7 +260,8 @@ fn label_specs(g: &KnowledgeGraph, rels: &[Release], o: &Options) -> Vec<Spec> {
         None => text.to_string(),
     };
     let mut specs = Vec::new();
-    for s in series::find(g, rels) {
+    let months: Vec<(NodeIndex, YearMonth)> = rels.iter().map(|r| (r.node, r.released)).collect();
+    for s in series::find(g, &months) {
         let org = s.members.iter().find_map(|&(i, _)| named[i]);
         // The release named by the series' name alone is its own anchor, else the first.
         let base = s.members.iter().find(|(_, rest)| rest.is_empty()).map(|&(i, _)| i);
@@ -532,5 +533,25 @@ mod tests {
         for f in crate::render::ImageFormat::ALL {
             assert!(a.render(f) == b.render(f));
         }
+    }
+
+    #[test]
+    fn shipped_series_come_from_families_and_months() {
+        let g = shipped();
+        let (rels, _) = releases(&g, &Options::default());
+        let months: Vec<(NodeIndex, YearMonth)> = rels.iter().map(|r| (r.node, r.released)).collect();
+        let found: Vec<(String, Vec<String>)> = series::find(&g, &months)
+            .into_iter()
+            .map(|s| (s.name, s.members.into_iter().map(|(_, rest)| rest).collect()))
+            .collect();
+        // MinCPM (2024-02) is two months before V2.0 and V3.0 (2024-04): named on its own.
+        // Qwen2 and Qwen2.5 share a family but no first word; Yi and Yi VL are two months apart.
+        assert_eq!(
+            found,
+            [
+                ("MinCPM".to_string(), vec!["V2.0".to_string(), "V3.0".to_string(), "Llama3 V2.5".to_string()]),
+                ("Octopus".to_string(), vec!["v2".to_string(), "v3".to_string()]),
+            ]
+        );
     }
 }

