@@ -61,6 +61,7 @@ fn shifted(item: &Item, dx: f64, dy: f64) -> Item {
             Item::Text { pos: p(*pos), text: text.clone(), size: *size, weight: *weight, colour: *colour }
         }
         Item::Image { rect, logo } => Item::Image { rect: r(rect), logo: logo.clone() },
+        Item::Group { .. } | Item::End => item.clone(),
     }
 }
 
