@@ -4,7 +4,7 @@ use std::fmt::{self, Write as _};
 
 use crate::data::Dataset;
 use crate::graph::Node;
-use crate::model::{Edge, EntryKind, LinkType, Links, Url, YearMonth, format_count};
+use crate::model::{EntryKind, LinkType, Links, Url, YearMonth};
 
 /// An attribute value with the type exports declare for it: owned, or (`Value<&str>`)
 /// borrowed from an [`AttrBuf`].
@@ -114,55 +114,18 @@ impl AttrBuf {
     pub fn fill(&mut self, data: &Dataset, node: &Node) {
         let i = node.index;
         match node.key.kind {
-            EntryKind::Organisation => self.display("colour", data.organisations[i].colour),
-            EntryKind::Family => self.display("published", data.families[i].published),
-            EntryKind::Model => {
-                let m = &data.models[i];
-                self.display("released", m.released);
-                self.text("sizes", &m.sizes.raw);
-                self.joined("params", m.sizes.counts().map(format_count), ";");
-                if let Some(max) = m.sizes.counts().max() {
-                    self.items.push(("max_params", Slot::Float(max as f64)));
-                }
-                self.text("edge", m.edge.map_or("", Edge::as_str));
-                self.joined("modalities", &m.modalities, ";");
-            }
-            EntryKind::Framework => {
-                let f = &data.frameworks[i];
-                self.items.push(("open_source", Slot::Bool(f.open_source)));
-                self.items.push(("vendor_sdk", Slot::Bool(f.vendor_sdk)));
-                self.text("sizes", &f.sizes.raw);
-            }
-            EntryKind::Backend => {}
-            EntryKind::Chip => {
-                let c = &data.chips[i];
-                self.text("line", &c.line);
-                self.display("released", c.released);
-                if let Some(t) = &c.tops {
-                    self.items.push(("tops", Slot::Float(t.value.high)));
-                    self.items.push(("tops_min", Slot::Float(t.value.low)));
-                }
-                self.text("memory", c.memory.as_ref().map_or("", |m| m.raw.as_str()));
-            }
-            EntryKind::Device => self.text("category", data.devices[i].category.as_str()),
-            EntryKind::Paper => {
-                let p = &data.papers[i];
-                self.text("title", &p.title);
-                self.text("venue", p.venue.as_deref().unwrap_or(""));
-                self.display("published", p.published);
-                if p.survey {
-                    self.items.push(("survey", Slot::Bool(true)));
-                }
-                self.joined("tags", &p.tags, ";");
-            }
-            EntryKind::Technique => self.text("number", data.techniques[i].number.as_deref().unwrap_or("")),
-            EntryKind::Product => self.text("category", &data.products[i].category),
-            EntryKind::Benchmark => self.text("category", &data.benchmarks[i].category),
-            EntryKind::Format => {
-                for (name, s) in data.formats[i].properties() {
-                    self.text(name, s.as_str());
-                }
-            }
+            EntryKind::Organisation => data.organisations[i].attributes(self),
+            EntryKind::Family => data.families[i].attributes(self),
+            EntryKind::Model => data.models[i].attributes(self),
+            EntryKind::Framework => data.frameworks[i].attributes(self),
+            EntryKind::Backend => data.backends[i].attributes(self),
+            EntryKind::Chip => data.chips[i].attributes(self),
+            EntryKind::Device => data.devices[i].attributes(self),
+            EntryKind::Paper => data.papers[i].attributes(self),
+            EntryKind::Technique => data.techniques[i].attributes(self),
+            EntryKind::Product => data.products[i].attributes(self),
+            EntryKind::Benchmark => data.benchmarks[i].attributes(self),
+            EntryKind::Format => data.formats[i].attributes(self),
         }
         for t in LinkType::ALL {
             if let Some(urls) = link_list(data, node, t) {
@@ -200,6 +163,84 @@ impl AttrBuf {
                 t.push_str(item.as_ref());
             }
         });
+    }
+}
+
+/// The attributes of each entry table, from its declaration in `model::schema`: each column
+/// listed under `attributes`, in that order, by its writer in [`write`].
+macro_rules! define_attributes {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident $file:literal {
+            $($(#[doc = $fdoc:literal])* $field:ident : $ty:ty = $read:ident $(, $ser:literal)?;)*
+        } $([$links:ident])? attributes { $($attr:ident : $writer:ident),* $(,)? }
+    )*) => {
+        $(
+            impl crate::model::$name {
+                /// Adds the record's attributes to `a` (empty values left out).
+                pub fn attributes(&self, a: &mut AttrBuf) {
+                    $(write::$writer(a, stringify!($attr), &self.$attr);)*
+                    let _ = a;
+                }
+            }
+        )*
+    };
+}
+
+crate::entry_tables!(define_attributes);
+
+/// How a column becomes attributes: one function per kind of column, named in the schema.
+mod write {
+    use super::{AttrBuf, Slot};
+    use crate::model::{Raw, Sizes, Tops, format_count};
+
+    pub fn display(a: &mut AttrBuf, name: &'static str, v: &Option<impl std::fmt::Display>) {
+        a.display(name, v.as_ref());
+    }
+    pub fn text(a: &mut AttrBuf, name: &'static str, v: &str) {
+        a.text(name, v);
+    }
+    pub fn opt_text(a: &mut AttrBuf, name: &'static str, v: &Option<String>) {
+        a.text(name, v.as_deref().unwrap_or(""));
+    }
+    pub fn choice<T: Copy + Into<&'static str>>(a: &mut AttrBuf, name: &'static str, v: &T) {
+        a.text(name, (*v).into());
+    }
+    pub fn opt_choice<T: Copy + Into<&'static str>>(a: &mut AttrBuf, name: &'static str, v: &Option<T>) {
+        a.text(name, v.map_or("", Into::into));
+    }
+    pub fn list(a: &mut AttrBuf, name: &'static str, v: &[String]) {
+        a.joined(name, v, ";");
+    }
+    pub fn flag(a: &mut AttrBuf, name: &'static str, v: &bool) {
+        a.items.push((name, Slot::Bool(*v)));
+    }
+    /// Only when true: most entries are not.
+    pub fn true_flag(a: &mut AttrBuf, name: &'static str, v: &bool) {
+        if *v {
+            flag(a, name, v);
+        }
+    }
+    pub fn raw_sizes(a: &mut AttrBuf, name: &'static str, v: &Sizes) {
+        a.text(name, &v.raw);
+    }
+    /// The sizes as written, their parameter counts (`params`) and the largest (`max_params`).
+    pub fn sizes(a: &mut AttrBuf, name: &'static str, v: &Sizes) {
+        a.text(name, &v.raw);
+        a.joined("params", v.counts().map(format_count), ";");
+        if let Some(max) = v.counts().max() {
+            a.items.push(("max_params", Slot::Float(max as f64)));
+        }
+    }
+    /// Peak TOPS (`tops`) and the low end of a range (`tops_min`).
+    pub fn tops(a: &mut AttrBuf, name: &'static str, v: &Option<Raw<Tops>>) {
+        if let Some(t) = v {
+            a.items.push((name, Slot::Float(t.value.high)));
+            a.items.push(("tops_min", Slot::Float(t.value.low)));
+        }
+    }
+    pub fn opt_raw<T>(a: &mut AttrBuf, name: &'static str, v: &Option<Raw<T>>) {
+        a.text(name, v.as_ref().map_or("", |m| m.raw.as_str()));
     }
 }
 

@@ -1,7 +1,6 @@
 //! The fuzz targets' bodies, in the library so that `cargo test` replays every input the
 //! fuzzer once crashed on (tests/fixtures/fuzz/TARGET/*) through the very same code.
 
-use crate::data::Table;
 use crate::graph::KnowledgeGraph;
 use crate::model::{Id, Key, Rgb, Sizes, Tops, YearMonth, parse_memory};
 
@@ -137,9 +136,9 @@ pub fn exports(bytes: &[u8]) {
         let (org, model) = (format!("org-{i}"), format!("m-{i}"));
         orgs.push(vec![org.clone(), format!("{name} Labs"), String::new()]);
         let released = format!("2024-{:02}", i % 12 + 1);
-        let mut cells = vec![model.clone(), name.clone(), String::new(), org, "1.5B、7B".into(), "yes".into()];
-        cells.extend([released, String::new(), String::new(), String::new(), link, String::new()]);
-        models.push(cells);
+        let filled = ["id", "name", "organisations", "sizes", "edge", "released", "official_url"];
+        let values = vec![model.clone(), name.clone(), org, "1.5B、7B".into(), "yes".into(), released, link];
+        models.push(crate::synth::by_name(crate::model::Model::COLUMNS, &filled, values));
         if i > 0 {
             relations.push(vec![format!("model:{model}"), "successor_of".into(), format!("model:m-{}", i - 1)]);
         }

@@ -105,12 +105,18 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
     let mut relations: Vec<(String, &str, String)> = Vec::new();
     let out = OutDir::open(dir, Durability::Cached, &|_| {})?;
     let mut staged = Vec::new();
-    let mut table = |file: &str, columns: &[&str], rows: &mut dyn FnMut(&mut Rng, usize) -> Vec<String>, n: usize| {
+    // Each row fills the columns `filled` names, in that order; the table's other columns
+    // (ones added to the schema since) are left empty.
+    let mut table = |file: &str,
+                     columns: &[&str],
+                     filled: &[&str],
+                     rows: &mut dyn FnMut(&mut Rng, usize) -> Vec<String>,
+                     n: usize| {
         out.stage(file, |w| {
             let mut c = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(w);
             c.write_record(columns)?;
             for i in 0..n {
-                c.write_record(rows(&mut rng, i))?;
+                c.write_record(by_name(columns, filled, rows(&mut rng, i)))?;
             }
             c.flush()
         })
@@ -120,12 +126,14 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
     table(
         Organisation::FILE,
         Organisation::COLUMNS,
+        &["id", "name", "colour"],
         &mut |r, i| vec![format!("org-{i}"), name(r, format!("Organisation {i}")), s()],
         orgs,
     )?;
     table(
         Technique::FILE,
         Technique::COLUMNS,
+        &["id", "name", "number", "parent"],
         &mut |r, i| {
             // Parents come earlier, so the tree has no cycles; a tenth are roots.
             let parent = if i < techniques / 10 + 1 { s() } else { format!("tech-{}", r.below(i)) };
@@ -136,6 +144,7 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
     table(
         Chip::FILE,
         Chip::COLUMNS,
+        &["id", "name", "vendor", "line", "tops", "released", "memory"],
         &mut |r, i| {
             let vendor = format!("org-{}", z_org.draw(r));
             let tops = format!("{}", 5 + r.below(120));
@@ -154,28 +163,21 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
     table(
         Model::FILE,
         Model::COLUMNS,
+        &["id", "name", "family", "organisations", "sizes", "edge", "released", "modalities"],
         &mut |r, i| {
             for c in z_chip.distinct(r, 2) {
                 relations.push((format!("model:model-{i}"), "runs_on", format!("chip:chip-{c}")));
             }
             let org = format!("org-{}", z_org.draw(r));
             let size = format!("{}B", 1 + r.below(70));
-            with_links(vec![
-                format!("model-{i}"),
-                name(r, format!("Model {i}")),
-                s(),
-                org,
-                size,
-                "yes".into(),
-                month(r),
-                s(),
-            ])
+            vec![format!("model-{i}"), name(r, format!("Model {i}")), s(), org, size, "yes".into(), month(r), s()]
         },
         models,
     )?;
     table(
         Framework::FILE,
         Framework::COLUMNS,
+        &["id", "name", "open_source", "vendor_sdk", "organisations", "sizes"],
         &mut |r, i| {
             for m in z_model.distinct(r, 25) {
                 relations.push((format!("framework:fw-{i}"), "supports", format!("model:model-{m}")));
@@ -184,32 +186,27 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
                 relations.push((format!("framework:fw-{i}"), "targets", format!("chip:chip-{c}")));
             }
             let org = format!("org-{}", z_org.draw(r));
-            with_links(vec![
-                format!("fw-{i}"),
-                name(r, format!("Framework {i}")),
-                "true".into(),
-                "false".into(),
-                org,
-                s(),
-            ])
+            vec![format!("fw-{i}"), name(r, format!("Framework {i}")), "true".into(), "false".into(), org, s()]
         },
         frameworks,
     )?;
     table(
         Product::FILE,
         Product::COLUMNS,
+        &["id", "name", "category"],
         &mut |r, i| {
             for m in z_model.distinct(r, 2) {
                 relations.push((format!("product:product-{i}"), "powered_by", format!("model:model-{m}")));
             }
             relations.push((format!("product:product-{i}"), "runs_on", format!("chip:chip-{}", z_chip.draw(r))));
-            with_links(vec![format!("product-{i}"), name(r, format!("Product {i}")), "assistant".into()])
+            vec![format!("product-{i}"), name(r, format!("Product {i}")), "assistant".into()]
         },
         products,
     )?;
     table(
         Paper::FILE,
         Paper::COLUMNS,
+        &["id", "title", "short_name", "venue", "published", "survey", "tags", "paper_url"],
         &mut |r, i| {
             for t in z_tech.distinct(r, 4) {
                 relations.push((format!("paper:paper-{i}"), "covers", format!("technique:tech-{t}")));
@@ -219,9 +216,7 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
             }
             let title = name(r, format!("Paper {i}: Fast Inference on Edge Devices"));
             let url = format!("https://arxiv.org/abs/24{:02}.{:05}", 1 + i % 12, i % 100_000);
-            let mut row = vec![format!("paper-{i}"), title, s(), "arxiv".into(), month(r), "false".into(), s()];
-            row.extend([url, s(), s(), s()]);
-            row
+            vec![format!("paper-{i}"), title, s(), "arxiv".into(), month(r), "false".into(), s(), url]
         },
         papers,
     )?;
@@ -236,10 +231,13 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> Result<Counts, WriteEr
     Ok(Counts { entries: total, relations: relations.len() + columns })
 }
 
-/// A row with its four link columns left empty.
-fn with_links(mut row: Vec<String>) -> Vec<String> {
-    row.extend([String::new(), String::new(), String::new(), String::new()]);
-    row
+/// `values` of the columns `filled` names, placed in the order of `columns` (empty where
+/// `filled` has no value), so that rows are made by column name.
+pub(crate) fn by_name(columns: &[&str], filled: &[&str], mut values: Vec<String>) -> Vec<String> {
+    columns
+        .iter()
+        .map(|c| filled.iter().position(|f| f == c).map(|i| std::mem::take(&mut values[i])).unwrap_or_default())
+        .collect()
 }
 
 fn write_relations(w: &mut dyn Write, rows: &[(String, &str, String)]) -> io::Result<()> {

@@ -24,21 +24,6 @@ pub trait Entry: Table {
     }
 }
 
-const LINK_COLUMNS: [&str; 4] = ["paper_url", "code_url", "official_url", "hf_url"];
-
-fn links(r: &mut Row) -> Links {
-    Links {
-        paper: r.urls(LINK_COLUMNS[0]),
-        code: r.urls(LINK_COLUMNS[1]),
-        official: r.urls(LINK_COLUMNS[2]),
-        hf: r.urls(LINK_COLUMNS[3]),
-    }
-}
-
-fn raw<T>(parse: fn(&str) -> Result<T, String>) -> impl Fn(&str) -> Result<Raw<T>, String> {
-    move |s| parse(s).map(|value| Raw { raw: s.to_string(), value })
-}
-
 macro_rules! entry_impl {
     ($t:ty, $kind:expr, $name:ident) => {
         impl Entry for $t {
@@ -53,42 +38,125 @@ macro_rules! entry_impl {
     };
 }
 
-impl Table for Organisation {
-    const FILE: &'static str = EntryKind::Organisation.file_name();
-    const COLUMNS: &'static [&'static str] = &["id", "name", "colour"];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        let id = r.id("id");
-        let name = r.text("name");
-        let colour = r.opt("colour", str::parse::<Rgb>);
-        Some(Organisation { id: id?, name: name?, colour: colour? })
-    }
-}
-entry_impl!(Organisation, EntryKind::Organisation, name);
+/// How a cell becomes a value: one function per kind of column, named in the schema
+/// (`model::schema`). Each reports what is wrong with the cell; `None` is a bad cell.
+mod read {
+    use super::super::plausible;
+    use super::super::read::Row;
+    use crate::model::*;
 
-impl Table for Family {
-    const FILE: &'static str = EntryKind::Family.file_name();
-    const COLUMNS: &'static [&'static str] =
-        &["id", "name", "organisations", "published", "paper_url", "code_url", "official_url", "hf_url"];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        let id = r.id("id");
-        let name = r.text("name");
-        let organisations = r.ids("organisations");
-        let published = r.opt("published", |v| v.parse().and_then(plausible::month));
-        let links = links(r);
-        let mut f = Family {
-            id: id?,
-            name: name?,
-            organisations: organisations?,
-            published: published?,
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        };
-        f.set_links(links);
-        Some(f)
+    fn raw<T>(parse: fn(&str) -> Result<T, String>) -> impl Fn(&str) -> Result<Raw<T>, String> {
+        move |s| parse(s).map(|value| Raw { raw: s.to_string(), value })
+    }
+
+    pub fn id(r: &mut Row, c: &str) -> Option<Id> {
+        r.id(c)
+    }
+    pub fn opt_id(r: &mut Row, c: &str) -> Option<Option<Id>> {
+        r.opt_id(c)
+    }
+    pub fn ids(r: &mut Row, c: &str) -> Option<Vec<Id>> {
+        r.ids(c)
+    }
+    pub fn text(r: &mut Row, c: &str) -> Option<String> {
+        r.text(c)
+    }
+    pub fn opt_text(r: &mut Row, c: &str) -> Option<Option<String>> {
+        Some(r.opt_text(c))
+    }
+    pub fn text_or_empty(r: &mut Row, c: &str) -> Option<String> {
+        Some(r.opt_text(c).unwrap_or_default())
+    }
+    pub fn list(r: &mut Row, c: &str) -> Option<Vec<String>> {
+        Some(r.list(c))
+    }
+    pub fn flag(r: &mut Row, c: &str) -> Option<bool> {
+        r.flag(c)
+    }
+    pub fn choice<T: std::str::FromStr<Err = String>>(r: &mut Row, c: &str) -> Option<T> {
+        r.choice(c)
+    }
+    pub fn opt_choice<T: std::str::FromStr<Err = String>>(r: &mut Row, c: &str) -> Option<Option<T>> {
+        r.opt(c, str::parse)
+    }
+    pub fn colour(r: &mut Row, c: &str) -> Option<Option<Rgb>> {
+        r.opt(c, str::parse::<Rgb>)
+    }
+    pub fn month(r: &mut Row, c: &str) -> Option<Option<YearMonth>> {
+        r.opt(c, |v| v.parse().and_then(plausible::month))
+    }
+    pub fn sizes(r: &mut Row, c: &str) -> Option<Sizes> {
+        r.opt(c, |v| Sizes::parse(v).and_then(plausible::sizes)).map(Option::unwrap_or_default)
+    }
+    pub fn tops(r: &mut Row, c: &str) -> Option<Option<Raw<Tops>>> {
+        r.opt(c, |v| raw(Tops::parse)(v).and_then(plausible::tops))
+    }
+    pub fn memory(r: &mut Row, c: &str) -> Option<Option<Raw<Vec<u32>>>> {
+        r.opt(c, raw(parse_memory))
+    }
+
+    /// A parameter count as written ("175B"), for the panels' `size` column.
+    pub fn count(v: &str) -> Result<Raw<u64>, String> {
+        raw(parse_count)(v).and_then(|c| {
+            let items = vec![ParamSize { variant: None, params: Some(c.value) }];
+            plausible::sizes(Sizes { raw: c.raw.clone(), items }).map(|_| c)
+        })
+    }
+
+    pub fn tflops(v: &str) -> Result<Raw<f64>, String> {
+        raw(parse_tflops)(v).and_then(plausible::tflops)
+    }
+
+    pub fn gigabytes(v: &str) -> Result<Raw<f64>, String> {
+        raw(parse_gigabytes)(v).and_then(plausible::model_memory)
     }
 }
+
+/// `Table` for every entry table, from its declaration in `model::schema`.
+macro_rules! define_readers {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident $file:literal {
+            $($(#[doc = $fdoc:literal])* $field:ident : $ty:ty = $read:ident $(, $ser:literal)?;)*
+        } $([$links:ident])? attributes { $($attr:ident : $writer:ident),* $(,)? }
+    )*) => {
+        $(
+            impl Table for $name {
+                const FILE: &'static str = $name::FILE;
+                const COLUMNS: &'static [&'static str] = $name::COLUMNS;
+                fn from_row(r: &mut Row) -> Option<Self> {
+                    // Every cell is read before any error ends the row: all are reported.
+                    $(let $field = read::$read(r, stringify!($field));)*
+                    define_readers!(@build r $name { $($field)* } $($links)?)
+                }
+            }
+        )*
+    };
+    (@build $r:ident $name:ident { $($field:ident)* }) => {
+        Some($name { $($field: $field?,)* })
+    };
+    (@build $r:ident $name:ident { $($field:ident)* } links) => {{
+        let links = links($r);
+        Some($name {
+            $($field: $field?,)*
+            paper_url: links.paper,
+            code_url: links.code,
+            official_url: links.official,
+            hf_url: links.hf,
+        })
+    }};
+}
+
+crate::entry_tables!(define_readers);
+
+fn links(r: &mut Row) -> Links {
+    let mut l = Links::default();
+    for t in LinkType::ALL {
+        *l.get_mut(t) = r.urls(t.column());
+    }
+    l
+}
+
 impl Entry for Family {
     const KIND: EntryKind = EntryKind::Family;
     fn id(&self) -> &Id {
@@ -113,117 +181,6 @@ pub fn family_base_names(name: &str) -> Vec<&str> {
     out
 }
 
-impl Table for Model {
-    const FILE: &'static str = EntryKind::Model.file_name();
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "family",
-        "organisations",
-        "sizes",
-        "edge",
-        "released",
-        "modalities",
-        "paper_url",
-        "code_url",
-        "official_url",
-        "hf_url",
-    ];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        let id = r.id("id");
-        let name = r.text("name");
-        let family = r.opt_id("family");
-        let organisations = r.ids("organisations");
-        let sizes = r.opt("sizes", |v| Sizes::parse(v).and_then(plausible::sizes)).map(Option::unwrap_or_default);
-        let edge = r.opt("edge", str::parse);
-        let released = r.opt("released", |v| v.parse().and_then(plausible::month));
-        let modalities = r.list("modalities");
-        let links = links(r);
-        let mut m = Model {
-            id: id?,
-            name: name?,
-            family: family?,
-            organisations: organisations?,
-            sizes: sizes?,
-            edge: edge?,
-            released: released?,
-            modalities,
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        };
-        m.set_links(links);
-        Some(m)
-    }
-}
-entry_impl!(Model, EntryKind::Model, name);
-
-impl Table for Framework {
-    const FILE: &'static str = EntryKind::Framework.file_name();
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "open_source",
-        "vendor_sdk",
-        "organisations",
-        "sizes",
-        "paper_url",
-        "code_url",
-        "official_url",
-        "hf_url",
-    ];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        let id = r.id("id");
-        let name = r.text("name");
-        let open_source = r.flag("open_source");
-        let vendor_sdk = r.flag("vendor_sdk");
-        let organisations = r.ids("organisations");
-        let sizes = r.opt("sizes", |v| Sizes::parse(v).and_then(plausible::sizes)).map(Option::unwrap_or_default);
-        let links = links(r);
-        let mut f = Framework {
-            id: id?,
-            name: name?,
-            open_source: open_source?,
-            vendor_sdk: vendor_sdk?,
-            organisations: organisations?,
-            sizes: sizes?,
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        };
-        f.set_links(links);
-        Some(f)
-    }
-}
-entry_impl!(Framework, EntryKind::Framework, name);
-
-impl Table for Backend {
-    const FILE: &'static str = EntryKind::Backend.file_name();
-    const COLUMNS: &'static [&'static str] = &["id", "name"];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        let id = r.id("id");
-        let name = r.text("name");
-        Some(Backend { id: id?, name: name? })
-    }
-}
-entry_impl!(Backend, EntryKind::Backend, name);
-
-impl Table for Chip {
-    const FILE: &'static str = EntryKind::Chip.file_name();
-    const COLUMNS: &'static [&'static str] = &["id", "name", "vendor", "line", "tops", "released", "memory"];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        let id = r.id("id");
-        let name = r.text("name");
-        let vendor = r.opt_id("vendor");
-        let line = r.opt_text("line").unwrap_or_default();
-        let tops = r.opt("tops", |v| raw(Tops::parse)(v).and_then(plausible::tops));
-        let released = r.opt("released", |v| v.parse().and_then(plausible::month));
-        let memory = r.opt("memory", raw(parse_memory));
-        Some(Chip { id: id?, name: name?, vendor: vendor?, line, tops: tops?, released: released?, memory: memory? })
-    }
-}
 impl Entry for Chip {
     const KIND: EntryKind = EntryKind::Chip;
     fn id(&self) -> &Id {
@@ -238,59 +195,6 @@ impl Entry for Chip {
     }
 }
 
-impl Table for Device {
-    const FILE: &'static str = EntryKind::Device.file_name();
-    const COLUMNS: &'static [&'static str] = &["id", "name", "category"];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        let id = r.id("id");
-        let name = r.text("name");
-        let category = r.choice("category");
-        Some(Device { id: id?, name: name?, category: category? })
-    }
-}
-entry_impl!(Device, EntryKind::Device, name);
-
-impl Table for Paper {
-    const FILE: &'static str = EntryKind::Paper.file_name();
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "title",
-        "short_name",
-        "venue",
-        "published",
-        "survey",
-        "tags",
-        "paper_url",
-        "code_url",
-        "official_url",
-        "hf_url",
-    ];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        let id = r.id("id");
-        let title = r.text("title");
-        let short_name = r.opt_text("short_name");
-        let venue = r.opt_text("venue");
-        let published = r.opt("published", |v| v.parse().and_then(plausible::month));
-        let survey = r.flag("survey");
-        let tags = r.list("tags");
-        let links = links(r);
-        let mut p = Paper {
-            id: id?,
-            title: title?,
-            short_name,
-            venue,
-            published: published?,
-            survey: survey?,
-            tags,
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        };
-        p.set_links(links);
-        Some(p)
-    }
-}
 impl Entry for Paper {
     const KIND: EntryKind = EntryKind::Paper;
     fn id(&self) -> &Id {
@@ -310,137 +214,15 @@ impl Entry for Paper {
     }
 }
 
-impl Table for Technique {
-    const FILE: &'static str = EntryKind::Technique.file_name();
-    const COLUMNS: &'static [&'static str] = &["id", "name", "number", "parent"];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        let id = r.id("id");
-        let name = r.text("name");
-        let number = r.opt_text("number");
-        let parent = r.opt_id("parent");
-        Some(Technique { id: id?, name: name?, number, parent: parent? })
-    }
-}
+entry_impl!(Organisation, EntryKind::Organisation, name);
+entry_impl!(Model, EntryKind::Model, name);
+entry_impl!(Framework, EntryKind::Framework, name);
+entry_impl!(Backend, EntryKind::Backend, name);
+entry_impl!(Device, EntryKind::Device, name);
 entry_impl!(Technique, EntryKind::Technique, name);
-
-fn named_with_category<T>(r: &mut Row, make: fn(Id, String, String) -> T, set: fn(&mut T, Links)) -> Option<T> {
-    let id = r.id("id");
-    let name = r.text("name");
-    let category = r.opt_text("category").unwrap_or_default();
-    let links = links(r);
-    let mut t = make(id?, name?, category);
-    set(&mut t, links);
-    Some(t)
-}
-
-impl Table for Product {
-    const FILE: &'static str = EntryKind::Product.file_name();
-    const COLUMNS: &'static [&'static str] =
-        &["id", "name", "category", "paper_url", "code_url", "official_url", "hf_url"];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        named_with_category(
-            r,
-            |id, name, category| Product {
-                id,
-                name,
-                category,
-                paper_url: vec![],
-                code_url: vec![],
-                official_url: vec![],
-                hf_url: vec![],
-            },
-            Product::set_links,
-        )
-    }
-}
 entry_impl!(Product, EntryKind::Product, name);
-
-impl Table for Benchmark {
-    const FILE: &'static str = EntryKind::Benchmark.file_name();
-    const COLUMNS: &'static [&'static str] =
-        &["id", "name", "category", "paper_url", "code_url", "official_url", "hf_url"];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        named_with_category(
-            r,
-            |id, name, category| Benchmark {
-                id,
-                name,
-                category,
-                paper_url: vec![],
-                code_url: vec![],
-                official_url: vec![],
-                hf_url: vec![],
-            },
-            Benchmark::set_links,
-        )
-    }
-}
 entry_impl!(Benchmark, EntryKind::Benchmark, name);
-
-impl Table for Format {
-    const FILE: &'static str = EntryKind::Format.file_name();
-    const COLUMNS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "organisations",
-        "safe",
-        "zero_copy",
-        "lazy_loading",
-        "no_file_size_limit",
-        "layout_control",
-        "flexibility",
-        "bf16_fp8",
-        "paper_url",
-        "code_url",
-        "official_url",
-        "hf_url",
-    ];
-    fn from_row(r: &mut Row) -> Option<Self> {
-        let id = r.id("id");
-        let name = r.text("name");
-        let organisations = r.ids("organisations");
-        let p: Vec<Option<Support>> = Format::PROPERTIES.iter().map(|c| r.choice(c)).collect();
-        let links = links(r);
-        let mut f = Format {
-            id: id?,
-            name: name?,
-            organisations: organisations?,
-            safe: p[0]?,
-            zero_copy: p[1]?,
-            lazy_loading: p[2]?,
-            no_file_size_limit: p[3]?,
-            layout_control: p[4]?,
-            flexibility: p[5]?,
-            bf16_fp8: p[6]?,
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        };
-        f.set_links(links);
-        Some(f)
-    }
-}
 entry_impl!(Format, EntryKind::Format, name);
-
-impl Format {
-    /// The comparison columns, in the list's order.
-    pub const PROPERTIES: [&'static str; 7] =
-        ["safe", "zero_copy", "lazy_loading", "no_file_size_limit", "layout_control", "flexibility", "bf16_fp8"];
-
-    pub fn properties(&self) -> [(&'static str, Support); 7] {
-        let v = [
-            self.safe,
-            self.zero_copy,
-            self.lazy_loading,
-            self.no_file_size_limit,
-            self.layout_control,
-            self.flexibility,
-            self.bf16_fp8,
-        ];
-        std::array::from_fn(|i| (Self::PROPERTIES[i], v[i]))
-    }
-}
 
 impl Table for Relation {
     const FILE: &'static str = "relations.csv";
@@ -494,14 +276,6 @@ impl Table for Venue {
     }
 }
 
-/// A parameter count as written ("175B"), for the panels' `size` column.
-fn count(v: &str) -> Result<Raw<u64>, String> {
-    raw(parse_count)(v).and_then(|c| {
-        plausible::sizes(Sizes { raw: c.raw.clone(), items: vec![ParamSize { variant: None, params: Some(c.value) }] })
-            .map(|_| c)
-    })
-}
-
 impl Table for ModelCompute {
     const FILE: &'static str = "model_compute.csv";
     const COLUMNS: &'static [&'static str] = &["name", "entry", "organisation", "size", "released", "tflops"];
@@ -509,9 +283,9 @@ impl Table for ModelCompute {
         let name = r.text("name");
         let entry = r.opt("entry", str::parse);
         let organisation = r.opt_id("organisation");
-        let size = r.opt("size", count);
+        let size = r.opt("size", read::count);
         let released = r.parse("released", |v| v.parse().and_then(plausible::month));
-        let tflops = r.parse("tflops", |v| raw(parse_tflops)(v).and_then(plausible::tflops));
+        let tflops = r.parse("tflops", read::tflops);
         Some(ModelCompute {
             name: name?,
             entry: entry?,
@@ -532,9 +306,9 @@ impl Table for ModelMemory {
         let entry = r.opt("entry", str::parse);
         let platform = r.opt("platform", str::parse);
         let organisation = r.opt_id("organisation");
-        let size = r.opt("size", count);
+        let size = r.opt("size", read::count);
         let released = r.parse("released", |v| v.parse().and_then(plausible::month));
-        let memory = r.parse("memory", |v| raw(parse_gigabytes)(v).and_then(plausible::model_memory));
+        let memory = r.parse("memory", read::gigabytes);
         Some(ModelMemory {
             name: name?,
             entry: entry?,
@@ -688,6 +462,49 @@ mod tests {
             released: month,
             memory: number(1.0),
         });
+    }
+
+    /// The README's schema tables name each table's columns in order, as the schema declares
+    /// them (a new column fails here until it is documented).
+    #[test]
+    fn the_readme_documents_every_column() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+        let mut tables: Vec<(&str, &[&str])> = ENTRY_TABLES.iter().map(|(f, c, _)| (*f, *c)).collect();
+        tables.extend([
+            (Relation::FILE, Relation::COLUMNS),
+            (Alias::FILE, Alias::COLUMNS),
+            (FamilyAssignment::FILE, FamilyAssignment::COLUMNS),
+            (DeviceChip::FILE, DeviceChip::COLUMNS),
+            (Venue::FILE, Venue::COLUMNS),
+            (ModelCompute::FILE, ModelCompute::COLUMNS),
+            (ModelMemory::FILE, ModelMemory::COLUMNS),
+        ]);
+        for (file, columns) in tables {
+            let row = readme.lines().find(|l| l.starts_with(&format!("| {file} "))).unwrap_or_else(|| {
+                panic!("README.md's schema has no row for {file}");
+            });
+            let cell = row.split('|').nth(2).unwrap();
+            // Column names, without the notes after each: "*(curated)*", "(`kind:id`)", "as above".
+            let mut named = Vec::new();
+            let mut depth = 0;
+            let mut word = String::new();
+            for c in cell.chars().chain([',']) {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    ',' | ';' if depth == 0 => {
+                        let w = std::mem::take(&mut word);
+                        let name = w.split_whitespace().next().unwrap_or("").to_string();
+                        if columns.contains(&name.as_str()) {
+                            named.push(name);
+                        }
+                    }
+                    _ if depth == 0 => word.push(c),
+                    _ => {}
+                }
+            }
+            assert_eq!(named, columns, "README.md's row for {file}");
+        }
     }
 
     #[test]

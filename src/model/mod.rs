@@ -6,6 +6,7 @@ mod hardware;
 mod id;
 mod kind;
 mod logo;
+mod schema;
 mod size;
 mod url;
 
@@ -21,6 +22,7 @@ pub use logo::{LOGO_EXPECTED, Logo, LogoError, MAX_LOGO_BYTES, MAX_LOGO_SIDE, tw
 pub use size::{ParamSize, SIZE_EXPECTED, Sizes, format_count, parse_count};
 pub use url::{MAX_URL_LEN, URL_EXPECTED, Url};
 
+use schema::define_structs;
 use serde::{Serialize, Serializer};
 
 /// Whether a model runs on edge devices, as the list's "Edge" column says.
@@ -85,6 +87,12 @@ macro_rules! choice_parse {
                     $($s => Ok($v),)+
                     _ => Err(format!("expected one of {}", [$($s),+].join(", "))),
                 }
+            }
+        }
+
+        impl From<$t> for &'static str {
+            fn from(v: $t) -> &'static str {
+                v.as_str()
             }
         }
 
@@ -264,143 +272,7 @@ macro_rules! entry_struct {
     };
 }
 
-/// An organisation: company, lab, university or community.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Organisation {
-    pub id: Id,
-    pub name: String,
-    /// Brand colour "#rrggbb" for figures and exports; curated, import keeps it.
-    pub colour: Option<Rgb>,
-}
-
-entry_struct!(
-    /// A model family ("Qwen Series"): what releases belong to and frameworks support.
-    Family {
-        id: Id,
-        name: String,
-        #[serde(serialize_with = "ser_ids")]
-        organisations: Vec<Id>,
-        published: Option<YearMonth>,
-    } links
-);
-
-entry_struct!(
-    /// A model release ("Qwen2.5") with its sizes, release month and edge readiness.
-    Model {
-        id: Id,
-        name: String,
-        family: Option<Id>,
-        #[serde(serialize_with = "ser_ids")]
-        organisations: Vec<Id>,
-        sizes: Sizes,
-        edge: Option<Edge>,
-        released: Option<YearMonth>,
-        #[serde(serialize_with = "join_list")]
-        modalities: Vec<String>,
-    } links
-);
-
-entry_struct!(
-    /// An inference framework: an open-source engine, a vendor SDK, or both.
-    Framework {
-        id: Id,
-        name: String,
-        open_source: bool,
-        vendor_sdk: bool,
-        #[serde(serialize_with = "ser_ids")]
-        organisations: Vec<Id>,
-        sizes: Sizes,
-    } links
-);
-
-/// A compute backend a framework uses (CUDA, Metal, QNN, ...).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Backend {
-    pub id: Id,
-    pub name: String,
-}
-
-/// An AI chip with its peak TOPS, release month and memory options.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Chip {
-    pub id: Id,
-    pub name: String,
-    /// Curated, import keeps it.
-    pub vendor: Option<Id>,
-    /// The product line the chip timeline draws as one series; curated, import keeps it.
-    pub line: String,
-    pub tops: Option<Raw<Tops>>,
-    pub released: Option<YearMonth>,
-    pub memory: Option<Raw<Vec<u32>>>,
-}
-
-/// A device: a phone, laptop or board the list names, or a device class ("NPU").
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Device {
-    pub id: Id,
-    pub name: String,
-    /// Curated, import keeps it.
-    pub category: DeviceCategory,
-}
-
-entry_struct!(
-    /// A paper, de-duplicated across the sections that list it.
-    Paper {
-        id: Id,
-        title: String,
-        short_name: Option<String>,
-        venue: Option<String>,
-        published: Option<YearMonth>,
-        survey: bool,
-        #[serde(serialize_with = "join_list")]
-        tags: Vec<String>,
-    } links
-);
-
-/// A technique: a section of the list's paper tree ("Quantization" under "High-Speed ...").
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Technique {
-    pub id: Id,
-    pub name: String,
-    /// The list's section number ("V.A.1"), when the heading has one.
-    pub number: Option<String>,
-    pub parent: Option<Id>,
-}
-
-entry_struct!(
-    /// A commercial product or application ("YOYO Assistant").
-    Product {
-        id: Id,
-        name: String,
-        category: String,
-    } links
-);
-
-entry_struct!(
-    /// A benchmark or leaderboard.
-    Benchmark {
-        id: Id,
-        name: String,
-        category: String,
-    } links
-);
-
-entry_struct!(
-    /// A model export format with the list's comparison of its properties.
-    Format {
-        id: Id,
-        name: String,
-        #[serde(serialize_with = "ser_ids")]
-        organisations: Vec<Id>,
-        safe: Support,
-        zero_copy: Support,
-        lazy_loading: Support,
-        no_file_size_limit: Support,
-        layout_control: Support,
-        flexibility: Support,
-        bf16_fp8: Support,
-    } links
-);
+crate::entry_tables!(define_structs);
 
 /// A typed, directed relation between two entries.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
