@@ -15,6 +15,7 @@ pub mod latex;
 pub mod lint;
 pub mod markdown;
 pub mod model;
+pub mod normalise;
 pub mod palette;
 mod par;
 pub mod query;

@@ -119,6 +119,10 @@ pub struct ImportArgs {
     /// Show what would change without writing anything.
     #[arg(long)]
     pub dry_run: bool,
+    /// Remove rows even when more go at once than an edit of the list removes (a table or
+    /// section losing all its rows, more than 10, or more than 20 %): without it import stops.
+    #[arg(long)]
+    pub accept_removals: bool,
 }
 
 #[derive(Debug, Args)]
@@ -482,7 +486,7 @@ const IMPORT_EXAMPLES: &str = "\
 Examples:
   edge-atlas import ../awesome-edge-llms --dry-run
   edge-atlas import ../awesome-edge-llms
-  edge-atlas import ../awesome-edge-llms --prune";
+  edge-atlas import ../awesome-edge-llms --accept-removals";
 
 const DIFF_EXAMPLES: &str = "\
 Examples:

@@ -7,11 +7,19 @@ use super::Failure;
 use super::args::ImportArgs;
 
 pub fn run(a: ImportArgs) -> Result<(), Failure> {
-    let opts = Options { keep_gone: a.keep_gone && !a.prune, dry_run: a.dry_run };
+    let opts = Options { keep_gone: a.keep_gone && !a.prune, dry_run: a.dry_run, accept_removals: a.accept_removals };
     let data = super::out_dir(&a.data.data, Durability::Synced)?;
     let report = match import::import(&a.list, &data, opts) {
         Ok(r) => r,
         Err(ImportError::Invalid(d)) => return Err(Failure::Invalid(d)),
+        Err(ImportError::Removals(stop)) => {
+            // Every row that would go, so that accepting them is a decision about named rows.
+            for t in stop.tables.iter().filter(|t| !t.removed.is_empty()) {
+                say!("{}: {} row(s) would be removed:", t.file, t.removed.len());
+                t.removed.iter().for_each(|id| say!("  - {id}"));
+            }
+            return Err(Failure::Other(anyhow::anyhow!("{stop}")));
+        }
         Err(e) => return Err(Failure::Other(e.into())),
     };
     edge_atlas::term::tell_text(&report.warnings.to_string());

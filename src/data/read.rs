@@ -205,7 +205,7 @@ pub fn read_table<T>(
 ) -> TableRows<T> {
     let source = Source { display: display.to_string(), path: path.to_path_buf(), bytes: OnceLock::new(), columns };
     let mut out = TableRows { rows: Vec::new(), positions: Vec::new(), source };
-    let file = match crate::fsx::open_regular(path, MAX_FILE_BYTES) {
+    let mut file = match crate::fsx::open_regular(path, MAX_FILE_BYTES) {
         Ok(f) => f,
         Err(e) if e.is_not_found() => return out,
         Err(e) => {
@@ -213,6 +213,24 @@ pub fn read_table<T>(
             return out;
         }
     };
+    // What a spreadsheet adds: a UTF-8 byte-order mark (the CSV reader skips it: said once),
+    // or a UTF-16 file (refused, naming the encoding).
+    let mut head = [0u8; 4];
+    let n = std::io::Read::read(&mut file, &mut head).unwrap_or(0);
+    if let Err(e) = crate::normalise::check_encoding(&head[..n]) {
+        diags.push(Diagnostic::error(display, 1, 1, e.to_string()));
+        return out;
+    }
+    if crate::normalise::has_bom(&head[..n]) {
+        let bom = crate::normalise::Change {
+            kind: crate::normalise::ChangeKind::ByteOrderMark,
+            count: 1,
+            line: 1,
+            column: 1,
+        };
+        diags.push(Diagnostic::warning(display, 1, 1, crate::normalise::describe(&[bom])));
+    }
+    let file = std::io::Read::chain(std::io::Cursor::new(head[..n].to_vec()), file);
     let mut reader = ReaderBuilder::new().flexible(true).buffer_capacity(1 << 16).from_reader(file);
     let header = match reader.byte_headers() {
         Ok(h) => h.clone(),

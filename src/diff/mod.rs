@@ -92,7 +92,8 @@ fn load_data(dir: &Path) -> Side {
 fn import_side(list: &Path, dir: &Path) -> Result<(Side, Vec<Rename>), DiffError> {
     let lint = crate::lint::lint_dir(list).ok().map(|(findings, _)| findings);
     let out = OutDir::open(dir, Durability::Cached, &|_| {})?;
-    let opts = import::Options { keep_gone: false, dry_run: false };
+    // A diff shows what a change removes, however much: the guard is import's, not the diff's.
+    let opts = import::Options { keep_gone: false, dry_run: false, accept_removals: true };
     let relative = |d: &Diagnostics| {
         let mut e = errors_of(d);
         for x in &mut e {

@@ -4,6 +4,7 @@
 pub(crate) mod badge;
 mod build;
 pub(crate) mod extract;
+mod guard;
 pub(crate) mod markdown;
 mod names;
 mod renames;
@@ -11,6 +12,7 @@ mod renames;
 use std::io::Read as _;
 
 pub(crate) use build::{arxiv_month, copy_for_venue};
+pub use guard::{MAX_PERCENT, MAX_ROWS, Stop};
 pub use renames::{Rename, RenameRule};
 use std::path::{Path, PathBuf};
 
@@ -28,6 +30,8 @@ pub struct Options {
     pub keep_gone: bool,
     /// Compute and report, write nothing.
     pub dry_run: bool,
+    /// Go ahead when more rows would go than the removal guard allows (`guard`).
+    pub accept_removals: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +45,9 @@ pub enum ImportError {
     Invalid(Diagnostics),
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// More would be removed than an edit of the list removes: nothing was written.
+    #[error("{0}")]
+    Removals(Box<Stop>),
 }
 
 /// What import did to one table.
@@ -95,7 +102,10 @@ fn list_files(list: &Path) -> Result<Vec<PathBuf>, ImportError> {
 /// to merge with, and the warnings on the way. Pure: the fuzz target drives it.
 pub fn from_markdown(files: &[(String, String)]) -> (Dataset, Diagnostics) {
     let mut warnings = Diagnostics::default();
-    let docs: Vec<_> = files.iter().map(|(path, text)| markdown::parse(path, text, &mut warnings)).collect();
+    let docs: Vec<_> = files
+        .iter()
+        .map(|(path, text)| markdown::parse(path, &crate::normalise::text(text).0, &mut warnings))
+        .collect();
     let extracted = extract::extract(&docs, &mut warnings);
     let data = build::build(&extracted, &Dataset::default(), &mut warnings);
     (data, warnings)
@@ -103,7 +113,8 @@ pub fn from_markdown(files: &[(String, String)]) -> (Dataset, Diagnostics) {
 
 /// Reads the list's Markdown files in reading order as (path, text); a file that cannot be
 /// opened as a regular file under the size limit is reported in `warnings` and skipped, invalid
-/// UTF-8 is read lossily with a warning.
+/// UTF-8 is read lossily with a warning, and a UTF-16 or UTF-32 file is an error naming its
+/// encoding. The text is as in the file: [`normalised`] prepares it for parsing.
 pub(crate) fn read_list(list: &Path, warnings: &mut Diagnostics) -> Result<Vec<(PathBuf, String)>, ImportError> {
     let mut out = Vec::new();
     for path in list_files(list)? {
@@ -117,6 +128,12 @@ pub(crate) fn read_list(list: &Path, warnings: &mut Diagnostics) -> Result<Vec<(
                 continue;
             }
         };
+        if let Err(e) = crate::normalise::check_encoding(&bytes) {
+            let d = Diagnostic::error(path.display().to_string(), 1, 1, e.to_string());
+            let mut one = Diagnostics::default();
+            one.push(d);
+            return Err(ImportError::Invalid(one));
+        }
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -136,13 +153,29 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
     let data_dir = data.dir();
     let mut warnings = Diagnostics::default();
     let files = read_list(list, &mut warnings)?;
-    let docs: Vec<_> =
-        files.iter().map(|(path, text)| markdown::parse(&path.display().to_string(), text, &mut warnings)).collect();
+    let mut notes = Vec::new();
+    let docs: Vec<_> = files
+        .iter()
+        .map(|(path, text)| {
+            let path = path.display().to_string();
+            let (text, changes) = crate::normalise::text(text);
+            if let Some(first) = changes.first() {
+                notes.push(format!("{path}:{}: {}", first.line, crate::normalise::describe(&changes)));
+            }
+            markdown::parse(&path, &text, &mut warnings)
+        })
+        .collect();
     let extracted = extract::extract(&docs, &mut warnings);
     let prev = previous(data_dir)?;
     let mut fresh = build::build(&extracted, &prev, &mut warnings);
     let renames = renames::detect(&mut fresh, &prev);
     let (merged, tables) = merge_all(fresh, &prev, !opts.keep_gone);
+    // Pruned, the merged tables are what the list yields.
+    if !opts.keep_gone && !opts.accept_removals {
+        if let Some(stop) = guard::check(&tables, &prev, &merged, &docs, &warnings) {
+            return Err(ImportError::Removals(Box::new(stop)));
+        }
+    }
     let rendered = render_all(&merged, !renames.is_empty());
     // Validated as written, so that each problem has the line it would have in data/.
     let mut problems = data::validate_rendered(&rendered, data_dir);
@@ -151,8 +184,7 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
     if problems.has_errors() {
         return Err(ImportError::Invalid(problems));
     }
-    let mut report =
-        Report { tables, warnings: warnings.sorted(), curated_created: Vec::new(), renames, notes: Vec::new() };
+    let mut report = Report { tables, warnings: warnings.sorted(), curated_created: Vec::new(), renames, notes };
     if !opts.dry_run {
         write_all(rendered, data, &mut report)?;
     }

@@ -26,6 +26,9 @@ use crate::import::{ImportError, read_list};
 pub enum Rule {
     /// The importer cannot read something (an unclosed comment, an unknown table or badge colour).
     Unreadable,
+    /// Bytes the importer normalises before reading: a byte-order mark, CRLF or lone CR line
+    /// endings, non-breaking or zero-width spaces, typographic quotes in HTML tags.
+    Normalised,
     BrokenAnchor,
     MissingFile,
     PlaceholderLink,
@@ -45,8 +48,9 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::Unreadable,
+        Rule::Normalised,
         Rule::BrokenAnchor,
         Rule::MissingFile,
         Rule::PlaceholderLink,
@@ -68,6 +72,7 @@ impl Rule {
     pub fn code(self) -> &'static str {
         match self {
             Rule::Unreadable => "EA001",
+            Rule::Normalised => "EA002",
             Rule::BrokenAnchor => "EA101",
             Rule::MissingFile => "EA102",
             Rule::PlaceholderLink => "EA103",
@@ -250,11 +255,25 @@ impl Sink {
 /// other paths in the list's directory, for links to them. Pure: tests and embedders call it.
 pub fn lint_files(texts: Vec<(String, String)>, files: BTreeSet<String>) -> Vec<Finding> {
     let mut diags = Diagnostics::default();
+    // Read as the importer reads them; what that changed is one finding per file.
+    let (texts, changes): (Vec<_>, Vec<_>) = texts
+        .into_iter()
+        .map(|(path, text)| {
+            let (text, changes) = crate::normalise::text(&text);
+            ((path, text), changes)
+        })
+        .unzip();
     let docs: Vec<Doc> = texts.iter().map(|(path, text)| markdown::parse(path, text, &mut diags)).collect();
     let extracted = extract::extract(&docs, &mut diags);
     let sources: Vec<Source> = texts.into_iter().map(|(p, t)| Source::new(p, t)).collect();
     let list = List { sources, docs, extracted, files };
     let mut sink = Sink(Vec::new());
+    for (src, changes) in list.sources.iter().zip(&changes) {
+        if let Some(first) = changes.first() {
+            let at = Span { line: first.line, column: first.column, width: 1 };
+            sink.push(Rule::Normalised, src, at, crate::normalise::describe(changes), None);
+        }
+    }
     for d in diags.iter() {
         if let Some(src) = list.source(&d.file) {
             let at = Span { line: d.line.max(1), column: d.column.max(1), width: 1 };

@@ -107,7 +107,16 @@ impl FromStr for Key {
 /// The key two spellings of one name share: case, spaces and punctuation do not count,
 /// so "Qwen2.5", "qwen 2.5" and "qwen2-5" all give "qwen25". Letters outside ASCII stay.
 pub fn name_key(name: &str) -> String {
-    expand_latex(name).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let name = expand_latex(name);
+    let fold = |chars: &mut dyn Iterator<Item = char>| -> String {
+        chars.filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
+    // In NFC, so "é" typed as e + U+0301 matches "é"; the spelling shown stays the list's.
+    if name.is_ascii() {
+        fold(&mut name.chars())
+    } else {
+        fold(&mut unicode_normalization::UnicodeNormalization::nfc(name.as_ref()))
+    }
 }
 
 /// Inline LaTeX as the list writes it ("PanGu-$\alpha$") as Unicode (`crate::latex`), for ids
@@ -164,6 +173,7 @@ mod tests {
         assert_eq!(name_key("qwen 2.5"), "qwen25");
         assert_eq!(name_key("qwen2-5"), "qwen25");
         assert_eq!(name_key("PanGu-$\\alpha$"), name_key("PanGu-α"));
+        assert_eq!(name_key("Ke\u{301}ras"), name_key("Kéras"), "NFC: a combining accent is the same letter");
         assert_eq!(name_key("Snapdragon 8 Gen3"), name_key("Snapdragon 8Gen3"));
     }
 
