@@ -283,7 +283,7 @@ fn busiest_warnings(warnings: &Diagnostics) -> Vec<String> {
             None => by_file.push((w.file.clone(), 1, format!("{}:{}: {}", w.file, w.line, w.message))),
         }
     }
-    by_file.sort_by(|a, b| b.1.cmp(&a.1));
+    by_file.sort_by_key(|e| std::cmp::Reverse(e.1));
     by_file
         .into_iter()
         .take(3)

@@ -171,10 +171,11 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
     let renames = renames::detect(&mut fresh, &prev);
     let (merged, tables) = merge_all(fresh, &prev, !opts.keep_gone);
     // Pruned, the merged tables are what the list yields.
-    if !opts.keep_gone && !opts.accept_removals {
-        if let Some(stop) = guard::check(&tables, &prev, &merged, &docs, &warnings) {
-            return Err(ImportError::Removals(Box::new(stop)));
-        }
+    if !opts.keep_gone
+        && !opts.accept_removals
+        && let Some(stop) = guard::check(&tables, &prev, &merged, &docs, &warnings)
+    {
+        return Err(ImportError::Removals(Box::new(stop)));
     }
     let rendered = render_all(&merged, !renames.is_empty());
     // Validated as written, so that each problem has the line it would have in data/.
