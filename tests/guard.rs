@@ -69,6 +69,9 @@ fn assert_same_data(data: &Path, r: &Run) {
     assert_eq!(snapshot(data), snapshot(&root().join("data")), "data/ is byte-identical");
 }
 
+/// Changes a copy of the list in place.
+type Edit = dyn Fn(&Path);
+
 #[test]
 fn a_byte_order_mark_crlf_a_renamed_file_and_images_gone_import_to_identical_data() {
     let bom = |list: &Path| {
@@ -103,7 +106,7 @@ fn a_byte_order_mark_crlf_a_renamed_file_and_images_gone_import_to_identical_dat
         });
         rewrite(&list.join("docs/III-models.md"), |t| t.replacen("Qwen2.5", "Qwen\u{200b}2.5", 1));
     };
-    let cases: [(&str, &dyn Fn(&Path), &str); 7] = [
+    let cases: [(&str, &Edit, &str); 7] = [
         (
             "byte-order mark",
             &bom,
