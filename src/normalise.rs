@@ -125,8 +125,8 @@ pub fn text(text: &str) -> (String, Vec<Change>) {
                 out.push(' ');
             }
             c if is_zero_width(c) => {
+                // Dropped, yet counted: columns are the file's as an editor shows them.
                 note(ChangeKind::ZeroWidth, line, column);
-                continue;
             }
             c if in_tag && straight(c).is_some() => {
                 if !tag_changed {
@@ -172,7 +172,7 @@ mod tests {
                 "1:4 1 non-breaking or fixed-width space (read as spaces)",
                 "1:6 2 CRLF line endings (read as LF)",
                 "3:4 1 zero-width space or word joiner (dropped)",
-                "3:5 1 lone CR line ending (read as LF)",
+                "3:7 1 lone CR line ending (read as LF)",
                 "4:12 typographic quotes in 1 HTML tag (read as straight quotes)",
             ]
         );

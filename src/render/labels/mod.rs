@@ -96,8 +96,12 @@ pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
         return vec![None; requests.len()];
     }
     let mut s = search::State::new(&scenery, requests.len());
+    // A label of negative size would be an inverted box that no overlap test sees.
     let drawable = |r: &Request| {
-        Rect::new(r.dot.centre.0, r.dot.centre.1, r.size.0, r.size.1).is_finite() && r.dot.radius.is_finite()
+        Rect::new(r.dot.centre.0, r.dot.centre.1, r.size.0, r.size.1).is_finite()
+            && r.size.0 >= 0.0
+            && r.size.1 >= 0.0
+            && r.dot.radius.is_finite()
     };
     let mut left = Vec::new();
     for (i, r) in requests.iter().enumerate().filter(|(_, r)| drawable(r)) {
