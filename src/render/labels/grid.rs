@@ -45,11 +45,12 @@ impl Grid {
         ys.flat_map(move |y| xs.clone().map(move |x| y * self.cols + x))
     }
 
-    /// Files `id` under every cell `r` touches (an id may be filed again for a new box; the
-    /// caller tests the box it holds now).
+    /// Files `id` under every cell `r` touches, once per cell (a label moved back and forth
+    /// by the search would otherwise fill its cells with copies; the caller tests the box
+    /// the id holds now).
     pub(super) fn insert(&mut self, r: &Rect, id: usize) {
         for c in self.cells_of(r).collect::<Vec<_>>() {
-            if self.cells[c].last() != Some(&(id as u32)) {
+            if !self.cells[c].contains(&(id as u32)) {
                 self.cells[c].push(id as u32);
             }
         }
