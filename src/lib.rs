@@ -3,6 +3,7 @@
 
 pub mod attrs;
 pub mod build;
+pub mod community;
 pub mod data;
 pub mod diag;
 pub mod diff;
@@ -12,6 +13,7 @@ pub mod fuzzing;
 pub mod graph;
 pub mod import;
 pub mod latex;
+pub mod layout;
 pub mod lint;
 pub mod markdown;
 pub mod model;

@@ -63,6 +63,10 @@ pub enum Command {
     /// changed; 1 only when HEAD does not import.
     #[command(after_help = DIFF_EXAMPLES)]
     Diff(DiffArgs),
+    /// Lay the graph out (ForceAtlas2) and find its communities (Louvain): one CSV row per
+    /// entry, `id,x,y,community`. Deterministic; starts from data/layout.csv when present.
+    #[command(after_help = LAYOUT_EXAMPLES)]
+    Layout(LayoutArgs),
 }
 
 #[derive(Debug, Args)]
@@ -454,6 +458,46 @@ pub struct SynthArgs {
     pub out: PathBuf,
 }
 
+#[derive(Debug, Args)]
+pub struct LayoutArgs {
+    /// Write the CSV to this file (atomically) instead of stdout; `--out data/layout.csv`
+    /// pins the map that later builds start from.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Start positions (a CSV this command wrote) instead of data/layout.csv.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    #[command(flatten)]
+    pub layout: LayoutSettings,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// ForceAtlas2's options, shared by `layout` and `build`.
+#[derive(Debug, Clone, Args)]
+pub struct LayoutSettings {
+    /// ForceAtlas2 iterations.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub iterations: usize,
+    /// LinLog attraction (tighter clusters).
+    #[arg(long)]
+    pub lin_log: bool,
+    /// Keep nodes (discs sized by degree) from overlapping.
+    #[arg(long)]
+    pub prevent_overlap: bool,
+}
+
+impl LayoutSettings {
+    pub fn settings(&self) -> edge_atlas::layout::Settings {
+        edge_atlas::layout::Settings {
+            iterations: self.iterations,
+            lin_log: self.lin_log,
+            prevent_overlap: self.prevent_overlap,
+            ..Default::default()
+        }
+    }
+}
+
 /// "LEAD: organisation, family, ..." from the kinds themselves.
 fn kinds_help(lead: &str) -> String {
     format!("{lead}: {}", EntryKind::ALL.map(EntryKind::as_str).join(", "))
@@ -556,6 +600,12 @@ const SITE_EXAMPLES: &str = "\
 Examples:
   edge-atlas site
   edge-atlas site --out docs/index.html";
+
+const LAYOUT_EXAMPLES: &str = "\
+Examples:
+  edge-atlas layout > positions.csv
+  edge-atlas layout --out data/layout.csv       pin this map: later builds start from it
+  edge-atlas layout --lin-log --iterations 3000";
 
 const SYNTH_EXAMPLES: &str = "\
 Examples:

@@ -17,6 +17,7 @@ mod check;
 mod diff;
 mod export;
 mod import;
+mod layout;
 mod lint;
 mod list;
 mod output;
@@ -81,6 +82,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Lint(a) => lint::run(a),
         Command::Show(a) => show::run(a),
         Command::Stats(a) => stats::run(a),
+        Command::Layout(a) => layout::run(a),
         Command::Export(a) => export::run(a),
         Command::Related(a) => related::run(a),
         Command::Path(a) => path::run(a),
