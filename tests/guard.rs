@@ -258,3 +258,246 @@ fn a_bom_headed_csv_loads_as_the_same_table() {
         r.stderr
     );
 }
+
+/// Rewrites the table of `path` whose header line contains `marker`: `f` gets each line's cells
+/// (0 the header, 1 the separator, then the rows) and returns them reshaped.
+fn reshape(path: &Path, marker: &str, f: impl Fn(usize, Vec<String>) -> Vec<String>) {
+    rewrite(path, |text| {
+        // Only the first such table: (line in it, whether it is over).
+        let (mut at, mut done): (Option<usize>, bool) = (None, false);
+        let lines: Vec<String> = text
+            .split('\n')
+            .map(|l| {
+                at = match at {
+                    None if !done && l.contains(marker) && l.contains('|') => Some(0),
+                    Some(i) if l.contains('|') => Some(i + 1),
+                    _ => None,
+                };
+                done |= at.is_some();
+                let Some(i) = at else { return l.to_string() };
+                let piped = l.trim_start().starts_with('|');
+                let inner = if piped { l.trim().trim_start_matches('|').trim_end_matches('|') } else { l };
+                let cells = f(i, inner.split('|').map(|c| c.trim().to_string()).collect());
+                let joined = cells.join(" | ");
+                if piped { format!("| {joined} |") } else { joined }
+            })
+            .collect();
+        assert!(lines.iter().zip(text.split('\n')).any(|(a, b)| a != b), "{marker:?} in {}", path.display());
+        lines.join("\n")
+    });
+}
+
+/// The cells in the order `order` gives (indices into the original).
+fn reorder(order: &'static [usize]) -> impl Fn(usize, Vec<String>) -> Vec<String> {
+    move |_, cells| order.iter().map(|&i| cells[i].clone()).collect()
+}
+
+fn without(column: usize) -> impl Fn(usize, Vec<String>) -> Vec<String> {
+    move |_, mut cells| {
+        cells.remove(column);
+        cells
+    }
+}
+
+/// A column `Notes` after the first.
+fn with_notes(i: usize, mut cells: Vec<String>) -> Vec<String> {
+    cells.insert(1, ["Notes", "-", "a note"][i.min(2)].to_string());
+    cells
+}
+
+/// On the fixture list: a column added or the columns reordered import the same data/; a
+/// column the importer reads removed (even the one that marks the table) stops import at the
+/// table's header, naming the column, with nothing written.
+#[test]
+fn table_columns_added_or_reordered_read_the_same_and_a_removed_one_is_a_located_error() {
+    let same: [(&str, &str, &str, &dyn Fn(usize, Vec<String>) -> Vec<String>); 5] = [
+        ("releases, a column added", "docs/III-models.md", "Release Date", &with_notes),
+        ("releases reordered", "docs/III-models.md", "Release Date", &reorder(&[1, 4, 0, 3, 2])),
+        ("families reordered", "docs/III-models.md", "Links", &reorder(&[2, 1, 0])),
+        ("chips reordered", "README.md", "TOPS", &reorder(&[4, 3, 2, 1, 0])),
+        ("frameworks reordered", "README.md", "Backend", &reorder(&[5, 1, 0, 3, 2, 4])),
+    ];
+    for (name, file, marker, f) in same {
+        let dir = imported();
+        let list = dir.path().join("list");
+        copy_tree(&root().join(FIXTURE_LIST), &list);
+        reshape(&list.join(file), marker, f);
+        let r = run(&["import", "list"], dir.path());
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+        assert!(r.stdout.contains("data: nothing changed"), "{name}: {}", r.stdout);
+    }
+    let gone: [(&str, &str, usize, &str); 4] = [
+        (
+            "docs/III-models.md",
+            "Release Date",
+            3,
+            "list/docs/III-models.md:10:1: error: a table of model releases without the column(s) [\"Edge\"]",
+        ),
+        (
+            "docs/III-models.md",
+            "Release Date",
+            4,
+            "list/docs/III-models.md:10:1: error: a table of model releases without the column(s) [\"Release Date\"]",
+        ),
+        (
+            "docs/III-models.md",
+            "Links",
+            2,
+            "list/docs/III-models.md:4:1: error: a table of model families without the column(s) [\"Links\"]",
+        ),
+        ("README.md", "TOPS", 4, "list/README.md:16:1: error: a table of chips without the column(s) [\"Memory\"]"),
+    ];
+    for (file, marker, column, error) in gone {
+        let dir = imported();
+        let list = dir.path().join("list");
+        copy_tree(&root().join(FIXTURE_LIST), &list);
+        reshape(&list.join(file), marker, without(column));
+        let before = snapshot(&dir.path().join("data"));
+        let r = run(&["import", "list"], dir.path());
+        assert_eq!(r.code, 1, "{error}\n{}", r.stderr);
+        assert!(r.stderr.lines().any(|l| l.starts_with(error)), "{error}\n{}", r.stderr);
+        assert_eq!(snapshot(&dir.path().join("data")), before, "nothing written");
+    }
+}
+
+/// The same on the real list: the export formats' columns swapped (read by name, not place),
+/// every release table reordered, a column added to the frameworks; the chips' memory removed
+/// stops import at its table.
+#[test]
+fn the_real_lists_tables_reshaped_read_the_same_or_stop_at_the_table() {
+    let formats = |l: &Path| reshape(&l.join("README.md"), "Zero-copy", reorder(&[0, 2, 1, 7, 6, 5, 4, 3]));
+    let releases = |l: &Path| {
+        for f in ["docs/III-basic.md", "docs/III-models.md"] {
+            let text = std::fs::read_to_string(l.join(f)).unwrap();
+            for _ in 0..text.matches("| Release Date").count() {
+                // Each pass reshapes the first table still in the original order.
+                reshape(&l.join(f), "Model | Organization | Size | Edge | Release Date", reorder(&[4, 2, 0, 3, 1]));
+            }
+        }
+    };
+    let frameworks = |l: &Path| reshape(&l.join("README.md"), "| Backend |", with_notes);
+    let cases: [(&str, &Edit); 3] = [
+        ("formats' columns swapped", &formats),
+        ("releases reordered", &releases),
+        ("frameworks, a column added", &frameworks),
+    ];
+    for (name, edit) in cases {
+        let Some((_tmp, list, data)) = variant(edit) else { return };
+        let r = import(&list, &data, &[]);
+        assert_same_data(&data, &r);
+        assert!(!r.stderr.contains("error"), "{name}: {}", r.stderr);
+    }
+    let Some((_tmp, list, data)) = variant(|l| reshape(&l.join("docs/II-commercial-products.md"), "TOPS", without(4)))
+    else {
+        return;
+    };
+    let r = import(&list, &data, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let error = format!(
+        "{}/docs/II-commercial-products.md:51:1: error: a table of chips without the column(s) [\"Memory\"]",
+        list.display()
+    );
+    assert!(r.stderr.lines().any(|l| l.starts_with(&error)), "{error}\n{}", r.stderr);
+    assert_eq!(snapshot(&data), snapshot(&root().join("data")), "nothing written");
+}
+
+/// A paper moved to another section is a changed relation, not a loss (the guard stays quiet);
+/// a release moved to another table of releases changes nothing.
+#[test]
+fn an_entry_moved_between_sections_or_tables_is_a_change_not_a_removal() {
+    let dir = imported();
+    let list = dir.path().join("list");
+    copy_tree(&root().join(FIXTURE_LIST), &list);
+    rewrite(&list.join("docs/V-frameworks.md"), |t| {
+        let item = t.lines().find(|l| l.starts_with("- Quant Tricks")).unwrap().to_string();
+        t.replacen(&format!("{item}\n"), "", 1).replacen(
+            "#### KV Cache Offloading\n",
+            &format!("#### KV Cache Offloading\n{item}\n"),
+            1,
+        )
+    });
+    rewrite(&list.join("docs/III-models.md"), |t| {
+        let row = t.lines().find(|l| l.starts_with("Gemini |")).unwrap().to_string();
+        t.replacen(&format!("{row}\n"), "", 1)
+            + &format!("\n#### 2023\nModel | Organization | Size | Edge | Release Date\n-|-|-|-|-\n{row}\n")
+    });
+    let r = run(&["import", "list"], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "relations.csv: 25 rows; 1 added, 0 changed, 1 removed (gone from the list)\n  + paper:quant-tricks covers technique:v-c-kv-cache-offloading\n  - paper:quant-tricks covers technique:v-a-1-quantization\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("models.csv"), "the release moved tables and stayed the same: {}", r.stdout);
+}
+
+/// Two sections of one name: under the same number they are one section and their papers add
+/// up; under different parents (a bold title "Easy-Hard" in V.A.1 as well as in V.C) they stay
+/// two, each with its own papers. Nothing is lost or merged across.
+#[test]
+fn two_sections_of_one_name_keep_every_paper_in_its_own_section() {
+    let dir = imported();
+    let list = dir.path().join("list");
+    copy_tree(&root().join(FIXTURE_LIST), &list);
+    let paper = |title: &str, id: &str| {
+        format!(
+            "- {title} <a href=\"https://arxiv.org/abs/{id}\" target=\"_blank\"> <img src=\"https://img.shields.io/badge/arxiv-24.02-b31b1b\" alt=\"badge\"/></a>\n"
+        )
+    };
+    let second_quant = format!(
+        "### V.A.1. Quantization\n\n{}\n**Easy-Hard**\n{}\n## V.C. Memory",
+        paper("Second Quant: Again", "2402.00009"),
+        paper("Quant Split: Easy and Hard", "2402.00010")
+    );
+    rewrite(&list.join("docs/V-frameworks.md"), |t| t.replacen("## V.C. Memory", &second_quant, 1));
+    let r = run(&["import", "list"], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for added in [
+        "  + paper:second-quant covers technique:v-a-1-quantization\n",
+        "  + paper:quant-split covers technique:v-a-1-easy-hard\n",
+    ] {
+        assert!(r.stdout.contains(added), "{added}{}", r.stdout);
+    }
+    assert!(!r.stdout.contains("removed"), "{}", r.stdout);
+    let relations = std::fs::read_to_string(dir.path().join("data/relations.csv")).unwrap();
+    assert!(relations.contains("paper:cloud-helper,covers,technique:v-c-easy-hard"), "{relations}");
+}
+
+/// A table of data/ with a column added, removed or reordered is an error at its header
+/// naming the difference; nothing is read from it as if it were the expected table.
+#[test]
+fn a_data_table_with_its_columns_changed_is_an_error_at_its_header() {
+    let cases: [(&str, fn(&mut Vec<&str>), &str); 3] = [
+        ("added", |c| c.insert(2, "notes"), "unknown column notes"),
+        (
+            "removed",
+            |c| {
+                c.remove(3);
+            },
+            "missing column venue",
+        ),
+        ("reordered", |c| c.swap(1, 3), "the columns are in another order"),
+    ];
+    for (name, change, says) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        copy_tree(&root().join("data"), &data);
+        let papers = data.join("papers.csv");
+        let text = std::fs::read_to_string(&papers).unwrap();
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        let mut out = csv::WriterBuilder::new().from_writer(Vec::new());
+        for rec in reader.records() {
+            let rec = rec.unwrap();
+            let mut cells: Vec<&str> = rec.iter().collect();
+            change(&mut cells);
+            out.write_record(&cells).unwrap();
+        }
+        std::fs::write(&papers, out.into_inner().unwrap()).unwrap();
+        let r = run(&["check", "--data", data.to_str().unwrap()], &root());
+        assert_eq!(r.code, 1, "{name}");
+        let line = format!("{}:1: error: header does not match; ", papers.display());
+        assert!(r.stderr.lines().any(|l| l.starts_with(&line) && l.contains(says)), "{name}: {says}\n{}", r.stderr);
+    }
+}

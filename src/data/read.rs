@@ -316,6 +316,9 @@ fn check_header(header: &ByteRecord, columns: &[&str], display: &str, diags: &mu
     if !unknown.is_empty() {
         msg += &format!("; unknown column {}", unknown.join(", "));
     }
+    if missing.is_empty() && unknown.is_empty() {
+        msg += "; the columns are in another order (or one is twice)";
+    }
     msg += &format!("; expected the columns {}", columns.join(","));
     diags.push(Diagnostic::error(display, 1, 0, msg));
     false

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::badge::{Badge, BadgeType};
+use super::columns::{Header, TableKind, recognise};
 use super::markdown::{Block, Cell, Doc, Inline, plain};
 use crate::diag::{Diagnostic, Diagnostics, quoted};
 use crate::model::{Id, LinkType, Links, Url, YearMonth, name_key};
@@ -452,11 +453,6 @@ fn item(w: &mut Walker, line: usize, inlines: &[Inline], papers: bool) {
     }
 }
 
-fn header_index(header: &[Cell], name: &str) -> Option<usize> {
-    header.iter().position(|c| plain(&c.inlines).trim().eq_ignore_ascii_case(name))
-}
-
-/// The first link's text and URL in a cell, else its text.
 fn name_and_url(cell: &Cell) -> (String, Option<String>) {
     let link = cell.inlines.iter().find_map(|i| match i {
         Inline::Link { href, text } => Some((text.clone(), href.clone())),
@@ -470,53 +466,22 @@ fn name_and_url(cell: &Cell) -> (String, Option<String>) {
     }
 }
 
-/// The tables the importer knows, told apart by their column headers.
-#[derive(Clone, Copy)]
-enum TableKind {
-    Frameworks,
-    VendorSdks,
-    Formats,
-    Products,
-    Chips,
-    Releases,
-    Multimodal,
-    Families,
-}
-
+/// The rows of one of the list's tables, each read by column name.
 fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
-    let has = |n: &str| header_index(header, n).is_some();
-    let kind = if has("framework") && has("backend") {
-        TableKind::Frameworks
-    } else if has("framework") && has("core features") {
-        TableKind::VendorSdks
-    } else if has("format") && has("safe") {
-        TableKind::Formats
-    } else if has("product/model") {
-        TableKind::Products
-    } else if has("hardware") && has("tops") {
-        TableKind::Chips
-    } else if has("model") && has("release date") {
-        TableKind::Releases
-    } else if has("model") && has("capability") {
-        TableKind::Multimodal
-    } else if has("model") && has("links") {
-        TableKind::Families
-    } else {
-        let names: Vec<String> = header.iter().map(|c| plain(&c.inlines).trim().to_string()).collect();
-        w.warn(line, format!("table with columns {names:?} is not one the importer knows; skipped"));
-        return;
-    };
+    let Some(kind) = recognise(header, &w.file, line, w.diags) else { return };
+    let header = Header(header);
+    let name_column = header.index(kind.columns()[0]).unwrap_or(0);
     for row in rows {
-        let Some(first) = row.first() else { continue };
+        let Some(first) = row.get(name_column) else { continue };
         let src = w.src(first.line);
-        let cell = |name: &str| header_index(header, name).and_then(|i| row.get(i));
+        let cell = |name: &str| header.index(name).and_then(|i| row.get(i));
         let text = |name: &str| cell(name).map(|c| plain(&c.inlines).trim().to_string()).unwrap_or_default();
         let facts =
             |w: &mut Walker, name: &str| cell(name).map(|c| badge_facts(&c.inlines, &src, w.diags)).unwrap_or_default();
         let (name, href) = name_and_url(first);
         let url = href.and_then(|h| checked_url(&h, &src, first.column, w.diags));
         if name.is_empty() {
-            w.warn(first.line, "row has no name in its first column; skipped".to_string());
+            w.warn(first.line, format!("row has no name in its {:?} column; skipped", kind.columns()[0]));
             continue;
         }
         match kind {
@@ -585,12 +550,7 @@ fn table(w: &mut Walker, line: usize, header: &[Cell], rows: &[Vec<Cell>]) {
                 });
             }
             TableKind::Formats => {
-                let props = header
-                    .iter()
-                    .skip(1)
-                    .enumerate()
-                    .map(|(i, _)| row.get(i + 1).map(|c| plain(&c.inlines).trim().to_string()).unwrap_or_default())
-                    .collect();
+                let props = kind.columns()[1..].iter().map(|&c| text(c)).collect();
                 let links = badge_facts(&first.inlines, &src, w.diags).links;
                 w.out.formats.push(RawFormat { src, name, properties: props, links });
             }

@@ -3,6 +3,7 @@
 
 pub(crate) mod badge;
 mod build;
+mod columns;
 pub(crate) mod extract;
 mod guard;
 pub(crate) mod markdown;
@@ -165,7 +166,13 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
             markdown::parse(&path, &text, &mut warnings)
         })
         .collect();
+    let unread = warnings.error_count();
     let extracted = extract::extract(&docs, &mut warnings);
+    // A table the importer knows but cannot read whole (a column gone) would empty a field of
+    // every row or drop them: stop before anything is compared or written.
+    if warnings.error_count() > unread {
+        return Err(ImportError::Invalid(warnings.sorted()));
+    }
     let prev = previous(data_dir)?;
     let mut fresh = build::build(&extracted, &prev, &mut warnings);
     let renames = renames::detect(&mut fresh, &prev);
