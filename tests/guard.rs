@@ -287,6 +287,12 @@ fn reshape(path: &Path, marker: &str, f: impl Fn(usize, Vec<String>) -> Vec<Stri
     });
 }
 
+/// Reshapes a table's line: its index in the table (0 the header) and cells.
+type Reshape = dyn Fn(usize, Vec<String>) -> Vec<String>;
+
+/// Changes a CSV record's cells.
+type ColumnsChange = fn(&mut Vec<&str>);
+
 /// The cells in the order `order` gives (indices into the original).
 fn reorder(order: &'static [usize]) -> impl Fn(usize, Vec<String>) -> Vec<String> {
     move |_, cells| order.iter().map(|&i| cells[i].clone()).collect()
@@ -310,7 +316,7 @@ fn with_notes(i: usize, mut cells: Vec<String>) -> Vec<String> {
 /// table's header, naming the column, with nothing written.
 #[test]
 fn table_columns_added_or_reordered_read_the_same_and_a_removed_one_is_a_located_error() {
-    let same: [(&str, &str, &str, &dyn Fn(usize, Vec<String>) -> Vec<String>); 5] = [
+    let same: [(&str, &str, &str, &Reshape); 5] = [
         ("releases, a column added", "docs/III-models.md", "Release Date", &with_notes),
         ("releases reordered", "docs/III-models.md", "Release Date", &reorder(&[1, 4, 0, 3, 2])),
         ("families reordered", "docs/III-models.md", "Links", &reorder(&[2, 1, 0])),
@@ -469,7 +475,7 @@ fn two_sections_of_one_name_keep_every_paper_in_its_own_section() {
 /// naming the difference; nothing is read from it as if it were the expected table.
 #[test]
 fn a_data_table_with_its_columns_changed_is_an_error_at_its_header() {
-    let cases: [(&str, fn(&mut Vec<&str>), &str); 3] = [
+    let cases: [(&str, ColumnsChange, &str); 3] = [
         ("added", |c| c.insert(2, "notes"), "unknown column notes"),
         (
             "removed",
