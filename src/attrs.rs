@@ -88,6 +88,7 @@ pub struct AttrBuf {
 enum Slot {
     /// A range of `text`.
     Text(usize, usize),
+    Int(i64),
     Float(f64),
     Bool(bool),
 }
@@ -103,6 +104,7 @@ impl AttrBuf {
         self.items.iter().map(|&(name, slot)| {
             let v = match slot {
                 Slot::Text(a, b) => Value::Text(&self.text[a..b]),
+                Slot::Int(i) => Value::Int(i),
                 Slot::Float(x) => Value::Float(x),
                 Slot::Bool(b) => Value::Bool(b),
             };
@@ -132,6 +134,14 @@ impl AttrBuf {
                 self.joined(t.column(), urls.iter().map(Url::as_str), " ");
             }
         }
+    }
+
+    pub fn int(&mut self, name: &'static str, v: i64) {
+        self.items.push((name, Slot::Int(v)));
+    }
+
+    pub fn float(&mut self, name: &'static str, v: f64) {
+        self.items.push((name, Slot::Float(v)));
     }
 
     /// Adds a text attribute unless it is empty.

@@ -8,6 +8,7 @@ use std::time::Instant;
 use crate::export::{self, Format, Options, Prepared, Subgraph, With};
 use crate::fsx::{OutDir, Staged, WriteError};
 use crate::graph::KnowledgeGraph;
+use crate::layout::Map;
 use crate::site;
 
 /// Base name of the graph exports in the output directory.
@@ -36,14 +37,20 @@ pub struct BuildError {
 }
 
 /// Stages every export `build` writes of the whole of `g` into `out`, in the order of
-/// [`export::FORMATS`]. `with` names the directory formats wanted (none: the default by size).
-pub fn stage_exports(g: &KnowledgeGraph, out: &OutDir, with: &[With]) -> Result<Vec<Written>, BuildError> {
+/// [`export::FORMATS`], with the positions and communities of `map` when given. `with` names
+/// the directory formats wanted (none: the default by size).
+pub fn stage_exports(
+    g: &KnowledgeGraph,
+    map: Option<&Map>,
+    out: &OutDir,
+    with: &[With],
+) -> Result<Vec<Written>, BuildError> {
     let all = Subgraph::all(g);
     let mut jobs = export::for_build(with, all.nodes.len());
     // Slowest first, so that the cores finish together.
     jobs.sort_by_key(|f| std::cmp::Reverse(f.cost()));
     // What the formats share is made once, not once per export.
-    let prepared = Prepared::new(g, &all);
+    let prepared = Prepared::new(g, &all).with_map(map);
     let mut written = crate::par::map(&jobs, |&format| {
         let started = Instant::now();
         let result = prepared.stage(format, Options::default(), out, &file_name(format));

@@ -151,9 +151,12 @@ pub fn exports(bytes: &[u8]) {
     let loaded = crate::data::load(dir.path()).expect("names and links of this shape load");
     let g = KnowledgeGraph::build(loaded);
     let all = Subgraph::all(&g);
+    // Positions too, as `build` writes them (a short layout: their text is what is tested).
+    let settings = crate::layout::Settings { iterations: 20, ..Default::default() };
+    let map = crate::layout::Map::of(&g, &[], &settings);
     for format in Format::one_file() {
         let mut out = Vec::new();
-        export::write(format, &g, &all, Options::default(), &mut out).expect("writes to memory");
+        export::write(format, &g, &all, Some(&map), Options::default(), &mut out).expect("writes to memory");
         let text = String::from_utf8(out).expect("exports are UTF-8");
         match format.name() {
             "dot" => dot_is_well_formed(&text).unwrap_or_else(|e| panic!("DOT: {e}")),

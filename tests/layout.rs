@@ -58,3 +58,49 @@ fn communities_are_as_good_as_networkx_louvain() {
     assert_eq!(v["nodes"], 536);
     assert!(v["ratio_to_best"].as_f64().unwrap() >= 0.99, "{v}");
 }
+
+/// Issue 29: the positions and communities `layout` computes arrive in every export that has
+/// a place for them, as their consumers read them: networkx (GraphML, GEXF viz:position,
+/// JSON), igraph (GraphML), DuckDB (Parquet) and Graphviz (`neato -n` on the DOT).
+#[test]
+fn every_export_carries_the_map_as_its_consumers_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, csv) = (dir.path().join("out"), dir.path().join("positions.csv"));
+    for args in [
+        vec!["build", "--no-figures", "--with", "parquet", "--out", out.to_str().unwrap()],
+        vec!["layout", "--out", csv.to_str().unwrap()],
+    ] {
+        let r = run(&args, &root());
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    if !(have("python3") && have("neato") && python_has(&["networkx", "igraph", "duckdb"])) {
+        return;
+    }
+    let script = root().join("tests/conformance/positions_check.py");
+    let r = std::process::Command::new("python3").arg(script).arg(&out).arg(&csv).output().unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
+    eprintln!("{report}");
+    for (consumer, read) in report.as_object().unwrap() {
+        assert_eq!(read["read"], 536, "{consumer}: {read}");
+        assert_eq!(read["matched"], 536, "{consumer}: {read}");
+        // Graphviz has no attribute columns; the others read every community.
+        let communities = if consumer.starts_with("graphviz") { 0 } else { 536 };
+        assert_eq!(read["communities"], communities, "{consumer}: {read}");
+    }
+}
+
+#[test]
+fn layout_none_writes_the_exports_without_a_map() {
+    let with = run(&["export", "--format", "json"], &root());
+    let without = run(&["export", "--format", "json", "--layout", "none"], &root());
+    assert_eq!(with.code + without.code, 0, "{}{}", with.stderr, without.stderr);
+    let nodes = |r: &common::Run| -> Vec<serde_json::Value> {
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        v["nodes"].as_array().unwrap().clone()
+    };
+    assert!(nodes(&with).iter().all(|n| n["x"].is_f64() && n["y"].is_f64() && n["community"].is_u64()));
+    assert!(nodes(&without).iter().all(|n| n.get("x").is_none() && n.get("community").is_none()));
+    // Apart from the map, the same nodes.
+    assert_eq!(nodes(&with).len(), nodes(&without).len());
+}

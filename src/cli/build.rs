@@ -15,6 +15,7 @@ use super::{Failure, load};
 pub fn run(a: BuildArgs) -> Result<(), Failure> {
     let mut progress = Progress::new();
     let g = load(&a.data.data, &mut progress)?;
+    let map = super::map(&g, &a.data.data, &a.map, &mut progress)?;
     let out = super::out_dir(&a.out, Durability::Cached)?;
     let all = Subgraph::all(&g);
     let formats = export::for_build(&a.with, all.nodes.len());
@@ -22,7 +23,7 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     progress
         .phase("exports", format!("writing {} nodes and {} edges in four formats", all.nodes.len(), all.edges.len()));
     let mut pending = Vec::new();
-    for w in build::stage_exports(&g, &out, &a.with).map_err(anyhow::Error::from)? {
+    for w in build::stage_exports(&g, map.as_ref(), &out, &a.with).map_err(anyhow::Error::from)? {
         progress.record(w.name, w.seconds);
         pending.push(Pending { staged: None, line: w.line });
         pending.extend(w.staged.into_iter().map(|s| Pending { staged: Some(s), line: String::new() }));

@@ -20,17 +20,19 @@ pub fn run(a: ExportArgs) -> Result<(), Failure> {
     let mut progress = Progress::new();
     let g = load(&a.data.data, &mut progress)?;
     let sub = select(&g, &a)?;
+    let map = super::map(&g, &a.data.data, &a.map, &mut progress)?;
+    let map = map.as_ref();
     let opts = Options { cluster: a.cluster };
     format.notes(&g, &sub).iter().for_each(|n| tell!("warning: {n}"));
     progress.phase(format.name(), format!("writing {} nodes as {}", sub.nodes.len(), format.name()));
     match &a.out {
-        Some(path) => {
-            fsx::write_file(path, Durability::Cached, &super::waiting, |w| export::write(format, &g, &sub, opts, w))
-                .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?
-        }
+        Some(path) => fsx::write_file(path, Durability::Cached, &super::waiting, |w| {
+            export::write(format, &g, &sub, map, opts, w)
+        })
+        .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?,
         None => {
             let mut out = io::BufWriter::new(io::stdout());
-            match export::write(format, &g, &sub, opts, &mut out).and_then(|()| out.flush()) {
+            match export::write(format, &g, &sub, map, opts, &mut out).and_then(|()| out.flush()) {
                 // A closed pipe (`| head`) is the reader's choice, not a failure.
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
                     Err(anyhow::Error::from(e).context("writing to stdout"))?
@@ -51,10 +53,12 @@ fn run_directory(a: &ExportArgs, format: Format) -> Result<(), Failure> {
     let mut progress = Progress::new();
     let g = load(&a.data.data, &mut progress)?;
     let sub = select(&g, a)?;
+    let map = super::map(&g, &a.data.data, &a.map, &mut progress)?;
     progress.phase(format.name(), format!("writing {} nodes as {}", sub.nodes.len(), format.name()));
     let out = super::out_dir(dir, Durability::Cached)?;
     super::committed(
         Prepared::new(&g, &sub)
+            .with_map(map.as_ref())
             .stage(format, Options { cluster: a.cluster }, &out, "")
             .and_then(|staged| out.commit(staged))
             .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?,

@@ -118,6 +118,17 @@ fn load(dir: &Path, progress: &mut Progress) -> Result<KnowledgeGraph, Failure> 
     Ok(KnowledgeGraph::build(loaded))
 }
 
+/// The map the exports carry, as `--layout` says (see `layout::for_outputs`).
+fn map(
+    g: &KnowledgeGraph,
+    data_dir: &Path,
+    a: &args::MapArgs,
+    progress: &mut Progress,
+) -> Result<Option<edge_atlas::layout::Map>, Failure> {
+    progress.phase("layout", "laying out the graph");
+    edge_atlas::layout::for_outputs(g, data_dir, a.layout, &a.settings.settings()).map_err(Failure::Invalid)
+}
+
 /// Holds `dir` for this run's outputs (see `fsx`), saying so when another run holds it.
 fn out_dir(dir: &Path, durability: Durability) -> Result<OutDir, Failure> {
     Ok(OutDir::open(dir, durability, &waiting).map_err(anyhow::Error::from)?)

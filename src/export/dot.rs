@@ -150,6 +150,10 @@ fn node(ctx: &Prepared, n: NodeIndex, indent: &str, b: &mut Vec<u8>) {
         b.extend_from_slice(b", URL=");
         quote_into(b, url);
     }
+    // Pinned ("!"): `neato -n` draws the map as laid out; `dot` ignores positions.
+    if let Some([x, y]) = v.position {
+        write!(b, ", pos=\"{x},{y}!\"").expect("writing to a Vec cannot fail");
+    }
     b.extend_from_slice(b"];\n");
 }
 

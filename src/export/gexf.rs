@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use chrono::{Datelike, NaiveDate};
 
 use super::template::{HOLES, PerRelation, Template};
-use super::{Exporter, NODE_COLUMNS, Options, Prepared, tenths, value_text};
+use super::{Exporter, NODE_COLUMNS, Options, POSITION, Prepared, tenths, value_text};
 use crate::attrs::{self, AttrBuf, Value, ValueType};
 use crate::model::RelationKind;
 use crate::xml::{Tags, Xml, escape_value, value_type_name};
@@ -49,10 +49,14 @@ fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
     x.end("meta")?;
     x.start("graph", &[("defaultedgetype", "directed"), ("mode", "dynamic"), ("timeformat", "date")])?;
 
-    // `label` and `color` are GEXF's own node fields and `size` is viz:size, so only the
-    // remaining columns are declared.
-    let columns: Vec<(&str, ValueType)> =
-        NODE_COLUMNS.into_iter().filter(|(n, _)| *n == "kind").chain(ctx.attribute_columns().iter().copied()).collect();
+    // `label` and `color` are GEXF's own node fields, `size` is viz:size and a position
+    // viz:position, so only the remaining columns are declared.
+    let own = |name: &str| POSITION.contains(&name);
+    let columns: Vec<(&str, ValueType)> = NODE_COLUMNS
+        .into_iter()
+        .filter(|(n, _)| *n == "kind")
+        .chain(ctx.attribute_columns().iter().copied().filter(|(n, _)| !own(n)))
+        .collect();
     x.start("attributes", &[("class", "node"), ("mode", "static")])?;
     for (name, t) in &columns {
         x.empty("attribute", &[("id", name), ("title", name), ("type", value_type_name(*t))])?;
@@ -84,7 +88,9 @@ fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
             None => x.start("node", &head)?,
         }
         x.start("attvalues", &[])?;
-        for (name, value) in std::iter::once(("kind", Value::Text(v.kind.as_str()))).chain(a.iter()) {
+        for (name, value) in
+            std::iter::once(("kind", Value::Text(v.kind.as_str()))).chain(a.iter()).filter(|(n, _)| !own(n))
+        {
             let value = value_text(&mut buf, &value);
             match attvalue.get(name) {
                 Some(tag) => x.tagged_text(tag, value, EMPTY_END)?,
@@ -94,6 +100,9 @@ fn write(ctx: &Prepared, w: &mut dyn Write) -> io::Result<()> {
         x.end("attvalues")?;
         let (mut r, mut g, mut b) = (itoa::Buffer::new(), itoa::Buffer::new(), itoa::Buffer::new());
         x.empty("viz:color", &[("r", r.format(v.colour.0)), ("g", g.format(v.colour.1)), ("b", b.format(v.colour.2))])?;
+        if let Some([px, py]) = v.position {
+            x.empty("viz:position", &[("x", &px.to_string()), ("y", &py.to_string())])?;
+        }
         x.tagged_text(b"<viz:size value=\"", tenths(&mut buf, v.size), EMPTY_END)?;
         x.end("node")?;
     }

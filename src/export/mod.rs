@@ -26,6 +26,7 @@ pub use select::{Selection, Subgraph};
 use crate::attrs::{self, AttrBuf, Value, ValueType};
 use crate::fsx::{OutDir, Staged, WriteError};
 use crate::graph::KnowledgeGraph;
+use crate::layout::{Map, Point};
 use crate::model::{EntryKind, Rgb, Url, YearMonth};
 use crate::palette::{self, Palette};
 
@@ -45,15 +46,17 @@ pub struct Options {
     pub cluster: Cluster,
 }
 
-/// Writes `sub` of `g` in the one-file `format` to `w`.
+/// Writes `sub` of `g` in the one-file `format` to `w`, with the positions and communities of
+/// `map` (a map of the whole of `g`) when given.
 pub fn write(
     format: Format,
     g: &KnowledgeGraph,
     sub: &Subgraph,
+    map: Option<&Map>,
     opts: Options,
     w: &mut (dyn Write + Send),
 ) -> io::Result<()> {
-    format.write(&Prepared::new(g, sub), opts, 0, w)
+    format.write(&Prepared::new(g, sub).with_map(map), opts, 0, w)
 }
 
 /// The graph being written, with what every format derives from it: made once, and shared
@@ -75,6 +78,8 @@ pub struct Prepared<'g> {
     degree: Vec<u32>,
     /// Per-kind attribute columns, found on first use.
     columns: OnceLock<Vec<(&'static str, ValueType)>>,
+    /// Positions and communities, written where each format has a place for them.
+    map: Option<&'g Map>,
 }
 
 /// What every format writes for one node, besides its attributes ([`Prepared::attributes`]).
@@ -88,7 +93,15 @@ struct NodeView<'g> {
     size: f64,
     date: Option<YearMonth>,
     url: Option<&'g Url>,
+    /// On the map, rounded as written (see [`POSITION`]).
+    position: Option<Point>,
 }
+
+/// The attributes a map adds to every node, after its own: `x` and `y` (the names Gephi,
+/// graphology and sigma.js read as a position), then `community`. Formats with a position of
+/// their own (GEXF's `viz:position`) leave `x` and `y` out of their attributes.
+pub const POSITION: [&str; 2] = ["x", "y"];
+const COMMUNITY: &str = "community";
 
 /// Attribute columns every node has, ahead of the per-kind attributes.
 const NODE_COLUMNS: [(&str, ValueType); 4] =
@@ -125,7 +138,12 @@ impl<'g> Prepared<'g> {
             },
         );
         let plain_ids = template::plain(&ids);
-        Prepared { g, sub, palette, ids, id_at, plain_ids, home, degree, columns: OnceLock::new() }
+        Prepared { g, sub, palette, ids, id_at, plain_ids, home, degree, columns: OnceLock::new(), map: None }
+    }
+
+    /// The same, written with the positions and communities of `map` (of the whole graph).
+    pub fn with_map(self, map: Option<&'g Map>) -> Prepared<'g> {
+        Prepared { map, ..self }
     }
 
     /// Writes `format` into `dir` at `name`, staged: nothing is in place until committed
@@ -159,6 +177,7 @@ impl<'g> Prepared<'g> {
             size: node_size(self.degree[n.index()]),
             date: attrs::date(&g.data, node),
             url: attrs::url(&g.data, node),
+            position: self.map.map(|m| m.positions[n.index()].map(rounded)),
         }
     }
 
@@ -175,6 +194,12 @@ impl<'g> Prepared<'g> {
             a.text("organisation", &g.node(o).name);
         }
         a.fill(&g.data, g.node(n));
+        if let Some(m) = self.map {
+            let p = m.positions[n.index()].map(rounded);
+            a.float(POSITION[0], p[0]);
+            a.float(POSITION[1], p[1]);
+            a.int(COMMUNITY, i64::from(m.community[n.index()]));
+        }
     }
 
     /// Per-kind attribute columns of the selected nodes with their types, in order of first
@@ -254,6 +279,12 @@ fn tenths(buf: &mut String, x: f64) -> &str {
     buf
 }
 
+/// A coordinate to two decimals, as `layout` writes it: short text, and the same on every
+/// machine.
+fn rounded(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 fn node_size(degree: u32) -> f64 {
     // One decimal keeps the text stable and short.
     ((10.0 + 6.0 * (1.0 + f64::from(degree)).ln()) * 10.0).round() / 10.0
@@ -265,7 +296,7 @@ mod tests {
 
     fn bytes(format: Format, g: &KnowledgeGraph) -> Vec<u8> {
         let mut out = Vec::new();
-        write(format, g, &Subgraph::all(g), Options::default(), &mut out).unwrap();
+        write(format, g, &Subgraph::all(g), None, Options::default(), &mut out).unwrap();
         out
     }
 

@@ -14,6 +14,42 @@ use pack::Bounds;
 /// A point on the map.
 pub type Point = [f64; 2];
 
+/// Whether the exports carry a map (positions and communities).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Choice {
+    /// ForceAtlas2 up to 20,000 nodes, none above (a layout of a million nodes would take
+    /// longer than the rest of the build).
+    #[default]
+    Auto,
+    /// ForceAtlas2 at any size.
+    Forceatlas2,
+    /// No positions or communities.
+    None,
+}
+
+/// The largest graph `Choice::Auto` lays out.
+pub const AUTO_MAX_NODES: usize = 20_000;
+
+/// The map the outputs of `g` carry, as `choice` says: laid out from the positions pinned in
+/// `data_dir` ([`file::START_FILE`]), or none.
+pub fn for_outputs(
+    g: &KnowledgeGraph,
+    data_dir: &std::path::Path,
+    choice: Choice,
+    settings: &Settings,
+) -> Result<Option<Map>, crate::diag::Diagnostics> {
+    let wanted = match choice {
+        Choice::Auto => g.node_count() <= AUTO_MAX_NODES,
+        Choice::Forceatlas2 => true,
+        Choice::None => false,
+    };
+    if !wanted {
+        return Ok(None);
+    }
+    let start = file::read(g, &data_dir.join(file::START_FILE))?;
+    Ok(Some(Map::of(g, &start, settings)))
+}
+
 /// The undirected simple graph under a knowledge graph: each linked pair once (the smaller
 /// node first), in node order; self-loops dropped.
 pub fn simple_edges(g: &KnowledgeGraph) -> Vec<(u32, u32)> {

@@ -62,7 +62,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
 pub fn have(tool: &str) -> bool {
     // Graphviz spells it -V; action-validator has only --help.
     let flag = match tool {
-        "dot" => "-V",
+        "dot" | "neato" => "-V",
         "action-validator" => "--help",
         _ => "--version",
     };

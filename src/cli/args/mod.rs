@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use edge_atlas::model::{EntryKind, RelationKind, YearMonth};
 use edge_atlas::query::columns::Column;
-use edge_atlas::{export, lint, timeline};
+use edge_atlas::{export, layout, lint, timeline};
 
 mod query;
 pub use query::*;
@@ -218,7 +218,21 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = export::Cluster::Kind)]
     pub cluster: export::Cluster,
     #[command(flatten)]
+    pub map: MapArgs,
+    #[command(flatten)]
     pub data: DataArgs,
+}
+
+/// The map (positions and communities) the exports carry.
+#[derive(Debug, Clone, Args)]
+pub struct MapArgs {
+    /// Lay the graph out and write each node's position and community: GEXF viz:position,
+    /// x/y in GraphML, JSON and Parquet, DOT pos (draw it with `neato -n`). Starts from
+    /// data/layout.csv when present, so a release adds to the map instead of reshuffling it.
+    #[arg(long, value_enum, default_value_t = layout::Choice::Auto)]
+    pub layout: layout::Choice,
+    #[command(flatten)]
+    pub settings: LayoutSettings,
 }
 
 #[derive(Debug, Args)]
@@ -238,6 +252,8 @@ pub struct BuildArgs {
     /// one JSON line: {"timings":{...,"total":S}}.
     #[arg(long)]
     pub timings: bool,
+    #[command(flatten)]
+    pub map: MapArgs,
     #[command(flatten)]
     pub data: DataArgs,
 }
@@ -362,7 +378,7 @@ pub struct LayoutArgs {
     pub data: DataArgs,
 }
 
-/// ForceAtlas2's options, shared by `layout` and `build`.
+/// ForceAtlas2's options, shared by `layout`, `build` and `export`.
 #[derive(Debug, Clone, Args)]
 pub struct LayoutSettings {
     /// ForceAtlas2 iterations.
