@@ -151,6 +151,7 @@ fn a_missing_file_stops_import_naming_it() {
         list.display()
     );
     assert!(r.stderr.lines().any(|l| l == cause), "{cause}\n{}", r.stderr);
+    assert!(!r.stderr.contains("no heading for"), "the sections it held are said once, by the file:\n{}", r.stderr);
     assert!(r.stdout.contains("papers.csv: 89 row(s) would be removed:\n"), "{}", r.stdout);
     assert!(r.stdout.contains("\n  - deja-vu\n"), "every row that would go is named");
     assert_eq!(snapshot(&data), snapshot(&root().join("data")), "nothing written");
@@ -506,4 +507,44 @@ fn a_data_table_with_its_columns_changed_is_an_error_at_its_header() {
         let line = format!("{}:1: error: header does not match; ", papers.display());
         assert!(r.stderr.lines().any(|l| l.starts_with(&line) && l.contains(says)), "{name}: {says}\n{}", r.stderr);
     }
+}
+
+/// A section heading reworded on the real list is a rename of its technique (its papers stay);
+/// the old name "Quantization" is also section IV.A.2's, so it is not made an alias (check would
+/// refuse it). A section renumbered onto another's number is kept, with a warning at its heading.
+#[test]
+fn a_reworded_or_renumbered_heading_keeps_its_papers() {
+    let reworded = |l: &Path| {
+        rewrite(&l.join("docs/V-frameworks.md"), |t| {
+            t.replace("### V.A.1. Quantization", "### V.A.1. Weight Quantization")
+        })
+    };
+    let Some((_tmp, list, data)) = variant(reworded) else { return };
+    let r = import(&list, &data, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("renamed technique \"Quantization\" → \"Weight Quantization\" (id v-a-1-quantization kept; the old name is another entry's, so no alias)\ntechniques.csv: 54 rows; 0 added, 1 changed\n  ~ v-a-1-quantization\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("relations.csv"), "every paper keeps its section: {}", r.stdout);
+    let renumbered = |l: &Path| {
+        rewrite(&l.join("docs/V-frameworks.md"), |t| {
+            t.replace("### V.A.2. Sparsification", "### V.A.1. Sparsification")
+        })
+    };
+    let Some((_tmp, list, data)) = variant(renumbered) else { return };
+    let r = import(&list, &data, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let warning = format!(
+        "{0}/docs/V-frameworks.md:59: warning: section number V.A.1 is used twice: \"Sparsification\" here, \"Quantization\" at {0}/docs/V-frameworks.md:34; both are kept, renumber one",
+        list.display()
+    );
+    assert!(r.stderr.lines().any(|l| l == warning), "{warning}\n{}", r.stderr);
+    assert!(
+        r.stdout.contains("techniques.csv: 54 rows; 0 added, 1 changed\n  ~ v-a-2-sparsification\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("relations.csv"), "{}", r.stdout);
 }

@@ -25,7 +25,8 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
     edge_atlas::term::tell_text(&report.warnings.to_string());
     report.notes.iter().for_each(|n| tell!("note: {n}"));
     for r in &report.renames {
-        say!("renamed {} {:?} → {:?} (id {} kept; the old name is an alias)", r.kind, r.old, r.new, r.id);
+        let alias = if r.aliased { "the old name is an alias" } else { "the old name is another entry's, so no alias" };
+        say!("renamed {} {:?} → {:?} (id {} kept; {alias})", r.kind, r.old, r.new, r.id);
     }
     let verb = if a.dry_run { "would change" } else { "changed" };
     let mut any = false;

@@ -349,17 +349,34 @@ impl Walker<'_> {
 pub fn extract(docs: &[Doc], diags: &mut Diagnostics) -> Extracted {
     let mut out = Extracted::default();
     let mut technique_ids = Vec::new();
+    // Each section number of the paper tree, with the first heading's name and place.
+    let mut numbered: std::collections::HashMap<String, (String, Src)> = std::collections::HashMap::new();
     for doc in docs {
         let in_paper_tree = paper_tree_blocks(doc);
         let mut w = Walker { out: &mut out, diags, file: doc.path.clone(), stack: Vec::new(), technique_ids };
         for (i, block) in doc.blocks.iter().enumerate() {
             let papers = in_paper_tree[i];
             match block {
-                Block::Heading { level, text, .. } => {
+                Block::Heading { level, text, line } => {
                     let (number, name) = section_number(text);
                     w.push_section(u32::from(*level) * 2, name, number.clone());
-                    if papers && number.is_some() {
+                    if papers && let Some(n) = &number {
                         w.technique(w.stack.len() - 1);
+                        let at = w.src(*line);
+                        match numbered.get(n) {
+                            Some((other, first)) if name_key(other) != name_key(name) => w.warn(
+                                *line,
+                                format!(
+                                    "section number {n} is used twice: {} here, {} at {first}; both are kept, renumber one",
+                                    quoted(name),
+                                    quoted(other)
+                                ),
+                            ),
+                            Some(_) => {}
+                            None => {
+                                numbered.insert(n.clone(), (name.to_string(), at));
+                            }
+                        }
                     }
                 }
                 Block::Paragraph { inlines, .. } if papers && is_bold_title(inlines) => {

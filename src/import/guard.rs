@@ -106,6 +106,10 @@ pub fn check(
     if losses.is_empty() {
         return None;
     }
+    if causes.iter().any(|c| c.ends_with(MISSING)) {
+        // Sections found nowhere were most likely in the missing file: said once, by the file.
+        causes.retain(|c| !c.ends_with(NOWHERE));
+    }
     if causes.is_empty() {
         causes = missing_files(docs);
     }
@@ -179,7 +183,7 @@ fn section_cause(number: Option<&str>, name: &str, docs: &[Doc], warnings: &Diag
                     "no heading for {what} in the list, though {}:{} links to it in {}: reworded or removed?",
                     l.file, l.line, l.target
                 ),
-                None => format!("no heading for {what} in the list: its file renamed, moved or deleted?"),
+                None => format!("no heading for {what} in the list{NOWHERE}"),
             });
         }
         [m] if name_key(&m.name) != name_key(name) => {
@@ -229,6 +233,11 @@ fn section_cause(number: Option<&str>, name: &str, docs: &[Doc], warnings: &Diag
     out
 }
 
+/// How a cause ends when a section is found nowhere in the list, the file holding it unknown.
+const NOWHERE: &str = ": its file renamed, moved or deleted?";
+/// How a cause naming a missing file ends.
+const MISSING: &str = "links to it (renamed, moved or deleted?)";
+
 /// The file each of the list's own links to a Markdown file names, and whether it exists.
 struct Link {
     file: String,
@@ -271,7 +280,7 @@ fn missing_files(docs: &[Doc]) -> Vec<String> {
 }
 
 fn missing(l: &Link) -> String {
-    format!("{} is missing: {}:{} links to it (renamed, moved or deleted?)", l.target, l.file, l.line)
+    format!("{} is missing: {}:{} {MISSING}", l.target, l.file, l.line)
 }
 
 /// The files with most importer warnings, where unread rows usually are.

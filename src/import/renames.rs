@@ -16,6 +16,8 @@ pub struct Rename {
     pub old: String,
     pub new: String,
     pub rule: RenameRule,
+    /// Whether the old name became an alias (not when another entry of the kind has it).
+    pub aliased: bool,
 }
 
 /// Which rule paired the old row with the new one.
@@ -157,11 +159,13 @@ fn apply<T: Entry>(
         old,
         new,
         rule,
+        aliased: false,
     }));
 }
 
 /// Detects renames between the previous data and a fresh import, relabels `fresh` so renamed
-/// entries keep their ids, and adds each old name to the aliases.
+/// entries keep their ids, and adds each old name to the aliases (unless another entry of the
+/// kind has that name).
 pub fn detect(fresh: &mut Dataset, prev: &Dataset) -> Vec<Rename> {
     let mut out = Vec::new();
     apply(fresh, |d| &mut d.organisations, &prev.organisations, &mut out);
@@ -175,9 +179,13 @@ pub fn detect(fresh: &mut Dataset, prev: &Dataset) -> Vec<Rename> {
     apply(fresh, |d| &mut d.products, &prev.products, &mut out);
     apply(fresh, |d| &mut d.benchmarks, &prev.benchmarks, &mut out);
     apply(fresh, |d| &mut d.formats, &prev.formats, &mut out);
-    for r in &out {
+    for r in &mut out {
         let known = fresh.aliases.iter().any(|a| name_key(&a.alias) == name_key(&r.old));
-        if !known && name_key(&r.old) != name_key(&r.new) {
+        // Another entry of the kind called by the old name ("Quantization" in IV as well as V)
+        // shadows the alias: it would never apply, and check refuses it.
+        let taken = fresh.entries_of(r.kind).any(|e| name_key(e.name) == name_key(&r.old));
+        r.aliased = !taken;
+        if !known && !taken && name_key(&r.old) != name_key(&r.new) {
             fresh.aliases.push(Alias { alias: r.old.clone(), target: Key::new(r.kind, r.id.clone()) });
         }
     }
