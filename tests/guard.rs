@@ -432,7 +432,7 @@ fn an_entry_moved_between_sections_or_tables_is_a_change_not_a_removal() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout.contains(
-            "relations.csv: 25 rows; 1 added, 0 changed, 1 removed (gone from the list)\n  + paper:quant-tricks covers technique:v-c-kv-cache-offloading\n  - paper:quant-tricks covers technique:v-a-1-quantization\n"
+            "moved paper:quant-tricks: technique:v-a-1-quantization → technique:v-c-kv-cache-offloading\nrelations.csv: 25 rows; 1 added, 0 changed, 1 removed (gone from the list)\n  + paper:quant-tricks covers technique:v-c-kv-cache-offloading\n  - paper:quant-tricks covers technique:v-a-1-quantization\n"
         ),
         "{}",
         r.stdout

@@ -28,6 +28,10 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
         let alias = if r.aliased { "the old name is an alias" } else { "the old name is another entry's, so no alias" };
         say!("renamed {} {:?} → {:?} (id {} kept; {alias})", r.kind, r.old, r.new, r.id);
     }
+    for m in &report.moves {
+        let keys = |ks: &[edge_atlas::model::Key]| ks.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        say!("moved {}: {} → {}", m.entry, keys(&m.from), keys(&m.to));
+    }
     let verb = if a.dry_run { "would change" } else { "changed" };
     let mut any = false;
     for t in &report.tables {

@@ -71,8 +71,42 @@ pub struct Report {
     pub curated_created: Vec<&'static str>,
     /// Entries whose name changed while their facts stayed: same id, old name now an alias.
     pub renames: Vec<Rename>,
+    /// Entries that left one section of the paper tree for another.
+    pub moves: Vec<Move>,
     /// What the reader should know about this run (normalised input, how data/ was written).
     pub notes: Vec<String>,
+}
+
+/// An entry (a paper, a benchmark) covering other sections than before: a move in the list,
+/// not a removal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    pub entry: Key,
+    pub from: Vec<Key>,
+    pub to: Vec<Key>,
+}
+
+/// The entries whose `covers` relations lost some sections and gained others.
+fn moves(prev: &Dataset, merged: &Dataset) -> Vec<Move> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let covers = |d: &Dataset| {
+        let mut by: BTreeMap<Key, BTreeSet<Key>> = BTreeMap::new();
+        for r in d.relations.iter().filter(|r| r.relation == RelationKind::Covers) {
+            by.entry(r.source.clone()).or_default().insert(r.target.clone());
+        }
+        by
+    };
+    let (before, after) = (covers(prev), covers(merged));
+    let mut out = Vec::new();
+    for (entry, was) in &before {
+        let Some(now) = after.get(entry) else { continue };
+        let from: Vec<Key> = was.difference(now).cloned().collect();
+        let to: Vec<Key> = now.difference(was).cloned().collect();
+        if !from.is_empty() && !to.is_empty() {
+            out.push(Move { entry: entry.clone(), from, to });
+        }
+    }
+    out
 }
 
 /// The list's Markdown files in reading order: README.md, then docs/*.md by name.
@@ -192,7 +226,8 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
     if problems.has_errors() {
         return Err(ImportError::Invalid(problems));
     }
-    let mut report = Report { tables, warnings: warnings.sorted(), curated_created: Vec::new(), renames, notes };
+    let moves = moves(&prev, &merged);
+    let mut report = Report { tables, warnings: warnings.sorted(), curated_created: Vec::new(), renames, moves, notes };
     if !opts.dry_run {
         write_all(rendered, data, &mut report)?;
     }
