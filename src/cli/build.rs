@@ -12,6 +12,9 @@ use super::progress::Progress;
 use super::timeline::{Pending, put_in_place};
 use super::{Failure, load};
 
+/// The map of the field in the output directory (SVG and PNG).
+const MAP_FILE: &str = "graph-map";
+
 pub fn run(a: BuildArgs) -> Result<(), Failure> {
     let mut progress = Progress::new();
     let g = load(&a.data.data, &mut progress)?;
@@ -39,6 +42,12 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
         let tops = timeline::chips::Options::new(timeline::chips::Metric::Tops);
         let names = &super::timeline::OUR_NAMES;
         pending.extend(super::timeline::write_figures(&g, &out, names, &emergence, &tops, &ImageFormat::ALL)?);
+        if let Some(map) = &map {
+            let fig = timeline::map::draw(&g, map, timeline::map::WIDTH, timeline::map::HEIGHT);
+            let named = fig.labelled - fig.unlabelled.len();
+            let what = format!("{} entries, {} communities, {named} hubs named", g.node_count(), map.communities);
+            pending.extend(super::timeline::stage(&fig.scene, &out, MAP_FILE, &ImageFormat::ALL, &what)?);
+        }
     }
     // Nothing is in place until everything was written: a failure leaves output/ as it was.
     progress.phase("commit", "putting the outputs in place");

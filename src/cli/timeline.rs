@@ -167,7 +167,8 @@ pub fn write_figures(
     Ok(out)
 }
 
-fn stage(
+/// Stages `scene` as `name` in each of `formats`, with the line that announces it.
+pub(super) fn stage(
     scene: &edge_atlas::render::Scene,
     dir: &OutDir,
     name: &str,

@@ -8,6 +8,7 @@ pub const HEIGHT: u32 = 920;
 pub mod chips;
 pub mod emergence;
 mod frame;
+pub mod map;
 mod metric;
 pub mod panels;
 pub mod series;

@@ -1,0 +1,145 @@
+//! The map of the field: the whole graph drawn from its layout (`layout::Map`), nodes sized by
+//! relations and coloured by community, each of the biggest communities named in the legend
+//! after its most related entry, the biggest hubs labelled without overlap.
+
+use crate::graph::KnowledgeGraph;
+use crate::layout::Map;
+use crate::model::Rgb;
+use crate::render::labels::Circle;
+use crate::render::{Rect, Scene, Weight, measure};
+
+use super::frame::{Frame, Label, LegendEntry, Marker, text_colour};
+
+/// The map's size: the figures' width, a little taller than wide.
+pub const WIDTH: u32 = super::WIDTH;
+pub const HEIGHT: u32 = 1250;
+/// How many of the most related entries are offered a label: the dense core has no room for
+/// all of them, and those that find none go unlabelled (the map is read by its shape).
+pub const LABELS: usize = 40;
+
+const EDGE: Rgb = Rgb(0xc8, 0xc8, 0xc8);
+/// The biggest communities' colours (Tableau 10 and two more, told apart at a glance); the
+/// smaller communities are grey.
+const COMMUNITY: [Rgb; 12] = [
+    Rgb(0x4e, 0x79, 0xa7),
+    Rgb(0xf2, 0x8e, 0x2b),
+    Rgb(0xe1, 0x57, 0x59),
+    Rgb(0x76, 0xb7, 0xb2),
+    Rgb(0x59, 0xa1, 0x4f),
+    Rgb(0xed, 0xc9, 0x48),
+    Rgb(0xb0, 0x7a, 0xa1),
+    Rgb(0xff, 0x9d, 0xa7),
+    Rgb(0x9c, 0x75, 0x5f),
+    Rgb(0x2f, 0x4b, 0x7c),
+    Rgb(0x8c, 0xd1, 0x7d),
+    Rgb(0xd3, 0x72, 0xc4),
+];
+const SMALL: Rgb = Rgb(0xba, 0xba, 0xba);
+
+/// The drawn map and what it could not label.
+pub struct Figure {
+    pub scene: Scene,
+    /// Labels asked for, and the entries of those that found no room, by node index.
+    pub labelled: usize,
+    pub unlabelled: Vec<usize>,
+}
+
+pub fn draw(g: &KnowledgeGraph, map: &Map, width: u32, height: u32) -> Figure {
+    let mut f = Frame::new(width, height, None);
+    let mut degree = vec![0usize; g.node_count()];
+    for (a, _, b) in g.edges() {
+        degree[a.index()] += 1;
+        degree[b.index()] += 1;
+    }
+    // Each coloured community named after its most related entry.
+    let entries: Vec<LegendEntry> = (0..COMMUNITY.len().min(map.communities))
+        .filter_map(|c| {
+            let hub = (0..g.node_count())
+                .filter(|&i| map.community[i] as usize == c)
+                .max_by_key(|&i| (degree[i], std::cmp::Reverse(i)))?;
+            let name = crate::latex::to_unicode(&g.node(petgraph::graph::NodeIndex::new(hub)).name).into_owned();
+            Some(LegendEntry { name, colour: COMMUNITY[c], logo: None })
+        })
+        .collect();
+    // The nodes right of the legend's strip, inset by a node's largest radius, the positions
+    // scaled alike on both axes: the legend covers no node.
+    let legend_width =
+        entries.iter().map(|e| measure(&e.name, f.text, Weight::Regular).width).fold(0.0, f64::max) + f.text * 3.8;
+    let r_max = f.text * 0.9;
+    let p = Rect { x1: f.plot.x1 - legend_width, ..f.plot };
+    let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    for q in &map.positions {
+        for d in 0..2 {
+            (lo[d], hi[d]) = (lo[d].min(q[d]), hi[d].max(q[d]));
+        }
+    }
+    let span = |d: usize| (hi[d] - lo[d]).max(1e-9);
+    let scale = ((p.x1 - p.x0 - 2.0 * r_max) / span(0)).min((p.y1 - p.y0 - 2.0 * r_max) / span(1));
+    let scale = if scale.is_finite() { scale } else { 1.0 };
+    let (ox, oy) =
+        ((p.x0 + p.x1) / 2.0 - (lo[0] + hi[0]) / 2.0 * scale, (p.y0 + p.y1) / 2.0 + (lo[1] + hi[1]) / 2.0 * scale);
+    // y grows downwards on the canvas and upwards on the map.
+    let at = |i: usize| {
+        let q = map.positions[i];
+        (ox + q[0] * scale, oy - q[1] * scale)
+    };
+    for (a, _, b) in g.edges() {
+        f.line(at(a.index()), at(b.index()), EDGE, 0.8, None);
+    }
+    let radius = |d: usize| (f.text * 0.13 * (1.0 + d as f64).sqrt()).min(r_max);
+    let dots: Vec<Circle> =
+        g.nodes().map(|n| Circle { centre: at(n.index()), radius: radius(degree[n.index()]) }).collect();
+    // Communities are numbered biggest first (see `community`).
+    let colour = |i: usize| COMMUNITY.get(map.community[i] as usize).copied().unwrap_or(SMALL);
+    for n in g.nodes() {
+        f.scene.items.push(Marker::Dot.item(dots[n.index()].centre, dots[n.index()].radius, colour(n.index())));
+    }
+    let legend = f.legend(&entries, Marker::Dot, &dots, &[]);
+    // The most related first (ties in node order), so they get the best places.
+    let mut hubs: Vec<usize> = (0..g.node_count()).filter(|&i| degree[i] > 0).collect();
+    hubs.sort_by_key(|&i| std::cmp::Reverse(degree[i]));
+    hubs.truncate(LABELS);
+    let labels: Vec<Label> = hubs
+        .iter()
+        .map(|&i| {
+            let n = petgraph::graph::NodeIndex::new(i);
+            Label {
+                text: crate::latex::to_unicode(&g.node(n).name).into_owned(),
+                colour: text_colour(colour(i)),
+                weight: if degree[i] >= degree[hubs[0]] / 2 { Weight::Bold } else { Weight::Regular },
+                dot: dots[i],
+                also: Vec::new(),
+                logo: None,
+                names: Some(g.node(n).key.to_string()),
+            }
+        })
+        .collect();
+    let missing = f.labels(&labels, &dots, &[legend], &[]);
+    Figure { scene: f.into_scene(), labelled: labels.len(), unlabelled: missing.into_iter().map(|k| hubs[k]).collect() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Item;
+    use crate::timeline::tests::{assert_no_overlap, shipped};
+
+    #[test]
+    fn the_shipped_map_draws_every_node_and_labels_its_hubs_without_overlap() {
+        let g = shipped();
+        let map = Map::of(&g, &[], &crate::layout::Settings::default());
+        let fig = draw(&g, &map, WIDTH, HEIGHT);
+        let dots = fig.scene.items.iter().filter(|i| matches!(i, Item::Circle { .. })).count();
+        // Every node, and one marker per named community in the legend.
+        assert_eq!(dots, g.node_count() + COMMUNITY.len());
+        assert_eq!(fig.labelled, LABELS);
+        // The dense core has no room for every hub: 25 of the 40 biggest at least are named.
+        assert!(LABELS - fig.unlabelled.len() >= 25, "{} of {LABELS} hubs unlabelled", fig.unlabelled.len());
+        assert_no_overlap(&fig.scene);
+        let again = draw(&g, &map, WIDTH, HEIGHT);
+        assert_eq!(
+            fig.scene.render(crate::render::ImageFormat::Svg),
+            again.scene.render(crate::render::ImageFormat::Svg)
+        );
+    }
+}
