@@ -154,12 +154,16 @@ fn mlx_and_tensorrt_llm_are_open_source() {
 
 #[test]
 fn show_prefers_the_richer_entry_and_says_what_else_matched() {
-    // The product MiniCPM is built on the family the list spells "MinCPM Series".
+    // A release and a product are both called MiniCPM (the release as corrections.csv spells
+    // the list's "MinCPM"): the release, with more relations, wins.
     let r = run(&["show", "MiniCPM"], &root());
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("MinCPM Series  [family:mincpm]\n"), "{}", r.stdout);
-    assert!(r.stdout.contains("members:\n  - MinCPM [model:mincpm]\n"), "{}", r.stdout);
+    assert!(r.stdout.starts_with("MiniCPM  [model:mincpm]\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("member_of:\n  - MiniCPM Series [family:mincpm]\n"), "{}", r.stdout);
     assert!(r.stderr.contains("note: \"MiniCPM\" also names product:minicpm (MiniCPM)"), "{}", r.stderr);
+    // The list's spelling still finds it.
+    let r = run(&["show", "MinCPM"], &root());
+    assert!(r.stdout.starts_with("MiniCPM  [model:mincpm]\n"), "{}", r.stdout);
     // A framework and a backend of one name: the framework, richer, wins; the backend is named.
     let r = run(&["show", "Qualcomm AI Engine Direct SDK"], &root());
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -32,6 +32,18 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
         let keys = |ks: &[edge_atlas::model::Key]| ks.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
         say!("moved {}: {} → {}", m.entry, keys(&m.from), keys(&m.to));
     }
+    for c in report.corrected.iter().filter(|c| c.new_alias) {
+        say!(
+            "corrected {} {:?} → {:?} (corrections.csv line {}; the list's spelling is an alias)",
+            c.key,
+            c.old,
+            c.new,
+            c.line
+        );
+    }
+    if !report.corrected.is_empty() {
+        say!("corrections.csv: {} name(s) spelt as corrected", report.corrected.len());
+    }
     let verb = if a.dry_run { "would change" } else { "changed" };
     let mut any = false;
     for t in &report.tables {

@@ -313,6 +313,13 @@ fn curated(cx: &mut Ctx) {
             cx.out.push(cx.pos.at(Alias::FILE, i, "alias", msg));
         }
     }
+    for (i, c) in d.corrections.iter().enumerate() {
+        if let Some(j) = d.corrections[..i].iter().position(|o| o.written == c.written) {
+            let line = cx.pos.line(Correction::FILE, j);
+            let msg = format!("written {}: already corrected at line {line}; one row each", quoted(&c.written));
+            cx.out.push(cx.pos.at(Correction::FILE, i, "written", msg));
+        }
+    }
     for (i, fa) in d.family_assignments.iter().enumerate() {
         cx.reference(EntryKind::Model, &fa.model, FamilyAssignment::FILE, i, "model");
         let known = d.families.iter().any(|f| f.id.as_str() == fa.family || f.name == fa.family);

@@ -27,12 +27,13 @@ pub const EXTRA_RELATIONS_FILE: &str = "extra_relations.csv";
 /// columns: loaded after chips.csv's rows as chips like the others, never written by import.
 pub const EXTRA_CHIPS_FILE: &str = "extra_chips.csv";
 /// The hand-curated tables and their columns.
-pub const CURATED_FILES: [(&str, &[&str]); 5] = [
+pub const CURATED_FILES: [(&str, &[&str]); 6] = [
     (<Alias as Table>::FILE, <Alias as Table>::COLUMNS),
     (<FamilyAssignment as Table>::FILE, <FamilyAssignment as Table>::COLUMNS),
     (<DeviceChip as Table>::FILE, <DeviceChip as Table>::COLUMNS),
     (EXTRA_RELATIONS_FILE, <Relation as Table>::COLUMNS),
     (<Venue as Table>::FILE, <Venue as Table>::COLUMNS),
+    (<Correction as Table>::FILE, <Correction as Table>::COLUMNS),
 ];
 
 /// Every table of data/, typed.
@@ -60,6 +61,8 @@ pub struct Dataset {
     pub device_chips: Vec<DeviceChip>,
     /// venues.csv, curated: what each venue of papers.csv is, for BibTeX.
     pub venues: Vec<Venue>,
+    /// corrections.csv, curated: the list's misspellings and the names import writes instead.
+    pub corrections: Vec<Correction>,
     /// extra_chips.csv, curated, optional: read apart by import (which leaves it alone) and
     /// appended to `chips` by [`load`].
     pub extra_chips: Vec<Chip>,
@@ -429,6 +432,7 @@ fn read_all_then<Rel: Send, R>(
     data.family_assignments = l.table(FamilyAssignment::FILE);
     data.device_chips = l.table(DeviceChip::FILE);
     data.venues = l.table(Venue::FILE);
+    data.corrections = l.table(Correction::FILE);
     data.model_compute = l.table(ModelCompute::FILE);
     data.model_memory = l.table(ModelMemory::FILE);
     let mut logos = BTreeMap::new();

@@ -276,6 +276,20 @@ impl Table for Venue {
     }
 }
 
+impl Table for Correction {
+    const FILE: &'static str = "corrections.csv";
+    const COLUMNS: &'static [&'static str] = &["written", "name", "source"];
+    fn from_row(r: &mut Row) -> Option<Self> {
+        let written = r.text("written");
+        let name = r.parse("name", |v| match written.as_deref() {
+            Some(w) if w == v => Err("the same as written: a correction changes the spelling".to_string()),
+            _ => Ok(v.to_string()),
+        });
+        let source = r.text("source");
+        Some(Correction { written: written?, name: name?, source: source? })
+    }
+}
+
 impl Table for ModelCompute {
     const FILE: &'static str = "model_compute.csv";
     const COLUMNS: &'static [&'static str] = &["name", "entry", "organisation", "size", "released", "tflops"];
@@ -443,6 +457,7 @@ mod tests {
         assert_columns(FamilyAssignment { model: id(), family: "x".into() });
         assert_columns(DeviceChip { device: "x".into(), chip: "y".into() });
         assert_columns(Venue { venue: "TACO".into(), kind: VenueType::Journal, name: "ACM TACO".into() });
+        assert_columns(Correction { written: "MinCPM".into(), name: "MiniCPM".into(), source: "x".into() });
         let month = YearMonth { year: 2024, month: Some(6) };
         let number = |v: f64| Raw { raw: v.to_string(), value: v };
         assert_columns(ModelCompute {
@@ -476,6 +491,7 @@ mod tests {
             (FamilyAssignment::FILE, FamilyAssignment::COLUMNS),
             (DeviceChip::FILE, DeviceChip::COLUMNS),
             (Venue::FILE, Venue::COLUMNS),
+            (Correction::FILE, Correction::COLUMNS),
             (ModelCompute::FILE, ModelCompute::COLUMNS),
             (ModelMemory::FILE, ModelMemory::COLUMNS),
         ]);

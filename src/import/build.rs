@@ -283,6 +283,7 @@ pub fn build(ex: &Extracted, prev: &Dataset, diags: &mut Diagnostics) -> Dataset
         family_assignments: prev.family_assignments.clone(),
         device_chips: prev.device_chips.clone(),
         venues: prev.venues.clone(),
+        corrections: prev.corrections.clone(),
         extra_chips: prev.extra_chips.clone(),
         model_compute: prev.model_compute.clone(),
         model_memory: prev.model_memory.clone(),

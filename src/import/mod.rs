@@ -4,6 +4,7 @@
 pub(crate) mod badge;
 mod build;
 mod columns;
+mod corrections;
 pub(crate) mod extract;
 mod guard;
 pub(crate) mod markdown;
@@ -13,6 +14,7 @@ mod renames;
 use std::io::Read as _;
 
 pub(crate) use build::{arxiv_month, copy_for_venue};
+pub use corrections::Corrected;
 pub use guard::{MAX_PERCENT, MAX_ROWS, Stop};
 pub use renames::{Rename, RenameRule};
 use std::path::{Path, PathBuf};
@@ -73,6 +75,8 @@ pub struct Report {
     pub renames: Vec<Rename>,
     /// Entries that left one section of the paper tree for another.
     pub moves: Vec<Move>,
+    /// Names corrections.csv corrected, the list's spelling kept as an alias.
+    pub corrected: Vec<Corrected>,
     /// What the reader should know about this run (normalised input, how data/ was written).
     pub notes: Vec<String>,
 }
@@ -207,8 +211,12 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
     if warnings.error_count() > unread {
         return Err(ImportError::Invalid(warnings.sorted()));
     }
-    let prev = previous(data_dir)?;
+    let (prev, positions) = previous(data_dir)?;
     let mut fresh = build::build(&extracted, &prev, &mut warnings);
+    let lines: Vec<usize> = (0..prev.corrections.len()).map(|i| positions.line(Correction::FILE, i)).collect();
+    let file = data_dir.join(Correction::FILE).display().to_string();
+    let (corrected, stale) = corrections::apply(&mut fresh, &prev.corrections, &lines, &file);
+    warnings.extend(stale);
     let renames = renames::detect(&mut fresh, &prev);
     let (merged, tables) = merge_all(fresh, &prev, !opts.keep_gone);
     // Pruned, the merged tables are what the list yields.
@@ -218,7 +226,7 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
     {
         return Err(ImportError::Removals(Box::new(stop)));
     }
-    let rendered = render_all(&merged, !renames.is_empty());
+    let rendered = render_all(&merged, merged.aliases != prev.aliases);
     // Validated as written, so that each problem has the line it would have in data/.
     let mut problems = data::validate_rendered(&rendered, data_dir);
     problems.extend(emptied_families(&merged, &prev, data_dir));
@@ -227,7 +235,8 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
         return Err(ImportError::Invalid(problems));
     }
     let moves = moves(&prev, &merged);
-    let mut report = Report { tables, warnings: warnings.sorted(), curated_created: Vec::new(), renames, moves, notes };
+    let mut report =
+        Report { tables, warnings: warnings.sorted(), curated_created: Vec::new(), renames, moves, corrected, notes };
     if !opts.dry_run {
         write_all(rendered, data, &mut report)?;
     }
@@ -283,15 +292,16 @@ fn alias_collisions(merged: &Dataset, aliases: &Path) -> Diagnostics {
     out
 }
 
-fn previous(data_dir: &Path) -> Result<Dataset, ImportError> {
+/// data/ as it is, and where its rows are.
+fn previous(data_dir: &Path) -> Result<(Dataset, data::Positions), ImportError> {
     let any_csv = std::fs::read_dir(data_dir)
         .map(|rd| rd.filter_map(Result::ok).any(|e| e.path().extension().is_some_and(|x| x == "csv")))
         .unwrap_or(false);
     if !any_csv {
-        return Ok(Dataset::default());
+        return Ok((Dataset::default(), data::Positions::default()));
     }
     match data::read_all(data_dir) {
-        Ok((d, _, diags)) if !diags.has_errors() => Ok(d),
+        Ok((d, positions, diags)) if !diags.has_errors() => Ok((d, positions)),
         Ok((_, _, diags)) | Err(diags) => Err(ImportError::Invalid(diags)),
     }
 }
@@ -371,8 +381,8 @@ fn merge_all(fresh: Dataset, prev: &Dataset, prune: bool) -> (Dataset, Vec<Table
     (merged, changes)
 }
 
-/// The tables import writes, as bytes; with `aliases`, the curated aliases too (renames add
-/// the old names to them; the rows already there stay as they are).
+/// The tables import writes, as bytes; with `aliases`, the curated aliases too (renames and
+/// corrections add the old names to them; the rows already there stay as they are).
 fn render_all(d: &Dataset, aliases: bool) -> Vec<(&'static str, Vec<u8>)> {
     let mut bytes = vec![
         (Organisation::FILE, data::render(&d.organisations)),

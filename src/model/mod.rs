@@ -318,6 +318,16 @@ pub struct Venue {
     pub name: String,
 }
 
+/// A curated correction of the list's spelling: where a name in the list has the word(s)
+/// `written`, the name is spelt with `name` in their place ("MinCPM" → "MiniCPM"); `source`
+/// says how we know (a link, or the reason).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    pub written: String,
+    pub name: String,
+    pub source: String,
+}
+
 /// A curated fact: this device has this chip.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DeviceChip {

@@ -539,12 +539,13 @@ mod tests {
             .into_iter()
             .map(|s| (s.name, s.members.into_iter().map(|(_, rest)| rest).collect()))
             .collect();
-        // MinCPM (2024-02) is two months before V2.0 and V3.0 (2024-04): named on its own.
+        // MiniCPM (2024-02, "MinCPM" in the list, corrected) is two months before V2.0 and
+        // V3.0 (2024-04): named on its own.
         // Qwen2 and Qwen2.5 share a family but no first word; Yi and Yi VL are two months apart.
         assert_eq!(
             found,
             [
-                ("MinCPM".to_string(), vec!["V2.0".to_string(), "V3.0".to_string(), "Llama3 V2.5".to_string()]),
+                ("MiniCPM".to_string(), vec!["V2.0".to_string(), "V3.0".to_string(), "Llama3 V2.5".to_string()]),
                 ("Octopus".to_string(), vec!["v2".to_string(), "v3".to_string()]),
             ]
         );

@@ -1,5 +1,5 @@
 //! Series on the emergence timeline: releases of one family (`member_of`, from data) out within
-//! a month of each other, whose names begin with the same words, are named once ("MinCPM") and
+//! a month of each other, whose names begin with the same words, are named once ("MiniCPM") and
 //! each release by the rest of its name ("V2.0", "V3.0") beside its own dot, as the list's
 //! figure draws them. Releases of a family that share no first word stay named in full.
 
