@@ -715,19 +715,19 @@ fn related_ranks_by_shared_specific_neighbours_with_reasons() {
 
 #[test]
 fn path_follows_relations_both_ways() {
-    let r = run(&["path", "MiniCPM", "Snapdragon 8 Gen3"], &root());
+    let r = run(&["path", "MiniCPM Series", "Snapdragon 8 Gen3"], &root());
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("MinCPM Series [family:mincpm]\n  --supported_by--> "), "{}", r.stdout);
+    assert!(r.stdout.starts_with("MiniCPM Series [family:mincpm]\n  --supported_by--> "), "{}", r.stdout);
     assert!(
         r.stdout
             .ends_with("--runs_on--> Qualcomm Snapdragon 8Gen3 [chip:qualcomm-snapdragon-8gen3]\n6 hop(s), cost 47\n"),
         "{}",
         r.stdout
     );
-    let r = run(&["path", "MiniCPM", "Snapdragon 8 Gen3", "--max-hops", "3"], &root());
+    let r = run(&["path", "MiniCPM Series", "Snapdragon 8 Gen3", "--max-hops", "3"], &root());
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("no path from MinCPM Series [family:mincpm] to Qualcomm Snapdragon 8Gen3"),
+        r.stderr.contains("no path from MiniCPM Series [family:mincpm] to Qualcomm Snapdragon 8Gen3"),
         "{}",
         r.stderr
     );

@@ -366,20 +366,7 @@ mod tests {
             official_url: vec![],
             hf_url: vec![],
         });
-        assert_columns(Model {
-            id: id(),
-            name: "X".into(),
-            family: None,
-            organisations: vec![],
-            sizes: Sizes::default(),
-            edge: None,
-            released: None,
-            modalities: vec![],
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        });
+        assert_columns(Model::named(id(), "X".into()));
         assert_columns(Framework {
             id: id(),
             name: "X".into(),

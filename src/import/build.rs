@@ -488,20 +488,7 @@ fn multimodal(b: &mut Builder, ex: &Extracted) {
                     b.family_rows.iter().find(|f| f.id == family).map(|f| f.organisations.clone()).unwrap_or_default();
                 let (i, _) = b.models.add(id.clone(), &m.name);
                 b.model_rows.push((
-                    Model {
-                        id,
-                        name: m.name.clone(),
-                        family: Some(family),
-                        organisations: orgs,
-                        sizes: Sizes::default(),
-                        edge: None,
-                        released: None,
-                        modalities: vec![],
-                        paper_url: vec![],
-                        code_url: vec![],
-                        official_url: vec![],
-                        hf_url: vec![],
-                    },
+                    Model { family: Some(family), organisations: orgs, ..Model::named(id, m.name.clone()) },
                     m.src.clone(),
                 ));
                 i

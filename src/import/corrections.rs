@@ -135,20 +135,7 @@ mod tests {
     }
 
     fn model(id: &str, name: &str) -> Model {
-        Model {
-            id: id.parse().unwrap(),
-            name: name.into(),
-            family: None,
-            organisations: vec![],
-            sizes: Sizes::parse("1B").unwrap(),
-            edge: None,
-            released: None,
-            modalities: vec![],
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        }
+        Model::named(id.parse().unwrap(), name.into())
     }
 
     fn fix(written: &str, name: &str) -> Correction {

@@ -274,6 +274,26 @@ macro_rules! entry_struct {
 
 crate::entry_tables!(define_structs);
 
+impl Model {
+    /// A release known by name only: no family, organisation, size, date or link yet.
+    pub fn named(id: Id, name: String) -> Model {
+        Model {
+            id,
+            name,
+            family: None,
+            organisations: vec![],
+            sizes: Sizes::default(),
+            edge: None,
+            released: None,
+            modalities: vec![],
+            paper_url: vec![],
+            code_url: vec![],
+            official_url: vec![],
+            hf_url: vec![],
+        }
+    }
+}
+
 /// A typed, directed relation between two entries.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Relation {
