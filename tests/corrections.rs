@@ -53,7 +53,7 @@ fn corrections_rename_in_data_keep_the_list_spelling_and_say_when_no_longer_need
         "{out}"
     );
     // The family import made of the rows' first word too.
-    assert!(out.contains("corrections.csv: 3 name(s) spelt as corrected"), "{out}");
+    assert!(out.contains("corrected family:mincpm \"MinCPM\" → \"MiniCPM\""), "{out}");
     assert!(out.contains("data/corrections.csv:3:1: warning: no name in the list has \"Gema\""), "{out}");
     let models = std::fs::read_to_string(data.join("models.csv")).unwrap();
     assert!(models.contains("\nmincpm,MiniCPM,") && models.contains("\nmincpm-v2-0,MiniCPM V2.0,"), "{models}");

@@ -41,9 +41,6 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
             c.line
         );
     }
-    if !report.corrected.is_empty() {
-        say!("corrections.csv: {} name(s) spelt as corrected", report.corrected.len());
-    }
     let verb = if a.dry_run { "would change" } else { "changed" };
     let mut any = false;
     for t in &report.tables {
