@@ -175,3 +175,22 @@ fn the_shipped_figures_carry_the_vendored_logos_as_svg_and_no_logos_turns_them_o
         assert_eq!(svg.matches("<image ").count(), 0, "{f}");
     }
 }
+
+#[test]
+fn build_no_logos_draws_every_figure_with_names_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let data = root().join("data");
+    let args =
+        ["build", "--no-logos", "--layout", "none", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let r = run(&args, dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for f in ["timeline-emergence-llms", "hardware-timeline-tops", "hardware-timeline-memory"] {
+        let svg = std::fs::read_to_string(out.join(format!("{f}.svg"))).unwrap();
+        assert_eq!(svg.matches("<image ").count(), 0, "{f}");
+        assert!(svg.matches("<text").count() > 10, "{f} still has its labels");
+    }
+    // The shipped output/ (with logos) embeds them: the flag is what took them out.
+    let shipped = std::fs::read_to_string(root().join("output/timeline-emergence-llms.svg")).unwrap();
+    assert!(shipped.matches("<image ").count() >= 5);
+}

@@ -38,8 +38,9 @@ pub fn run(a: BuildArgs) -> Result<(), Failure> {
     pending.push(Pending { staged: site.staged.into_iter().next(), line: site.line });
     if !a.no_figures {
         progress.phase("figures", "drawing the timelines");
-        let emergence = timeline::emergence::Options::default();
-        let tops = timeline::chips::Options::new(timeline::chips::Metric::Tops);
+        let logos = !a.no_logos;
+        let emergence = timeline::emergence::Options { logos, ..Default::default() };
+        let tops = timeline::chips::Options { logos, ..timeline::chips::Options::new(timeline::chips::Metric::Tops) };
         let names = &super::timeline::OUR_NAMES;
         pending.extend(super::timeline::write_figures(&g, &out, names, &emergence, &tops, &ImageFormat::ALL)?);
         if let Some(map) = &map {

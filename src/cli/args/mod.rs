@@ -243,6 +243,9 @@ pub struct BuildArgs {
     /// Write the graph exports only, not the timelines.
     #[arg(long)]
     pub no_figures: bool,
+    /// Draw the figures with names only, without the organisations' logos (data/logos.csv).
+    #[arg(long)]
+    pub no_logos: bool,
     /// Also write these directory exports (edge-atlas.parquet/, edge-atlas.neo4j/). When
     /// omitted: parquet for graphs of 100,000 nodes or more, where XML tools become slow,
     /// nothing below (the shipped output/ is committed; binary files would bloat its diffs).
