@@ -46,11 +46,7 @@ pub struct Figure {
 
 pub fn draw(g: &KnowledgeGraph, map: &Map, width: u32, height: u32) -> Figure {
     let mut f = Frame::new(width, height, None);
-    let mut degree = vec![0usize; g.node_count()];
-    for (a, _, b) in g.edges() {
-        degree[a.index()] += 1;
-        degree[b.index()] += 1;
-    }
+    let degree: Vec<usize> = g.nodes().map(|n| g.degree(n)).collect();
     // Each coloured community named after its most related entry.
     let entries: Vec<LegendEntry> = (0..COMMUNITY.len().min(map.communities))
         .filter_map(|c| {
