@@ -25,7 +25,7 @@ fn every_rule_has_its_finding_with_exact_message_and_place() {
         std::fs::write(&golden, &r.stdout).unwrap();
     }
     assert_eq!(r.stdout, std::fs::read_to_string(&golden).unwrap());
-    for rule in edge_atlas::lint::Rule::ALL {
+    for rule in edge_atlas::lint::Rule::all() {
         assert!(r.stdout.contains(&format!("[{}]", rule.code())), "no fixture finding for {}", rule.code());
     }
     assert!(!r.stdout.contains("Kept Placeholder"), "the disable comment switches EA103 off there");
@@ -258,4 +258,38 @@ fn the_workflow_for_the_lists_repository_passes_the_workflow_schema() {
     let text = std::fs::read_to_string(root().join("contrib/awesome-edge-llms.yml")).unwrap();
     std::fs::write(&broken, text.replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest")).unwrap();
     assert!(!check(&broken).status.success(), "a workflow without runs-on must fail validation");
+}
+
+/// README's rule table is the registry's (`lint::table`); `UPDATE_GOLDEN=1` rewrites it.
+#[test]
+fn the_readme_rule_table_is_the_registrys() {
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let open = "keeps it current -->\n";
+    let (start, end) = (readme.find(open).unwrap() + open.len(), readme.find("<!-- end lint-rules -->").unwrap());
+    let table = edge_atlas::lint::table();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, format!("{}{table}{}", &readme[..start], &readme[end..])).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[start..end],
+        table,
+        "README's rule table drifted from the registry: UPDATE_GOLDEN=1 cargo test --test lint"
+    );
+}
+
+#[test]
+fn explain_prints_every_rule_and_refuses_an_unknown_one() {
+    for rule in edge_atlas::lint::Rule::all() {
+        let r = run(&["lint", "--explain", &rule.code().to_lowercase()], &root());
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(r.stdout, edge_atlas::lint::explain(rule));
+    }
+    let r = run(&["lint", "--explain", "EA303"], &root());
+    assert!(r.stdout.starts_with("EA303 (arxiv-date-mismatch): error, dates family\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("Fix: safe: `lint --fix` applies it.\n"), "{}", r.stdout);
+    let bad = run(&["lint", "--explain", "EA999"], &root());
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("no rule \"EA999\"; the rules are EA001, EA002, EA101"), "{}", bad.stderr);
 }

@@ -9,7 +9,16 @@ use super::Failure;
 use super::args::{Deny, LintArgs};
 
 pub fn run(a: LintArgs) -> Result<(), Failure> {
-    let (findings, diags) = match lint::lint_dir(&a.list) {
+    if let Some(code) = &a.explain {
+        let Some(rule) = lint::Rule::from_code(code) else {
+            let codes: Vec<&str> = lint::Rule::all().map(lint::Rule::code).collect();
+            return Err(Failure::Usage(format!("no rule {code:?}; the rules are {}", codes.join(", "))));
+        };
+        term::say(lint::explain(rule).trim_end());
+        return Ok(());
+    }
+    let Some(list) = &a.list else { return Err(Failure::Usage("lint needs LIST_DIR".into())) };
+    let (findings, diags) = match lint::lint_dir(list) {
         Ok(r) => r,
         Err(ImportError::Invalid(d)) => return Err(Failure::Invalid(d)),
         Err(e) => return Err(Failure::Other(e.into())),

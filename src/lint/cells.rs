@@ -1,9 +1,33 @@
 //! Table cells (EA5xx): one unit spelt two ways in a column (`8G` among `8GB`), and sizes listed
 //! out of order in a cell (`32B、30B`).
 
+use super::rule::{Family, Fixes, Spec};
 use super::{List, Rule, Sink, header_names};
+use crate::diag::Severity;
 use crate::import::markdown::{Block, plain};
 use crate::model::Sizes;
+
+pub const MIXED_UNITS: Rule = Rule::new(&Spec {
+    code: "EA501",
+    name: "mixed-units",
+    severity: Severity::Warning,
+    fixes: Fixes::Safe,
+    what: "one unit spelt two ways in a column (`8G` among `8GB`)",
+    why: "tools comparing the column have to guess that 8G is 8GB; the fix writes the column's usual unit.",
+    example: "| Qualcomm Snapdragon 865 | 15 | 2019.12 | xiaomi 10 | 8G |   (8GB elsewhere)\n  fix: 8GB",
+});
+
+pub const SIZES_OUT_OF_ORDER: Rule = Rule::new(&Spec {
+    code: "EA502",
+    name: "sizes-out-of-order",
+    severity: Severity::Warning,
+    fixes: Fixes::Safe,
+    what: "sizes out of order in a cell (`32B、30B`)",
+    why: "every other cell lists sizes smallest first; the fix sorts them, keeping each size as written.",
+    example: "| Qwen3 | Alibaba | 0.6B、32B、30B |\n  fix: 0.6B、30B、32B",
+});
+
+pub(super) const FAMILY: Family = Family { name: "cells", rules: &[MIXED_UNITS, SIZES_OUT_OF_ORDER] };
 
 /// The numbers with a unit in a cell: ("8", "G") for each `8G`.
 fn quantities(text: &str) -> Vec<(&str, &str)> {
@@ -65,7 +89,7 @@ fn units(src: &super::Source, column: &str, cells: &Cells, sink: &mut Sink) {
                 let at = src.locate(cell.line, cell.column, &written);
                 let msg =
                     format!("{column} {written:?} writes the unit {unit:?}; {c} cells of this column write {usual:?}");
-                sink.push(Rule::MixedUnits, src, at, msg, Some(format!("{n}{usual}")));
+                sink.push(MIXED_UNITS, src, at, msg, Some(format!("{n}{usual}")));
             }
         }
     }
@@ -86,7 +110,7 @@ fn order(src: &super::Source, cell: &crate::import::markdown::Cell, text: &str, 
         parts.join(sep)
     });
     let msg = format!("sizes {text:?} are not in increasing order");
-    sink.push(Rule::SizesOutOfOrder, src, at, msg, fix);
+    sink.push(SIZES_OUT_OF_ORDER, src, at, msg, fix);
 }
 
 #[cfg(test)]

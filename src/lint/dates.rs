@@ -2,11 +2,46 @@
 //! are not dates (a paper badge saying `white_paper`), and arXiv badges whose date contradicts
 //! the arXiv id they link to.
 
+use super::rule::{Family, Fixes, Spec};
 use super::{List, Rule, Sink, header_names};
+use crate::diag::Severity;
 use crate::import::arxiv_month;
 use crate::import::badge::BadgeType;
 use crate::import::markdown::{Block, Inline, plain};
 use crate::model::YearMonth;
+
+pub const MIXED_DATE_NOTATION: Rule = Rule::new(&Spec {
+    code: "EA301",
+    name: "mixed-date-notation",
+    severity: Severity::Warning,
+    fixes: Fixes::Safe,
+    what: "date notations mixed in one column (`19.12` among `2019.09`)",
+    why: "a column read one way by most rows is misread for the others (19.12 as the year 19); the fix rewrites the date in the column's notation, losing nothing.",
+    example: "| Qualcomm Snapdragon 865 | 15 | 19.12 | ...   (YYYY.MM elsewhere)\n  fix: 2019.12",
+});
+
+pub const NOT_A_DATE: Rule = Rule::new(&Spec {
+    code: "EA302",
+    name: "not-a-date",
+    severity: Severity::Warning,
+    fixes: Fixes::None,
+    what: "a date that is not one (a paper badge saying `white_paper`)",
+    why: "import reads no date from it, so the entry is missing from every timeline.",
+    example: "<img src=\"https://img.shields.io/badge/Intel-white_paper-b31b1b\" alt=\"badge\"/>",
+});
+
+pub const ARXIV_DATE_MISMATCH: Rule = Rule::new(&Spec {
+    code: "EA303",
+    name: "arxiv-date-mismatch",
+    severity: Severity::Error,
+    fixes: Fixes::Safe,
+    what: "an arXiv badge date contradicting the arXiv id it links to",
+    why: "an arXiv id says when the paper was submitted (2502.16963: February 2025), so a badge saying otherwise puts the paper at the wrong place on the timeline. The fix writes the id's month into the badge, changing nothing else.",
+    example: "<a href=\"https://arxiv.org/abs/2502.16963\"><img src=\"https://img.shields.io/badge/arxiv-24.02-b31b1b\" alt=\"badge\"/></a>\n  fix: 25.02   (only the date inside the badge URL changes)",
+});
+
+pub(super) const FAMILY: Family =
+    Family { name: "dates", rules: &[MIXED_DATE_NOTATION, NOT_A_DATE, ARXIV_DATE_MISMATCH] };
 
 /// How a date is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -87,7 +122,7 @@ fn columns(list: &List, sink: &mut Sink) {
                         None => {
                             let at = src.locate(cell.line, cell.column, text);
                             let msg = format!("{name} {text:?} is not a date (expected e.g. 2024.06)");
-                            sink.push(Rule::NotADate, src, at, msg, None);
+                            sink.push(NOT_A_DATE, src, at, msg, None);
                         }
                     }
                 }
@@ -102,7 +137,7 @@ fn columns(list: &List, sink: &mut Sink) {
                         cells.len(),
                         usual.example()
                     );
-                    sink.push(Rule::MixedDateNotation, src, at, msg, usual.rewrite(text));
+                    sink.push(MIXED_DATE_NOTATION, src, at, msg, usual.rewrite(text));
                 }
             }
         }
@@ -125,7 +160,7 @@ fn badges(list: &List, sink: &mut Sink) {
                     format!("{}-{}", badge.label.as_deref().unwrap_or(""), badge.message),
                     badge.message
                 );
-                sink.push(Rule::NotADate, src, at(), msg, None);
+                sink.push(NOT_A_DATE, src, at(), msg, None);
             }
             let preprint = badge.label.as_deref().is_none_or(|l| l.eq_ignore_ascii_case("arxiv"));
             let id_month = href.as_deref().and_then(arxiv_month);
@@ -135,7 +170,7 @@ fn badges(list: &List, sink: &mut Sink) {
                 let msg =
                     format!("badge date {:?} contradicts the arXiv id it links to, submitted {id}", badge.message);
                 let fix = Some(format!("{:02}.{:02}", id.year % 100, id.month.unwrap_or(1)));
-                sink.push(Rule::ArxivDateMismatch, src, at(), msg, fix);
+                sink.push(ARXIV_DATE_MISMATCH, src, at(), msg, fix);
             }
         }
     }

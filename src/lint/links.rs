@@ -3,9 +3,54 @@
 
 use std::collections::BTreeSet;
 
+use super::rule::{Family, Fixes, Spec};
 use super::{List, Rule, Sink, Source, Span};
+use crate::diag::Severity;
 use crate::import::badge::{BadgeType, percent_decode};
 use crate::import::markdown::{Block, Inline, html_links};
+
+pub const BROKEN_ANCHOR: Rule = Rule::new(&Spec {
+    code: "EA101",
+    name: "broken-anchor",
+    severity: Severity::Error,
+    fixes: Fixes::Either,
+    what: "a link to `#anchor` that no heading of the target file has (GitHub's heading slugs; the fix is the link text's slug or the closest anchor)",
+    why: "GitHub scrolls nowhere for an unknown anchor: the reader lands at the top of the file. The fix is safe when the link's own text names a heading of the file, unsafe when it is the closest anchor by spelling.",
+    example: "- [III.A. Typical Model Families](III-basic.md#iiia-typical-examples-of-edge-llms)\n  fix: #iiia-typical-model-families   (only the anchor after `#` changes)",
+});
+
+pub const MISSING_FILE: Rule = Rule::new(&Spec {
+    code: "EA102",
+    name: "missing-file",
+    severity: Severity::Error,
+    fixes: Fixes::Unsafe,
+    what: "a link to a file that is not in the list",
+    why: "the link is a 404 on GitHub. The fix points it at the list's file of the closest name (a guess: review it); the `#anchor` is kept.",
+    example: "[I.A. End-to-End Frameworks](I-frameworks-and-benchmarks.md#ia-end-to-end-frameworks)\n  fix: %28archive%29I-frameworks-and-benchmarks.md   (the anchor stays)",
+});
+
+pub const PLACEHOLDER_LINK: Rule = Rule::new(&Spec {
+    code: "EA103",
+    name: "placeholder-link",
+    severity: Severity::Error,
+    fixes: Fixes::None,
+    what: "a placeholder link (`href=\"#\"`, empty)",
+    why: "a link that goes nowhere looks like a source to the reader and gives the importer no URL.",
+    example: "<a href=\"#\"><img src=\"https://img.shields.io/badge/code-github-white\" alt=\"badge\"/></a>",
+});
+
+pub const EMPTY_BADGE: Rule = Rule::new(&Spec {
+    code: "EA104",
+    name: "empty-badge",
+    severity: Severity::Warning,
+    fixes: Fixes::None,
+    what: "a badge with no text, or a link-coloured badge (paper, code, site, HF) without a link",
+    why: "the badge colour tells the reader and the importer that it links to a paper, code or site; without a link or text it says nothing.",
+    example: "<img src=\"https://img.shields.io/badge/arXiv-24.06-b31b1b\" alt=\"badge\"/>   <- no <a href> around it",
+});
+
+pub(super) const FAMILY: Family =
+    Family { name: "links", rules: &[BROKEN_ANCHOR, MISSING_FILE, PLACEHOLDER_LINK, EMPTY_BADGE] };
 
 /// GitHub's anchor for a heading (github-slugger): lowercased, everything but letters, digits,
 /// `-`, `_` and spaces removed, each space a `-`.
@@ -110,10 +155,10 @@ fn links<'a>(list: &'a List, html: &'a [Vec<(usize, Vec<String>)>], sink: &mut S
                     );
                     let at = || src.locate_badge(line, column, badge);
                     if badge.message.trim().is_empty() {
-                        sink.push(Rule::EmptyBadge, src, at(), "badge has no text".into(), None);
+                        sink.push(EMPTY_BADGE, src, at(), "badge has no text".into(), None);
                     } else if linked && href.is_none() {
                         let msg = format!("badge {:?} links nowhere: its colour says it is a link", badge.message);
-                        sink.push(Rule::EmptyBadge, src, at(), msg, None);
+                        sink.push(EMPTY_BADGE, src, at(), msg, None);
                     }
                     if let Some(href) = href {
                         out.push(Link { src, line, column, text: "", href });
@@ -141,7 +186,7 @@ pub fn check(list: &List, sink: &mut Sink) {
         let at = link_span(src, line, column, href);
         if href.is_empty() || href == "#" {
             let msg = format!("link {href:?} is a placeholder: it goes nowhere");
-            sink.push(Rule::PlaceholderLink, src, at, msg, None);
+            sink.push(PLACEHOLDER_LINK, src, at, msg, None);
             continue;
         }
         let lower = href.to_ascii_lowercase();
@@ -158,7 +203,7 @@ pub fn check(list: &List, sink: &mut Sink) {
             let wanted = join(&src.path, path).unwrap_or_default();
             let fix = closest(&wanted, known.iter()).map(|k| relative(&src.path, k));
             let msg = format!("link to {path:?}: no such file in the list");
-            sink.push(Rule::MissingFile, src, at, msg, fix);
+            sink.push(MISSING_FILE, src, at, msg, fix);
             continue;
         };
         let (Some(fragment), Some(i)) = (fragment, md_index(&target)) else {
@@ -170,7 +215,7 @@ pub fn check(list: &List, sink: &mut Sink) {
             let by_text = Some(slug(text.trim())).filter(|s| anchors[i].contains(s));
             let fix = by_text.as_ref().or_else(|| closest(&fragment, anchors[i].iter())).map(|a| format!("{path}#{a}"));
             let msg = format!("link to {href:?}: {target} has no heading with the anchor #{fragment}");
-            sink.push(Rule::BrokenAnchor, src, at, msg, fix);
+            sink.push(BROKEN_ANCHOR, src, at, msg, fix);
         }
     }
 }

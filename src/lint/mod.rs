@@ -7,10 +7,13 @@ mod dates;
 mod links;
 mod names;
 mod papers;
+mod reading;
 mod report;
+mod rule;
 mod structure;
 
 pub use report::{Format, render, summary};
+pub use rule::{Applicability, Family, Fixes, Rule, Spec, explain, table};
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -21,90 +24,9 @@ use crate::import::extract::{self, Extracted};
 use crate::import::markdown::{self, Block, Doc, Inline};
 use crate::import::{ImportError, read_list};
 
-/// A rule, with a stable id (`EA` + family digit + number) that never changes meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    /// The importer cannot read something (an unclosed comment, an unknown table or badge colour).
-    Unreadable,
-    /// Bytes the importer normalises before reading: a byte-order mark, CRLF or lone CR line
-    /// endings, non-breaking or zero-width spaces, typographic quotes in HTML tags.
-    Normalised,
-    BrokenAnchor,
-    MissingFile,
-    PlaceholderLink,
-    EmptyBadge,
-    OrganisationSpellings,
-    NearDuplicateName,
-    MarkupInName,
-    MixedDateNotation,
-    NotADate,
-    ArxivDateMismatch,
-    DuplicateInSection,
-    CopiesDisagree,
-    MixedUnits,
-    SizesOutOfOrder,
-    HeadingLevel,
-    SectionCopiesDrift,
-}
-
-impl Rule {
-    pub const ALL: [Rule; 18] = [
-        Rule::Unreadable,
-        Rule::Normalised,
-        Rule::BrokenAnchor,
-        Rule::MissingFile,
-        Rule::PlaceholderLink,
-        Rule::EmptyBadge,
-        Rule::OrganisationSpellings,
-        Rule::NearDuplicateName,
-        Rule::MarkupInName,
-        Rule::MixedDateNotation,
-        Rule::NotADate,
-        Rule::ArxivDateMismatch,
-        Rule::DuplicateInSection,
-        Rule::CopiesDisagree,
-        Rule::MixedUnits,
-        Rule::SizesOutOfOrder,
-        Rule::HeadingLevel,
-        Rule::SectionCopiesDrift,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Rule::Unreadable => "EA001",
-            Rule::Normalised => "EA002",
-            Rule::BrokenAnchor => "EA101",
-            Rule::MissingFile => "EA102",
-            Rule::PlaceholderLink => "EA103",
-            Rule::EmptyBadge => "EA104",
-            Rule::OrganisationSpellings => "EA201",
-            Rule::NearDuplicateName => "EA202",
-            Rule::MarkupInName => "EA203",
-            Rule::MixedDateNotation => "EA301",
-            Rule::NotADate => "EA302",
-            Rule::ArxivDateMismatch => "EA303",
-            Rule::DuplicateInSection => "EA401",
-            Rule::CopiesDisagree => "EA402",
-            Rule::MixedUnits => "EA501",
-            Rule::SizesOutOfOrder => "EA502",
-            Rule::HeadingLevel => "EA601",
-            Rule::SectionCopiesDrift => "EA602",
-        }
-    }
-
-    /// Errors break something a reader or the importer relies on (a link, a date); warnings
-    /// are inconsistencies.
-    pub fn severity(self) -> Severity {
-        match self {
-            Rule::BrokenAnchor | Rule::MissingFile | Rule::PlaceholderLink | Rule::ArxivDateMismatch => Severity::Error,
-            _ => Severity::Warning,
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Rule> {
-        Rule::ALL.into_iter().find(|r| r.code().eq_ignore_ascii_case(code))
-    }
-}
+/// Every family's rules, in id order: `Rule::all`, `--explain` and the README's table read this.
+const FAMILIES: &[Family] =
+    &[reading::FAMILY, links::FAMILY, names::FAMILY, dates::FAMILY, papers::FAMILY, cells::FAMILY, structure::FAMILY];
 
 /// One problem in the list: where, which rule, what, and the replacement text when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -268,18 +190,7 @@ pub fn lint_files(texts: Vec<(String, String)>, files: BTreeSet<String>) -> Vec<
     let sources: Vec<Source> = texts.into_iter().map(|(p, t)| Source::new(p, t)).collect();
     let list = List { sources, docs, extracted, files };
     let mut sink = Sink(Vec::new());
-    for (src, changes) in list.sources.iter().zip(&changes) {
-        if let Some(first) = changes.first() {
-            let at = Span { line: first.line, column: first.column, width: 1 };
-            sink.push(Rule::Normalised, src, at, crate::normalise::describe(changes), None);
-        }
-    }
-    for d in diags.iter() {
-        if let Some(src) = list.source(&d.file) {
-            let at = Span { line: d.line.max(1), column: d.column.max(1), width: 1 };
-            sink.push(Rule::Unreadable, src, at, d.message.clone(), None);
-        }
-    }
+    reading::check(&list, &changes, &diags, &mut sink);
     links::check(&list, &mut sink);
     names::check(&list, &mut sink);
     dates::check(&list, &mut sink);
@@ -375,13 +286,6 @@ mod tests {
             .iter()
             .map(|f| format!("{}:{}:{} {}", f.file, f.line, f.column, f.rule.code()))
             .collect()
-    }
-
-    #[test]
-    fn rule_codes_are_unique_and_parse_back() {
-        let codes: BTreeSet<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
-        assert_eq!(codes.len(), Rule::ALL.len());
-        assert!(Rule::ALL.iter().all(|r| Rule::from_code(r.code()) == Some(*r)));
     }
 
     #[test]

@@ -4,10 +4,45 @@
 
 use std::collections::BTreeMap;
 
+use super::rule::{Family, Fixes, Spec};
 use super::{List, Rule, Sink, Source, Span, header_names};
+use crate::diag::Severity;
 use crate::import::extract::items;
 use crate::import::markdown::{Block, Cell, plain};
 use crate::model::name_key;
+
+pub const ORGANISATION_SPELLINGS: Rule = Rule::new(&Spec {
+    code: "EA201",
+    name: "organisation-spellings",
+    severity: Severity::Warning,
+    fixes: Fixes::Either,
+    what: "one organisation spelt several ways (`meta`/`Meta`, `Shanghai AI Lab`/`Shanghai AI Laboratory`, `UW-Madison`/`University of Wisconsin-Madison`)",
+    why: "each spelling becomes its own organisation unless data/ curates an alias, and the figures colour them apart. The fix is safe when the spellings differ only in case or punctuation, unsafe for an abbreviation.",
+    example: "| Llama3 | meta | ...   (Meta elsewhere)\n  fix: Meta",
+});
+
+pub const NEAR_DUPLICATE_NAME: Rule = Rule::new(&Spec {
+    code: "EA202",
+    name: "near-duplicate-name",
+    severity: Severity::Warning,
+    fixes: Fixes::Unsafe,
+    what: "a name one or two letters from a name used in more places (`MinCPM` vs `MiniCPM`)",
+    why: "a typo in a name splits one model family in two in the knowledge base and the figures. The fix takes the spelling used in more places (a guess: review it).",
+    example: "| MinCPM V2.0 | OpenBMB | ...   (MiniCPM in 3 files)\n  fix: MiniCPM   (only the misspelt word changes)",
+});
+
+pub const MARKUP_IN_NAME: Rule = Rule::new(&Spec {
+    code: "EA203",
+    name: "markup-in-name",
+    severity: Severity::Warning,
+    fixes: Fixes::None,
+    what: "LaTeX or an HTML entity in a name or title (`PanGu-$\\alpha$`)",
+    why: "GitHub shows the markup raw in tables and titles; every tool reading the list has to decode it.",
+    example: "| PanGu-$\\alpha$ | Huawei | ...   <- write PanGu-α",
+});
+
+pub(super) const FAMILY: Family =
+    Family { name: "names", rules: &[ORGANISATION_SPELLINGS, NEAR_DUPLICATE_NAME, MARKUP_IN_NAME] };
 
 /// One written name and where it is.
 struct Use<'a> {
@@ -145,7 +180,7 @@ fn organisations(list: &List, sink: &mut Sink) {
                     first.src.path,
                     first.at.line,
                 );
-                sink.push(Rule::OrganisationSpellings, u.src, u.at, msg, Some(keep.clone()));
+                sink.push(ORGANISATION_SPELLINGS, u.src, u.at, msg, Some(keep.clone()));
             }
         }
     }
@@ -206,7 +241,7 @@ fn near_duplicates(names: &[Use], sink: &mut Sink) {
                     seen.src.path,
                     seen.at.line,
                 );
-                sink.push(Rule::NearDuplicateName, u.src, u.at, msg, Some(u.text.replacen(w, written, 1)));
+                sink.push(NEAR_DUPLICATE_NAME, u.src, u.at, msg, Some(u.text.replacen(w, written, 1)));
             }
         }
     }
@@ -241,7 +276,7 @@ fn markup(list: &List, sink: &mut Sink) {
             let at = src.locate(line, column, m);
             let kind = if m.starts_with('$') { "LaTeX" } else { "an HTML entity" };
             let msg = format!("{what} {:?} holds {kind} ({m}): write the character itself", raw.trim());
-            sink.push(Rule::MarkupInName, src, at, msg, None);
+            sink.push(MARKUP_IN_NAME, src, at, msg, None);
         }
     };
     for (doc, src) in list.docs.iter().zip(&list.sources) {

@@ -3,10 +3,34 @@
 
 use std::collections::HashMap;
 
+use super::rule::{Family, Fixes, Spec};
 use super::{List, Rule, Sink};
+use crate::diag::Severity;
 use crate::import::copy_for_venue;
 use crate::import::extract::RawPaper;
 use crate::model::name_key;
+
+pub const DUPLICATE_IN_SECTION: Rule = Rule::new(&Spec {
+    code: "EA401",
+    name: "duplicate-in-section",
+    severity: Severity::Warning,
+    fixes: Fixes::None,
+    what: "the same paper twice in one section",
+    why: "the reader sees it twice and import keeps one copy; which copy to delete is a person's call.",
+    example: "- PIM-AI: A Novel Architecture ... <badges>\n- PIM-AI: A Novel Architecture ... <badges>   <- same section",
+});
+
+pub const COPIES_DISAGREE: Rule = Rule::new(&Spec {
+    code: "EA402",
+    name: "copies-disagree",
+    severity: Severity::Warning,
+    fixes: Fixes::None,
+    what: "copies of a paper that disagree, saying which copy import takes title, venue and date from",
+    why: "the list contradicts itself about a paper's venue or date; import has to pick one copy.",
+    example: "- AttAcc ... arXiv-24.05 (section V.B)\n- AttAcc ... ASPLOS-24 (section VI.C)",
+});
+
+pub(super) const FAMILY: Family = Family { name: "papers", rules: &[DUPLICATE_IN_SECTION, COPIES_DISAGREE] };
 
 pub fn check(list: &List, sink: &mut Sink) {
     let papers = &list.extracted.papers;
@@ -27,7 +51,7 @@ pub fn check(list: &List, sink: &mut Sink) {
             let section = &list.extracted.techniques[p.technique].name;
             let msg =
                 format!("paper {:?} is listed twice in section {section:?} (also at line {})", p.title, q.src.line);
-            sink.push(Rule::DuplicateInSection, src, at, msg, None);
+            sink.push(DUPLICATE_IN_SECTION, src, at, msg, None);
             continue;
         }
         let mut diffs = Vec::new();
@@ -53,6 +77,6 @@ pub fn check(list: &List, sink: &mut Sink) {
         };
         let msg =
             format!("paper {:?} disagrees with its copy at {} ({}); {keeps}", p.title, first.src, diffs.join(", "));
-        sink.push(Rule::CopiesDisagree, src, at, msg, None);
+        sink.push(COPIES_DISAGREE, src, at, msg, None);
     }
 }

@@ -161,7 +161,7 @@ mod tests {
             line: 12,
             column: 5,
             width: 3,
-            rule: Rule::BrokenAnchor,
+            rule: super::super::links::BROKEN_ANCHOR,
             message: "link to \"#x\": 50% gone\nreally".into(),
             fix: Some("#y".into()),
             source_line: "abc [x](#x)\u{1b}[2J".into(),

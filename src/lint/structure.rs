@@ -4,10 +4,34 @@
 
 use std::collections::BTreeMap;
 
+use super::rule::{Family, Fixes, Spec};
 use super::{List, Rule, Sink, Source, Span};
+use crate::diag::Severity;
 use crate::import::extract::{lead_text, section_number};
 use crate::import::markdown::{Block, Doc, Inline, plain};
 use crate::model::name_key;
+
+pub const HEADING_LEVEL: Rule = Rule::new(&Spec {
+    code: "EA601",
+    name: "heading-level",
+    severity: Severity::Warning,
+    fixes: Fixes::Safe,
+    what: "a heading level that does not match its section number (`### V.F.` among `## V.A.`)",
+    why: "the table of contents and the importer's section tree nest the section under the wrong parent; the fix changes only the `#`s.",
+    example: "## V.E. Hardware\n### V.F. Cloud-Edge Collaboration\n  fix: ##",
+});
+
+pub const SECTION_COPIES_DRIFT: Rule = Rule::new(&Spec {
+    code: "EA602",
+    name: "section-copies-drift",
+    severity: Severity::Warning,
+    fixes: Fixes::Unsafe,
+    what: "the two copies of a section (the same number in two files) drifting apart",
+    why: "a reader of one file sees other content than a reader of the other. A renamed heading gets the first copy's text as its fix (unsafe: the newer copy may be the right one); the `#`s stay.",
+    example: "## III.A. Typical Examples of Model Families   (docs/III-models.md)\n## III.A. Typical Model Families               (docs/III-basic.md)\n  fix: III.A. Typical Model Families",
+});
+
+pub(super) const FAMILY: Family = Family { name: "structure", rules: &[HEADING_LEVEL, SECTION_COPIES_DRIFT] };
 
 pub fn check(list: &List, sink: &mut Sink) {
     for (doc, src) in list.docs.iter().zip(&list.sources) {
@@ -34,7 +58,7 @@ fn levels(doc: &Doc, src: &Source, sink: &mut Sink) {
             let msg = format!(
                 "heading {text:?} is level {level}, but section {number} sits at level {expected} in this file"
             );
-            sink.push(Rule::HeadingLevel, src, at, msg, Some("#".repeat(expected as usize)));
+            sink.push(HEADING_LEVEL, src, at, msg, Some("#".repeat(expected as usize)));
         }
     }
 }
@@ -119,13 +143,13 @@ fn compare(number: &str, first: &Content, fsrc: &Source, copy: &Content, src: &S
             Some((fl, ft)) if ft != text => {
                 let msg =
                     format!("heading {text:?} reads {ft:?} in the other copy of section {number} ({}:{fl})", fsrc.path);
-                sink.push(Rule::SectionCopiesDrift, src, at, msg, Some(ft.to_string()));
+                sink.push(SECTION_COPIES_DRIFT, src, at, msg, Some(ft.to_string()));
             }
             Some(_) => {}
             None => {
                 let msg =
                     format!("heading {text:?} is missing from the other copy of section {number} ({})", fsrc.path);
-                sink.push(Rule::SectionCopiesDrift, src, at, msg, None);
+                sink.push(SECTION_COPIES_DRIFT, src, at, msg, None);
             }
         }
     }
@@ -133,7 +157,7 @@ fn compare(number: &str, first: &Content, fsrc: &Source, copy: &Content, src: &S
         if !copy.headings.contains_key(n) {
             let at = Span { line: *line, column: 1, width: fsrc.line(*line).chars().count() };
             let msg = format!("heading {text:?} is missing from the other copy of section {number} ({})", src.path);
-            sink.push(Rule::SectionCopiesDrift, fsrc, at, msg, None);
+            sink.push(SECTION_COPIES_DRIFT, fsrc, at, msg, None);
         }
     }
     for (key, (line, name, cells)) in &copy.entries {
@@ -150,12 +174,12 @@ fn compare(number: &str, first: &Content, fsrc: &Source, copy: &Content, src: &S
                     fsrc.path,
                     if what == "row" { format!(" in cell {}", which.join(", ")) } else { String::new() }
                 );
-                sink.push(Rule::SectionCopiesDrift, src, at, msg, None);
+                sink.push(SECTION_COPIES_DRIFT, src, at, msg, None);
             }
             Some(_) => {}
             None => {
                 let msg = format!("{name:?} is missing from the other copy of section {number} ({})", fsrc.path);
-                sink.push(Rule::SectionCopiesDrift, src, at, msg, None);
+                sink.push(SECTION_COPIES_DRIFT, src, at, msg, None);
             }
         }
     }
@@ -163,7 +187,7 @@ fn compare(number: &str, first: &Content, fsrc: &Source, copy: &Content, src: &S
         if !copy.entries.contains_key(key) {
             let at = fsrc.locate(*line, 1, name);
             let msg = format!("{name:?} is missing from the other copy of section {number} ({})", src.path);
-            sink.push(Rule::SectionCopiesDrift, fsrc, at, msg, None);
+            sink.push(SECTION_COPIES_DRIFT, fsrc, at, msg, None);
         }
     }
 }

@@ -134,8 +134,11 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct LintArgs {
     /// A checkout of the Awesome-Edge-LLMs list.
-    #[arg(value_name = "LIST_DIR")]
-    pub list: PathBuf,
+    #[arg(value_name = "LIST_DIR", required_unless_present = "explain")]
+    pub list: Option<PathBuf>,
+    /// Print what a rule checks, why, an example and whether it fixes (e.g. EA303), and exit.
+    #[arg(long, value_name = "RULE", conflicts_with_all = ["format", "deny"])]
+    pub explain: Option<String>,
     /// human: the source line with a caret; github: workflow annotations; json: an array.
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
