@@ -149,6 +149,46 @@ pub fn farthest(taken: &[Rgb]) -> Rgb {
     candidates()[farthest_of(&distances(taken))].0
 }
 
+/// The smallest CIEDE2000 difference between two series that share a panel of a figure (chip
+/// lines, model series): more than between organisations, since series are read off thin lines
+/// and small markers, side by side.
+pub const MIN_SERIES_DELTA_E: f32 = 20.0;
+
+/// `base` when it keeps [`MIN_SERIES_DELTA_E`] from every colour of `taken`; else the nearest
+/// variant of it that does (lighter or darker, then the hue turned, in CIE LCh, staying dark
+/// enough for text on white); else the palette colour farthest from `taken`. A vendor's second
+/// line stays recognisably its colour and yet reads as another series.
+pub fn distinct(base: Rgb, taken: &[Rgb]) -> Rgb {
+    let far_enough = |c: &lab::Lab| taken.iter().all(|t| empfindung::cie00::diff(lab_of(*t), *c) >= MIN_SERIES_DELTA_E);
+    let lab = lab_of(base);
+    if far_enough(&lab) {
+        return base;
+    }
+    let (chroma, hue) = (lab.a.hypot(lab.b), lab.b.atan2(lab.a));
+    // Variants in order of how far they stray from the brand colour: lightness first, then
+    // hue, then a paler tone.
+    let mut variants: Vec<(f32, f32, f32, f32)> = Vec::new();
+    for dl in [0.0f32, -12.0, 12.0, -24.0, 24.0] {
+        for dh in [0.0f32, -15.0, 15.0, -30.0, 30.0] {
+            for k in [1.0f32, 0.6] {
+                variants.push((dl.abs() + dh.abs() * 0.8 + (1.0 - k) * 40.0, dl, dh, k));
+            }
+        }
+    }
+    variants.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (_, dl, dh, k) in variants {
+        let h = hue + dh.to_radians();
+        let [r, g, b] = lab::Lab { l: lab.l + dl, a: chroma * k * h.cos(), b: chroma * k * h.sin() }.to_rgb();
+        // As sRGB shows it (a saturated colour turned or lightened clips to the gamut's edge),
+        // between dark and the lightness label text stays legible at.
+        let got = lab::Lab::from_rgb(&[r, g, b]);
+        if (25.0..=70.0).contains(&got.l) && far_enough(&got) {
+            return Rgb(r, g, b);
+        }
+    }
+    farthest(taken)
+}
+
 /// Each candidate's distance to the nearest colour of `taken` (infinite when it is empty).
 fn distances(taken: &[Rgb]) -> Vec<f32> {
     let taken: Vec<lab::Lab> = taken.iter().map(|c| lab_of(*c)).collect();

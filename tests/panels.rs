@@ -50,7 +50,7 @@ fn bad_panel_rows_are_errors_at_their_cell_naming_the_value_and_what_was_expecte
     assert_eq!(r.code, 1, "{}", r.stderr);
     let expected = [
         "data/model_compute.csv:3:3: error: entry \"model:qwen9\": no model has this id; did you mean qwen2, qwen2-5?",
-        "data/model_compute.csv:4:3: error: entry \"chip:qualcomm-snapdragon-8gen3\": a chip cannot be the entry here (expected model or product)",
+        "data/model_compute.csv:4:3: error: entry \"chip:qualcomm-snapdragon-8gen3\": a chip cannot be the entry here (expected model, product or family)",
         "data/model_compute.csv:5:4: error: organisation \"zzzz\": no organisation has this id",
         "data/model_compute.csv:6:16: error: size \"9B\": Qwen2 (models.csv) has no such size; its sizes are 0.5B、1.5B、7B",
         "data/model_compute.csv:7:6: error: released \"2024-13\": month 13 does not exist (expected 01 to 12)",

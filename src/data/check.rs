@@ -352,8 +352,9 @@ fn panels(cx: &mut Ctx) {
     let tables: [(&str, Vec<_>); 2] = [(ModelCompute::FILE, compute.collect()), (ModelMemory::FILE, memory.collect())];
     for (file, rows) in tables {
         for (i, (entry, platform, organisation, size)) in rows.into_iter().enumerate() {
-            let e =
-                entry.as_ref().and_then(|k| of_kinds(cx, k, &[EntryKind::Model, EntryKind::Product], file, i, "entry"));
+            let e = entry.as_ref().and_then(|k| {
+                of_kinds(cx, k, &[EntryKind::Model, EntryKind::Product, EntryKind::Family], file, i, "entry")
+            });
             if let Some(p) = platform {
                 of_kinds(cx, p, &[EntryKind::Chip, EntryKind::Device], file, i, "platform");
             }
@@ -383,9 +384,12 @@ fn of_kinds(cx: &mut Ctx, key: &Key, kinds: &[EntryKind], file: &str, i: usize, 
     if kinds.contains(&key.kind) {
         return cx.reference(key.kind, &key.id, file, i, column);
     }
-    let expected: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
-    let msg =
-        format!("{column} \"{key}\": a {} cannot be the {column} here (expected {})", key.kind, expected.join(" or "));
+    let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+    let expected = match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.concat(),
+    };
+    let msg = format!("{column} \"{key}\": a {} cannot be the {column} here (expected {expected})", key.kind);
     cx.out.push(cx.pos.at(file, i, column, msg));
     None
 }

@@ -361,7 +361,8 @@ pub struct DeviceChip {
 pub struct ModelCompute {
     /// The label the figure shows ("GPT-3").
     pub name: String,
-    /// The model (or product) it is, when data/ has it: `model:gpt3`.
+    /// The model (or product) it is, when data/ has it: `model:gpt3`; or the family of a release
+    /// data/ has no row for (`family:gpt3` for GPT-2): its series in the legend.
     pub entry: Option<Key>,
     /// Whose colour it takes; empty: the entry's organisation.
     pub organisation: Option<Id>,
@@ -377,7 +378,7 @@ pub struct ModelCompute {
 pub struct ModelMemory {
     /// The label the figure shows ("Llama-3").
     pub name: String,
-    /// The model (or product) it is, when data/ has it: `model:llama3-chat`.
+    /// The model (or product) it is, when data/ has it: `model:llama3-chat`; or its family.
     pub entry: Option<Key>,
     /// Where it ran, `chip:...` or `device:...`: the point takes that hardware line's colour.
     pub platform: Option<Key>,

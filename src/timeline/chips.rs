@@ -48,6 +48,8 @@ pub struct Figure {
     pub axis: ValueAxis,
     /// The upper panel, when its table has rows.
     pub panel: Option<Panel>,
+    /// The chip panel's legend: each line and its colour.
+    pub legend: Vec<(String, Rgb)>,
 }
 
 /// What the upper panel drew.
@@ -59,6 +61,8 @@ pub struct Panel {
     pub unlabelled: Vec<String>,
     /// Rows of the organisations whose colours it drew.
     pub organisations: Vec<usize>,
+    /// Its legend: each series (or platform) and its colour.
+    pub legend: Vec<(String, Rgb)>,
 }
 
 impl Figure {
@@ -113,6 +117,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
         undrawable,
         axis,
         panel: None,
+        legend: Vec::new(),
     };
     if lines.is_empty() && upper.is_empty() {
         return empty(f, undrawable);
@@ -134,7 +139,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
         let mut organisations: Vec<usize> = upper.iter().filter_map(|p| p.organisation).collect();
         organisations.sort_unstable();
         organisations.dedup();
-        Some(Panel { points: upper.len(), unlabelled: drawn.unlabelled, organisations })
+        Some(Panel { points: upper.len(), unlabelled: drawn.unlabelled, organisations, legend: drawn.legend })
     };
     if lines.is_empty() {
         f.x_axis(&xticks);
@@ -217,7 +222,8 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     let legend = f.legend(&entries, Marker::Dot, &dots, &segments);
     let missing = f.labels(&labels, &dots, &[legend], &segments);
     let unlabelled = missing.into_iter().map(|i| drawn[i].0).collect();
-    Figure { scene: f.into_scene(), chips: drawn, unlabelled, undrawable, axis, panel }
+    let legend = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
+    Figure { scene: f.into_scene(), chips: drawn, unlabelled, undrawable, axis, panel, legend }
 }
 
 /// Each product line with a TOPS figure, and its colour, as the figure draws them (sorted by
@@ -250,18 +256,29 @@ fn lines(g: &KnowledgeGraph, metric: Metric) -> (Vec<Line>, Vec<NodeIndex>) {
             Some(l) => l.chips.push(chip),
             None => {
                 let base = home_org(g, n).map_or(kind_colour(EntryKind::Chip), |o| palette.org(g.node(o).index));
-                // A second line of the same vendor is drawn darker, a third lighter.
-                let sibling = lines
-                    .iter()
-                    .filter(|l| l.chips.first().map(|c| home_org(g, c.node)) == Some(home_org(g, n)))
-                    .count();
-                lines.push(Line { name, colour: shade(base, sibling), chips: vec![chip] });
+                lines.push(Line { name, colour: base, chips: vec![chip] });
             }
         }
     }
     lines.sort_by(|a, b| a.name.cmp(&b.name));
     for l in &mut lines {
         l.chips.sort_by_key(|c| c.month);
+    }
+    // Every vendor's first line keeps the brand colour where it can; the vendor's other lines,
+    // and lines too close to one already coloured, take a variant far enough from the rest.
+    let vendor = |l: &Line| home_org(g, l.chips[0].node);
+    // Among those, lines of more chips choose first.
+    let mut order: Vec<(bool, std::cmp::Reverse<usize>, usize)> = (0..lines.len())
+        .map(|i| {
+            let sibling = lines[..i].iter().any(|o| vendor(o) == vendor(&lines[i]));
+            (sibling, std::cmp::Reverse(lines[i].chips.len()), i)
+        })
+        .collect();
+    order.sort();
+    let mut taken = Vec::new();
+    for (_, _, i) in order {
+        lines[i].colour = crate::palette::distinct(lines[i].colour, &taken);
+        taken.push(lines[i].colour);
     }
     (lines, undrawable)
 }
@@ -298,13 +315,6 @@ fn short_name(g: &KnowledgeGraph, n: NodeIndex, line: &str) -> String {
     words[i..].join(" ")
 }
 
-/// The vendor's colour for its first line, darker for the second, lighter for the third.
-fn shade(c: Rgb, sibling: usize) -> Rgb {
-    let k = [1.0, 0.62, 1.35, 0.45][sibling % 4];
-    let f = |v: u8| (f64::from(v) * k).round().min(255.0) as u8;
-    Rgb(f(c.0), f(c.1), f(c.2))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,6 +343,41 @@ mod tests {
             ["8Gen3", "A17 Pro", "9400", "AI HAT+", "X Elite", "Ultra 9 285H", "Ryzen7 8845H", "AGX Orin", "RTX 4090"]
         {
             assert!(texts.contains(&short), "{short}: {texts:?}");
+        }
+    }
+
+    /// The smallest CIEDE2000 difference between two entries of a legend, and the pair.
+    fn closest(legend: &[(String, Rgb)]) -> (f32, String) {
+        let mut best = (f32::INFINITY, String::new());
+        for (i, (a, x)) in legend.iter().enumerate() {
+            for (b, y) in &legend[i + 1..] {
+                let d = crate::palette::delta_e(*x, *y);
+                if d < best.0 {
+                    best = (d, format!("{a} {x} / {b} {y}"));
+                }
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn series_sharing_a_panel_are_told_apart_and_named_by_model_series() {
+        let g = shipped();
+        for metric in [Metric::Tops, Metric::Memory] {
+            let fig = draw(&g, &Options::new(metric));
+            let upper = &fig.panel.as_ref().unwrap().legend;
+            for legend in [&fig.legend, upper] {
+                let (d, pair) = closest(legend);
+                assert!(d >= crate::palette::MIN_SERIES_DELTA_E, "{metric:?}: {pair}: ΔE {d:.1}");
+            }
+            // Series from families (GPT-1 and GPT-2 as rows of the GPT3 family), or a point's
+            // own name where it has none; platforms as "on" a line.
+            let names: Vec<&str> = upper.iter().map(|(n, _)| n.as_str()).collect();
+            let expected: &[&str] = match metric {
+                Metric::Tops => &["BERT", "GLM", "GPT3", "LLaMA Series", "OPT", "Qwen Series"],
+                Metric::Memory => &["BERT", "GLM", "GPT3", "on Apple A", "on Apple M", "on Dimensity", "on Snapdragon"],
+            };
+            assert_eq!(names, expected);
         }
     }
 }

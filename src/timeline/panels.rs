@@ -8,6 +8,7 @@ use petgraph::graph::NodeIndex;
 use super::frame::{Frame, Label, LegendEntry, Marker, text_colour};
 use super::metric::Metric;
 use crate::graph::KnowledgeGraph;
+use crate::latex;
 use crate::model::{EntryKind, Key, RelationKind, Rgb};
 use crate::palette::{Palette, home_org};
 use crate::render::axis::{Scale, ValueAxis, decade_ticks, linear_ticks};
@@ -37,115 +38,106 @@ pub struct Point {
 
 /// The upper panel's points for `metric`'s figure; `line_of` gives a chip's hardware line
 /// (name and colour) as the lower panel draws it.
+///
+/// A point is drawn in its platform's line colour ("on Snapdragon", model_memory.csv) or else
+/// as one of a model series: the family its entry is a member of (or is), or, for an entry of
+/// no family or no entry, the point's own name. A series takes its organisation's colour, or
+/// the nearest variant of it that keeps apart from every colour the panel already draws.
 pub fn points(g: &KnowledgeGraph, metric: Metric, line_of: impl Fn(NodeIndex) -> Option<(String, Rgb)>) -> Vec<Point> {
-    let palette = Palette::new(g);
-    let org_colour = |organisation: Option<NodeIndex>, entry: &Option<Key>| {
-        let org = organisation.or_else(|| entry.as_ref().and_then(|k| g.find(k)).and_then(|n| home_org(g, n)));
-        org.map(|o| (g.node(o).name.clone(), palette.org(g.node(o).index), Some(g.node(o).index)))
-    };
-    let org_node =
-        |id: &Option<crate::model::Id>| id.as_ref().and_then(|o| g.find(&Key::new(EntryKind::Organisation, o.clone())));
     let d = &g.data;
-    match metric {
-        Metric::Tops => {
-            let mut pts: Vec<Point> = d
-                .model_compute
-                .iter()
-                .map(|p| {
-                    let (legend, colour, organisation) =
-                        org_colour(org_node(&p.organisation), &p.entry).unwrap_or_else(other);
-                    Point {
-                        name: crate::latex::to_unicode(&p.name).into_owned(),
-                        month: p.released.month_index(),
-                        value: p.tflops.value,
-                        shown: Some(p.tflops.raw.clone()),
-                        colour,
-                        legend,
-                        organisation,
-                    }
-                })
-                .collect();
-            let family = |p: &crate::model::ModelCompute| {
-                let entry = p.entry.as_ref().and_then(|k| g.find(k))?;
-                g.out(entry, RelationKind::MemberOf).first().copied()
-            };
-            let families: Vec<Option<NodeIndex>> = d.model_compute.iter().map(family).collect();
-            split_by_family(g, &mut pts, &families);
-            pts
-        }
+    let rows: Vec<Row> = match metric {
+        Metric::Tops => d
+            .model_compute
+            .iter()
+            .map(|p| Row {
+                name: &p.name,
+                entry: &p.entry,
+                organisation: &p.organisation,
+                released: p.released,
+                value: p.tflops.value,
+                shown: Some(p.tflops.raw.clone()),
+                platform: None,
+            })
+            .collect(),
         Metric::Memory => d
             .model_memory
             .iter()
-            .map(|p| {
-                let platform = p.platform.as_ref().and_then(|k| g.find(k));
-                let chip = platform.and_then(|n| match g.node(n).key.kind {
-                    EntryKind::Chip => Some(n),
-                    // A device takes the line of the first chip shipped in it.
-                    _ => g.inc(n, RelationKind::ShipsIn).into_iter().find(|c| line_of(*c).is_some()),
-                });
-                let line = chip.and_then(|c| line_of(c).map(|l| (l, home_org(g, c).map(|o| g.node(o).index))));
-                let (legend, colour, organisation) = match line {
-                    Some(((name, colour), vendor)) => (format!("on {name}"), colour, vendor),
-                    None => org_colour(org_node(&p.organisation), &p.entry).unwrap_or_else(other),
-                };
-                Point {
-                    name: crate::latex::to_unicode(&p.name).into_owned(),
-                    month: p.released.month_index(),
-                    value: p.memory.value,
-                    shown: None,
-                    colour,
-                    legend,
-                    organisation,
-                }
+            .map(|p| Row {
+                name: &p.name,
+                entry: &p.entry,
+                organisation: &p.organisation,
+                released: p.released,
+                value: p.memory.value,
+                shown: None,
+                platform: p.platform.as_ref(),
             })
             .collect(),
+    };
+    let palette = Palette::new(g);
+    let mut pts: Vec<Point> = Vec::new();
+    // Each series' base colour, in order of first appearance, coloured after the platforms.
+    let mut series: Vec<(String, Rgb)> = Vec::new();
+    for r in &rows {
+        let entry = r.entry.as_ref().and_then(|k| g.find(k));
+        let platform = r.platform.and_then(|k| g.find(k));
+        let chip = platform.and_then(|n| match g.node(n).key.kind {
+            EntryKind::Chip => Some(n),
+            // A device takes the line of the first chip shipped in it.
+            _ => g.inc(n, RelationKind::ShipsIn).into_iter().find(|c| line_of(*c).is_some()),
+        });
+        let org = r
+            .organisation
+            .as_ref()
+            .and_then(|o| g.find(&Key::new(EntryKind::Organisation, o.clone())))
+            .or_else(|| entry.and_then(|n| home_org(g, n)));
+        let (legend, colour, organisation) = match chip.and_then(|c| line_of(c).map(|l| (l, c))) {
+            Some(((line, colour), c)) => (format!("on {line}"), colour, home_org(g, c).map(|o| g.node(o).index)),
+            None => {
+                let family = entry.and_then(|n| match g.node(n).key.kind {
+                    EntryKind::Family => Some(n),
+                    _ => g.out(n, RelationKind::MemberOf).first().copied(),
+                });
+                let legend = family.map_or_else(|| latex::to_unicode(r.name).into_owned(), |f| g.node(f).name.clone());
+                let base = org.map_or(NO_COLOUR, |o| palette.org(g.node(o).index));
+                if !series.iter().any(|(s, _)| *s == legend) {
+                    series.push((legend.clone(), base));
+                }
+                (legend, base, org.map(|o| g.node(o).index))
+            }
+        };
+        pts.push(Point {
+            name: latex::to_unicode(r.name).into_owned(),
+            month: r.released.month_index(),
+            value: r.value,
+            shown: r.shown.clone(),
+            colour,
+            legend,
+            organisation,
+        });
     }
-}
-
-/// Where one organisation's points belong to two or more model families (Meta's OPT and
-/// LLaMA), the first family keeps the organisation's colour and each other family takes a
-/// colour of its own, far from every colour of the panel; the legend names the families: under
-/// one colour, two series read as one. `families[i]` is point i's family.
-fn split_by_family(g: &KnowledgeGraph, points: &mut [Point], families: &[Option<NodeIndex>]) {
     let mut taken: Vec<Rgb> = Vec::new();
-    for p in points.iter() {
+    for p in pts.iter().filter(|p| !series.iter().any(|(s, _)| *s == p.legend)) {
         if !taken.contains(&p.colour) {
             taken.push(p.colour);
         }
     }
-    let mut orgs: Vec<usize> = Vec::new();
-    for o in points.iter().filter_map(|p| p.organisation) {
-        if !orgs.contains(&o) {
-            orgs.push(o);
-        }
+    for (name, base) in series {
+        let colour = crate::palette::distinct(base, &taken);
+        taken.push(colour);
+        pts.iter_mut().filter(|p| p.legend == name).for_each(|p| p.colour = colour);
     }
-    for org in orgs {
-        let mut series: Vec<NodeIndex> = Vec::new();
-        for (p, f) in points.iter().zip(families) {
-            if let Some(f) = f.filter(|f| p.organisation == Some(org) && !series.contains(f)) {
-                series.push(f);
-            }
-        }
-        if series.len() < 2 {
-            continue;
-        }
-        let base = points.iter().find(|p| p.organisation == Some(org)).map_or(NO_COLOUR, |p| p.colour);
-        for (k, f) in series.iter().enumerate() {
-            let colour = if k == 0 { base } else { crate::palette::farthest(&taken) };
-            taken.push(colour);
-            for (p, _) in
-                points.iter_mut().zip(families).filter(|(p, pf)| p.organisation == Some(org) && **pf == Some(*f))
-            {
-                p.colour = colour;
-                p.legend = g.node(*f).name.clone();
-            }
-        }
-    }
+    pts
 }
 
-/// The legend entry and colour of points nothing else colours.
-fn other() -> (String, Rgb, Option<usize>) {
-    ("other".to_string(), NO_COLOUR, None)
+/// A row of either table, as the panel reads it.
+struct Row<'a> {
+    name: &'a str,
+    entry: &'a Option<Key>,
+    organisation: &'a Option<crate::model::Id>,
+    released: crate::model::YearMonth,
+    value: f64,
+    shown: Option<String>,
+    platform: Option<&'a Key>,
 }
 
 /// Splits the plot into the upper panel and the lower one, with room between them for the
@@ -160,6 +152,8 @@ pub fn split(plot: Rect, text: f64) -> (Rect, Rect) {
 pub struct Drawn {
     /// Names whose label found no room.
     pub unlabelled: Vec<String>,
+    /// The legend's entries: series and platforms with their colours.
+    pub legend: Vec<(String, Rgb)>,
 }
 
 /// Draws `points` in the frame's plot (the upper panel's rectangle), on the shared time
@@ -227,9 +221,10 @@ pub fn draw(f: &mut Frame, points: &[Point], x: &Scale, xticks: &[f64], metric: 
         }
     }
     legend.sort_by(|a, b| a.name.cmp(&b.name));
+    let entries = legend.iter().map(|l| (l.name.clone(), l.colour)).collect();
     let legend = f.legend(&legend, Marker::Triangle, &dots, &[]);
     let missing = f.labels(&labels, &dots, &[legend], &[]);
-    Drawn { unlabelled: missing.into_iter().map(|i| points[heads[i]].name.clone()).collect() }
+    Drawn { unlabelled: missing.into_iter().map(|i| points[heads[i]].name.clone()).collect(), legend: entries }
 }
 
 #[cfg(test)]
@@ -308,11 +303,14 @@ mod tests {
         assert_eq!((find("Llama-3").legend.as_str(), find("Llama-3").colour), ("on Snapdragon", line("Snapdragon")));
         assert_eq!(find("MiLM").legend, "on Snapdragon");
         assert_eq!(find("OpenELM").legend, "on Apple M");
-        // No platform: the organisation's colour.
-        assert_eq!(find("GPT-2").legend, "OpenAI");
+        // No platform: its series, in its organisation's colour (OpenAI's green is far from
+        // every platform's).
+        let openai = g.find(&Key::new(EntryKind::Organisation, "openai".parse().unwrap())).unwrap();
+        let openai = Palette::new(&g).org(g.node(openai).index);
+        assert_eq!((find("GPT-2").legend.as_str(), find("GPT-2").colour), ("GPT3", openai));
         let compute = points(&g, Metric::Tops, |_| None);
         let gpt3 = compute.iter().find(|p| p.name == "GPT-3").unwrap();
-        assert_eq!((gpt3.legend.as_str(), gpt3.shown.as_deref()), ("OpenAI", Some("3.1e11")));
+        assert_eq!((gpt3.legend.as_str(), gpt3.shown.as_deref()), ("GPT3", Some("3.1e11")));
     }
 
     #[test]
@@ -320,14 +318,14 @@ mod tests {
         let g = shipped();
         let compute = points(&g, Metric::Tops, |_| None);
         let find = |name: &str| compute.iter().find(|p| p.name == name).unwrap();
-        // Meta's OPT and LLaMA families: the first in the table keeps Meta's colour.
-        let meta = g.find(&Key::new(EntryKind::Organisation, "meta".parse().unwrap())).unwrap();
-        let meta = Palette::new(&g).org(g.node(meta).index);
-        assert_eq!((find("OPT").legend.as_str(), find("OPT").colour), ("OPT", meta));
-        assert_eq!(find("Llama-2").legend, "LLaMA Series");
+        // Meta's OPT and LLaMA families: two series, each in colours of its own.
+        assert_eq!((find("OPT").legend.as_str(), find("Llama-2").legend.as_str()), ("OPT", "LLaMA Series"));
         assert_eq!(find("Llama-4").colour, find("Llama").colour);
-        // One family per organisation (OpenAI's GPT3, Alibaba's Qwen): the organisation's name.
-        assert_eq!((find("GPT-3").legend.as_str(), find("Qwen3").legend.as_str()), ("OpenAI", "Alibaba"));
+        assert_ne!(find("OPT").colour, find("Llama").colour);
+        // A release of a family data/ has no row for (GPT-2, `family:gpt3`) joins its series; a
+        // point of no family is a series of its own name.
+        assert_eq!((find("GPT-2").legend.as_str(), find("GPT-3").legend.as_str()), ("GPT3", "GPT3"));
+        assert_eq!((find("BERT").legend.as_str(), find("Qwen3").legend.as_str()), ("BERT", "Qwen Series"));
         let mut legend: Vec<(&str, Rgb)> = compute.iter().map(|p| (p.legend.as_str(), p.colour)).collect();
         legend.sort_by_key(|l| l.0);
         legend.dedup();
@@ -335,7 +333,7 @@ mod tests {
         for (i, a) in legend.iter().enumerate() {
             for b in &legend[i + 1..] {
                 let d = crate::palette::delta_e(a.1, b.1);
-                assert!(d >= crate::palette::MIN_DELTA_E, "{a:?} and {b:?}: ΔE {d}");
+                assert!(d >= crate::palette::MIN_SERIES_DELTA_E, "{a:?} and {b:?}: ΔE {d}");
             }
         }
     }
