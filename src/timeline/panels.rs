@@ -50,26 +50,18 @@ pub fn points(g: &KnowledgeGraph, metric: Metric, line_of: impl Fn(NodeIndex) ->
             .model_compute
             .iter()
             .map(|p| Row {
-                name: &p.name,
-                entry: &p.entry,
-                organisation: &p.organisation,
-                released: p.released,
                 value: p.tflops.value,
                 shown: Some(p.tflops.raw.clone()),
-                platform: None,
+                ..Row::of(&p.name, &p.entry, &p.organisation, p.released)
             })
             .collect(),
         Metric::Memory => d
             .model_memory
             .iter()
             .map(|p| Row {
-                name: &p.name,
-                entry: &p.entry,
-                organisation: &p.organisation,
-                released: p.released,
                 value: p.memory.value,
-                shown: None,
                 platform: p.platform.as_ref(),
+                ..Row::of(&p.name, &p.entry, &p.organisation, p.released)
             })
             .collect(),
     };
@@ -138,6 +130,18 @@ struct Row<'a> {
     value: f64,
     shown: Option<String>,
     platform: Option<&'a Key>,
+}
+
+impl<'a> Row<'a> {
+    /// The columns both tables have; no value, platform or value text yet.
+    fn of(
+        name: &'a str,
+        entry: &'a Option<Key>,
+        organisation: &'a Option<crate::model::Id>,
+        released: crate::model::YearMonth,
+    ) -> Row<'a> {
+        Row { name, entry, organisation, released, value: f64::NAN, shown: None, platform: None }
+    }
 }
 
 /// Splits the plot into the upper panel and the lower one, with room between them for the
