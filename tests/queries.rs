@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::{have, python_has, root, run};
+use common::*;
+use std::process::Command;
 
 /// The `kind:id`s `list` prints as CSV for these arguments.
 fn ids(args: &[&str]) -> Vec<String> {
@@ -353,4 +354,111 @@ fn a_wrong_bibtexparser_is_a_skip_with_the_reason_outside_ci() {
         ),
         "{text}"
     );
+}
+
+#[test]
+fn related_ranks_by_shared_specific_neighbours_with_reasons() {
+    let r = run(&["related", "PowerInfer-2", "--kind", "paper", "--format", "json"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ids: Vec<&str> = r.stdout.split("\"id\":\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    // mllm-NPU shares two of PowerInfer-2's leaf techniques; the next three share one each.
+    assert_eq!(
+        &ids[..4],
+        ["paper:mllm-npu", "paper:llm-as-a-system-service-on", "paper:speedloader", "paper:swapadvisor"]
+    );
+    assert!(r.stdout.contains("both cover Drove by Arithmetic Intensity; both cover Quantization; 1 month apart"));
+    let r = run(&["related", "qwen 2.5", "--top", "3"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("related to Qwen2.5 [model:qwen2-5]:\n #  title   ") && r.stdout.contains("\n1.  Qwen3  "),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["related", "MNN-LLM"], &root());
+    assert_eq!(r.code, 2, "ambiguous names exit 2: {}", r.stderr);
+    let r = run(&["related", "PowerInfer-2", "--kind", "paper", "--top", "2", "--format", "bibtex"], &root());
+    assert!(
+        r.stdout.starts_with(
+            "@misc{mllm-npu,\n  title = {{Empowering 1000 Tokens/Second On-Device LLM Prefilling With mllm-NPU}},"
+        ),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["show", "PowerInfer-2"], &root());
+    assert!(
+        r.stdout.contains("related (edge-atlas related for more):\n  - mllm-NPU [paper:mllm-npu]: "),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn path_follows_relations_both_ways() {
+    let r = run(&["path", "MiniCPM Series", "Snapdragon 8 Gen3"], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("MiniCPM Series [family:mincpm]\n  --supported_by--> "), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .ends_with("--runs_on--> Qualcomm Snapdragon 8Gen3 [chip:qualcomm-snapdragon-8gen3]\n6 hop(s), cost 47\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(&["path", "MiniCPM Series", "Snapdragon 8 Gen3", "--max-hops", "3"], &root());
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("no path from MiniCPM Series [family:mincpm] to Qualcomm Snapdragon 8Gen3"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// `related` against networkx's Adamic-Adar index and its BibTeX against bibtexparser.
+#[test]
+fn queries_match_networkx_and_bibtex_parses() {
+    if !(have("python3") && python_has(&["networkx", "bibtexparser"])) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("graph.json");
+    let r = run(&["export", "--format", "json", "--out", json.to_str().unwrap()], &root());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    consumer(
+        Command::new("python3")
+            .arg(root().join("tests/conformance/query_check.py"))
+            .arg(env!("CARGO_BIN_EXE_edge-atlas"))
+            .arg(root().join("data"))
+            .arg(&json),
+    );
+}
+
+#[test]
+fn list_filters_combine() {
+    let names = |args: &[&str]| {
+        let mut all = vec!["list", "--format", "csv"];
+        all.extend(args);
+        let r = run(&all, &root());
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        r.stdout.lines().skip(1).map(|l| l.split(',').next().unwrap().to_string()).collect::<Vec<_>>()
+    };
+    // Frameworks whose rows say they support the Qwen family and target NPUs.
+    assert_eq!(
+        names(&["--kind", "framework", "--linked-to", "Qwen", "--linked-to", "NPU"]),
+        ["framework:llama-cpp", "framework:mllm-npu", "framework:mnn-llm", "framework:openvino"]
+    );
+    assert_eq!(names(&["--kind", "framework", "--linked-to", "Qwen", "--via", "targets"]), Vec::<String>::new());
+    assert_eq!(
+        names(&["--kind", "model", "--org", "Alibaba", "--max-params", "1B", "--since", "2024-06", "--sort", "id"]),
+        ["model:qwen2", "model:qwen2-5", "model:qwen3"]
+    );
+    assert_eq!(
+        names(&["--kind", "chip", "--min-tops", "100"]),
+        ["chip:nvidia-geforce-rtx-5090", "chip:intel-core-ultra7-256v", "chip:jetson-agx-orin", "chip:jetson-orin-nx"],
+        "newest first"
+    );
+    assert_eq!(names(&["--text", "powerinfer"]), ["framework:powerinfer", "paper:powerinfer-2"]);
+    let r = run(&["list", "--linked-to", "Qwenn"], &root());
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("closest: "), "{}", r.stderr);
+    let r = run(&["list", "--kind", "paper", "--text", "PowerInfer", "--format", "bibtex"], &root());
+    assert!(r.stdout.starts_with("@misc{powerinfer-2,"), "{}", r.stdout);
 }

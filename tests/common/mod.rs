@@ -129,3 +129,8 @@ pub fn failing_checks(cases: &[BadCase], expect: impl Fn(&str) -> String) -> Vec
     }
     failures
 }
+
+/// The one-file export formats, from the library's one list of them.
+pub fn graph_formats() -> Vec<&'static str> {
+    edge_atlas::export::Format::one_file().map(|f| f.name()).collect()
+}

@@ -14,7 +14,6 @@ mod products;
 
 pub(crate) use papers::{arxiv_month, copy_for_venue};
 
-
 use std::collections::{BTreeSet, HashMap};
 
 use super::extract::*;
@@ -304,4 +303,3 @@ pub fn build(ex: &Extracted, prev: &Dataset, diags: &mut Diagnostics) -> Dataset
         logos: prev.logos.clone(),
     }
 }
-

@@ -9,12 +9,12 @@ mod table;
 
 use std::collections::HashSet;
 
-pub use badges::badge_facts;
-use badges::checked_url;
-pub use records::*;
 use super::markdown::{Block, Doc, Inline, plain};
 use crate::diag::{Diagnostic, Diagnostics, quoted};
 use crate::model::{Id, name_key};
+pub use badges::badge_facts;
+use badges::checked_url;
+pub use records::*;
 use table::table;
 
 /// Splits a heading into its section number and name: "V.A.1. Quantization" -> ("V.A.1", "Quantization").

@@ -137,4 +137,3 @@ pub struct Extracted {
     pub papers: Vec<RawPaper>,
     pub techniques: Vec<RawTechnique>,
 }
-
