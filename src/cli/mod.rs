@@ -31,6 +31,8 @@ mod synth;
 mod timeline;
 
 use std::path::Path;
+
+use anyhow::Context as _;
 use std::process::ExitCode;
 
 use edge_atlas::data;
@@ -132,6 +134,20 @@ fn map(
 /// Holds `dir` for this run's outputs (see `fsx`), saying so when another run holds it.
 fn out_dir(dir: &Path, durability: Durability) -> Result<OutDir, Failure> {
     Ok(OutDir::open(dir, durability, &waiting).map_err(anyhow::Error::from)?)
+}
+
+/// Renames every staged output into place, then announces them: outputs of one command
+/// change together or not at all.
+fn put_in_place(out: &OutDir, written: Vec<edge_atlas::build::Written>) -> Result<(), Failure> {
+    let mut lines = Vec::with_capacity(written.len());
+    let mut staged = Vec::new();
+    for w in written {
+        staged.extend(w.staged);
+        lines.push(w.line);
+    }
+    committed(out.commit(staged).context("putting the outputs in place")?);
+    lines.iter().filter(|l| !l.is_empty()).for_each(|l| say!("{l}"));
+    Ok(())
 }
 
 /// Says when a commit had to put files in place one by one (see `fsx::Committed`).

@@ -67,6 +67,17 @@ impl Progress {
     }
 }
 
+/// The library's pipelines (`build::stage`) report their phases here.
+impl edge_atlas::build::Progress for Progress {
+    fn phase(&mut self, name: &'static str, message: String) {
+        Progress::phase(self, name, message);
+    }
+
+    fn record(&mut self, name: &'static str, seconds: f64) {
+        Progress::record(self, name, seconds);
+    }
+}
+
 impl Drop for Progress {
     /// An error ends the run early: the spinner must not stay on the terminal.
     fn drop(&mut self) {

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use petgraph::graph::NodeIndex;
 
 use super::template::{HOLES, PerRelation, Template};
-use super::{Cluster, Exporter, Options, Prepared};
+use super::{Cluster, Exporter, Info, Options, Prepared};
 use crate::fsx::Blocks;
 use crate::model::{EntryKind, RelationKind};
 
@@ -22,17 +22,11 @@ const FONT: &str = "DejaVu Sans";
 /// Graphviz DOT.
 pub struct Dot;
 
+const INFO: Info = Info { name: "dot", about: "Graphviz DOT, clustered, with URLs and tooltips", files: &[], cost: 1 };
+
 impl Exporter for Dot {
-    fn name(&self) -> &'static str {
-        "dot"
-    }
-
-    fn about(&self) -> &'static str {
-        "Graphviz DOT, clustered, with URLs and tooltips"
-    }
-
-    fn cost(&self) -> u32 {
-        1
+    fn info(&self) -> &'static Info {
+        &INFO
     }
 
     fn notes(&self, g: &crate::graph::KnowledgeGraph, sub: &super::Subgraph) -> Vec<String> {

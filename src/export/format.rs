@@ -1,35 +1,51 @@
 //! The export formats as one list: each format is a unit struct implementing [`Exporter`] in
-//! its own file, named once in [`FORMATS`]. The command line's `--format` and `--with` values,
-//! what `build` writes and the tests all iterate that list, so a new format is its file and
-//! one line here.
+//! its own file, with its [`Info`], named once in `FORMATS` (in `mod.rs`, beside the format's
+//! `mod` line). The command line's `--format` and `--with` values, what `build` writes and the
+//! tests all iterate that list, so a new format is its file and two lines in `mod.rs`.
 
 use std::io::{self, Write};
 use std::sync::LazyLock;
 
 use clap::builder::PossibleValue;
 
-use super::{Options, Prepared, Subgraph, dot, gexf, graphml, json, neo4j, parquet};
+use super::{FORMATS, Options, Prepared, Subgraph};
 use crate::graph::KnowledgeGraph;
 
-/// What a format is called and how it writes a prepared graph.
-pub trait Exporter: Sync {
+/// What a format is called, what it writes and what it costs: constants of the format.
+pub struct Info {
     /// The name on the command line: the file's extension, or the suffix of the directory
     /// `build` writes a directory format into.
-    fn name(&self) -> &'static str;
+    pub name: &'static str,
     /// One line of help, for `--format`'s list.
-    fn about(&self) -> &'static str;
+    pub about: &'static str,
     /// A directory format's files, in the order `write` numbers them; none for a one-file format.
+    pub files: &'static [&'static str],
+    /// How long it takes, relative to the others: `build` starts the slowest first, so
+    /// that the cores finish together.
+    pub cost: u32,
+}
+
+/// How a format writes a prepared graph.
+pub trait Exporter: Sync {
+    /// The format's constants.
+    fn info(&self) -> &'static Info;
+    fn name(&self) -> &'static str {
+        self.info().name
+    }
+    fn about(&self) -> &'static str {
+        self.info().about
+    }
     fn files(&self) -> &'static [&'static str] {
-        &[]
+        self.info().files
+    }
+    fn cost(&self) -> u32 {
+        self.info().cost
     }
     /// Whether `build` writes it when `--with` does not say, for a graph of `nodes` nodes
     /// (one-file formats always are).
     fn by_default(&self, _nodes: usize) -> bool {
         true
     }
-    /// How long it takes, relative to the others: `build` starts the slowest first, so
-    /// that the cores finish together.
-    fn cost(&self) -> u32;
     /// Warnings about what the format cannot show of `sub` (printed before writing).
     fn notes(&self, _g: &KnowledgeGraph, _sub: &Subgraph) -> Vec<String> {
         Vec::new()
@@ -40,17 +56,7 @@ pub trait Exporter: Sync {
 
 /// A format of [`FORMATS`]; compared by name.
 #[derive(Clone, Copy)]
-pub struct Format(&'static dyn Exporter);
-
-/// Every export format, in the order the command line lists them and `build` reports them.
-pub static FORMATS: [Format; 6] = [
-    Format(&dot::Dot),
-    Format(&graphml::Graphml),
-    Format(&gexf::Gexf),
-    Format(&json::Json),
-    Format(&parquet::Parquet),
-    Format(&neo4j::Neo4j),
-];
+pub struct Format(pub(super) &'static dyn Exporter);
 
 impl Format {
     /// The format called `name`.

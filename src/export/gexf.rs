@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use chrono::{Datelike, NaiveDate};
 
 use super::template::{HOLES, PerRelation, Template};
-use super::{Exporter, NODE_COLUMNS, Options, POSITION, Prepared, tenths, value_text};
+use super::{Exporter, Info, NODE_COLUMNS, Options, POSITION, Prepared, tenths, value_text};
 use crate::attrs::{self, AttrBuf, Value, ValueType};
 use crate::model::RelationKind;
 use crate::xml::{Tags, Xml, escape_value, value_type_name};
@@ -22,17 +22,12 @@ const VIZ: &str = "http://gexf.net/1.3/viz";
 /// GEXF 1.3.
 pub struct Gexf;
 
+const INFO: Info =
+    Info { name: "gexf", about: "GEXF 1.3 with colours, sizes and time (Gephi's timeline)", files: &[], cost: 4 };
+
 impl Exporter for Gexf {
-    fn name(&self) -> &'static str {
-        "gexf"
-    }
-
-    fn about(&self) -> &'static str {
-        "GEXF 1.3 with colours, sizes and time (Gephi's timeline)"
-    }
-
-    fn cost(&self) -> u32 {
-        4
+    fn info(&self) -> &'static Info {
+        &INFO
     }
 
     fn write(&self, p: &Prepared, _: Options, _part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {

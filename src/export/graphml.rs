@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use super::template::{HOLES, PerRelation, Template};
-use super::{EDGE_COLUMNS, Exporter, NODE_COLUMNS, Options, Prepared, tenths, value_text};
+use super::{EDGE_COLUMNS, Exporter, Info, NODE_COLUMNS, Options, Prepared, tenths, value_text};
 use crate::attrs::{AttrBuf, Value, ValueType};
 use crate::model::RelationKind;
 use crate::xml::{Tags, Xml, escape_value, value_type_name};
@@ -17,17 +17,12 @@ const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 /// GraphML.
 pub struct Graphml;
 
+const INFO: Info =
+    Info { name: "graphml", about: "GraphML with typed keys (Gephi, networkx, yEd)", files: &[], cost: 3 };
+
 impl Exporter for Graphml {
-    fn name(&self) -> &'static str {
-        "graphml"
-    }
-
-    fn about(&self) -> &'static str {
-        "GraphML with typed keys (Gephi, networkx, yEd)"
-    }
-
-    fn cost(&self) -> u32 {
-        3
+    fn info(&self) -> &'static Info {
+        &INFO
     }
 
     fn write(&self, p: &Prepared, _: Options, _part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {

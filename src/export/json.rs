@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::template::{HOLES, PerRelation, Template};
-use super::{Exporter, Options, Prepared};
+use super::{Exporter, Info, Options, Prepared};
 use crate::attrs::AttrBuf;
 use crate::fsx::Blocks;
 use crate::model::RelationKind;
@@ -14,17 +14,11 @@ use crate::model::RelationKind;
 /// networkx's node-link JSON.
 pub struct Json;
 
+const INFO: Info = Info { name: "json", about: "networkx node-link JSON", files: &[], cost: 2 };
+
 impl Exporter for Json {
-    fn name(&self) -> &'static str {
-        "json"
-    }
-
-    fn about(&self) -> &'static str {
-        "networkx node-link JSON"
-    }
-
-    fn cost(&self) -> u32 {
-        2
+    fn info(&self) -> &'static Info {
+        &INFO
     }
 
     fn write(&self, p: &Prepared, _: Options, _part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {

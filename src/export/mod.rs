@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use petgraph::graph::NodeIndex;
 
-pub use format::{Exporter, FORMATS, Format, With, for_build};
+pub use format::{Exporter, Format, Info, With, for_build};
 pub use select::{Selection, Subgraph};
 
 use crate::attrs::{self, AttrBuf, Value, ValueType};
@@ -29,6 +29,16 @@ use crate::graph::KnowledgeGraph;
 use crate::layout::{Map, Point};
 use crate::model::{EntryKind, Rgb, Url, YearMonth};
 use crate::palette::{self, Palette};
+
+/// Every export format, in the order the command line lists them and `build` reports them.
+pub static FORMATS: [Format; 6] = [
+    Format(&dot::Dot),
+    Format(&graphml::Graphml),
+    Format(&gexf::Gexf),
+    Format(&json::Json),
+    Format(&parquet::Parquet),
+    Format(&neo4j::Neo4j),
+];
 
 /// How the DOT export groups nodes into clusters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -7,32 +7,27 @@
 use std::io::{self, Write};
 
 use super::table::{self, Cell, Type};
-use super::{Exporter, Options, Prepared};
+use super::{Exporter, Info, Options, Prepared};
 use crate::attrs::AttrBuf;
 use crate::model::RelationKind;
 
 /// Neo4j's admin-import CSV set.
 pub struct Neo4j;
 
+const INFO: Info = Info {
+    name: "neo4j",
+    about: "A directory with Neo4j's admin-import CSV set and the import command",
+    files: &["nodes.csv", "relationships.csv", "README.md"],
+    cost: 5,
+};
+
 impl Exporter for Neo4j {
-    fn name(&self) -> &'static str {
-        "neo4j"
-    }
-
-    fn about(&self) -> &'static str {
-        "A directory with Neo4j's admin-import CSV set and the import command"
-    }
-
-    fn files(&self) -> &'static [&'static str] {
-        &["nodes.csv", "relationships.csv", "README.md"]
+    fn info(&self) -> &'static Info {
+        &INFO
     }
 
     fn by_default(&self, _nodes: usize) -> bool {
         false
-    }
-
-    fn cost(&self) -> u32 {
-        5
     }
 
     fn write(&self, p: &Prepared, _: Options, part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {

@@ -13,7 +13,7 @@ use parquet::file::writer::SerializedFileWriter;
 use petgraph::graph::NodeIndex;
 
 use super::table::{self, Cell, Type};
-use super::{Exporter, Options, Prepared};
+use super::{Exporter, Info, Options, Prepared};
 use crate::attrs::AttrBuf;
 use crate::model::RelationKind;
 
@@ -24,25 +24,20 @@ pub struct Parquet;
 /// quickly in every tool, and the shipped output/ (committed) stays text.
 const DEFAULT_FROM: usize = 100_000;
 
+const INFO: Info = Info {
+    name: "parquet",
+    about: "A directory with nodes.parquet and edges.parquet, typed columns (DuckDB, Spark)",
+    files: &["nodes.parquet", "edges.parquet"],
+    cost: 6,
+};
+
 impl Exporter for Parquet {
-    fn name(&self) -> &'static str {
-        "parquet"
-    }
-
-    fn about(&self) -> &'static str {
-        "A directory with nodes.parquet and edges.parquet, typed columns (DuckDB, Spark)"
-    }
-
-    fn files(&self) -> &'static [&'static str] {
-        &["nodes.parquet", "edges.parquet"]
+    fn info(&self) -> &'static Info {
+        &INFO
     }
 
     fn by_default(&self, nodes: usize) -> bool {
         nodes >= DEFAULT_FROM
-    }
-
-    fn cost(&self) -> u32 {
-        6
     }
 
     fn write(&self, p: &Prepared, _: Options, part: usize, w: &mut (dyn Write + Send)) -> io::Result<()> {

@@ -13,7 +13,7 @@ pub use labels::Rect;
 use crate::model::{Logo, Rgb};
 
 /// An image format for figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImageFormat {
     Png,
     Svg,

@@ -273,13 +273,6 @@ pub struct SiteArgs {
     pub data: DataArgs,
 }
 
-/// An image format for figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ImageFormat {
-    Png,
-    Svg,
-}
-
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// Directory to write the figures to.
@@ -287,7 +280,7 @@ pub struct TimelineArgs {
     pub out: PathBuf,
     /// Write only this format (both PNG and SVG when omitted).
     #[arg(long, value_enum)]
-    pub format: Option<ImageFormat>,
+    pub format: Option<edge_atlas::render::ImageFormat>,
     /// First release month to show [default: 2023-01, where the list's figure starts].
     #[arg(long, value_name = "YYYY-MM")]
     pub since: Option<YearMonth>,

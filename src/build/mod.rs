@@ -1,0 +1,171 @@
+//! The `build` pipeline: every format `build` writes ([`export::for_build`]), staged into one
+//! output directory on all cores, the slowest started first; the explorer page; the figures
+//! (`figures.rs`). Nothing is in place until the caller commits what [`stage`] staged.
+
+pub mod figures;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::export::{self, Format, Prepared, Subgraph, With};
+use crate::fsx::{OutDir, Staged, WriteError};
+use crate::graph::KnowledgeGraph;
+use crate::layout::Map;
+use crate::render::ImageFormat;
+use crate::{site, timeline};
+
+/// Base name of the graph exports in the output directory.
+pub const GRAPH_FILE: &str = "edge-atlas";
+/// The explorer page in the output directory.
+pub const SITE_FILE: &str = "index.html";
+
+/// What a long pipeline tells about its progress: the phase it starts, and the time a step
+/// took on another thread. The CLI shows a spinner and `--timings`; `()` ignores it.
+pub trait Progress {
+    fn phase(&mut self, name: &'static str, message: String);
+    fn record(&mut self, name: &'static str, seconds: f64);
+}
+
+impl Progress for () {
+    fn phase(&mut self, _: &'static str, _: String) {}
+    fn record(&mut self, _: &'static str, _: f64) {}
+}
+
+/// What `build` writes besides the exports `with` adds.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The directory formats wanted (none: the default by size, see [`export::for_build`]).
+    pub with: Vec<With>,
+    /// Leave out the figures (the timelines and the map).
+    pub no_figures: bool,
+    /// Draw the figures with names only, without the organisations' logos.
+    pub no_logos: bool,
+}
+
+/// Everything a build staged, and what it has to say.
+pub struct Staging {
+    /// The outputs in the order they are announced.
+    pub written: Vec<Written>,
+    /// Warnings and notes, for stderr.
+    pub warnings: Vec<String>,
+}
+
+/// The base name of the map of the field in the output directory (SVG and PNG).
+pub const MAP_FILE: &str = "graph-map";
+
+/// Stages everything `build` writes of `g` into `out`: the exports (with the positions and
+/// communities of `map` when given), the explorer page and, unless left out, the three
+/// figures and the map. The caller commits the staged files together.
+pub fn stage(
+    g: &KnowledgeGraph,
+    map: Option<&Map>,
+    out: &OutDir,
+    opts: &Options,
+    progress: &mut dyn Progress,
+) -> Result<Staging, BuildError> {
+    let all = Subgraph::all(g);
+    let mut warnings: Vec<String> = export::for_build(&opts.with, all.nodes.len())
+        .iter()
+        .flat_map(|f| f.notes(g, &all))
+        .map(|n| format!("warning: {n}"))
+        .collect();
+    progress
+        .phase("exports", format!("writing {} nodes and {} edges in four formats", all.nodes.len(), all.edges.len()));
+    let mut written = Vec::new();
+    for w in stage_exports(g, map, out, &opts.with)? {
+        progress.record(w.name, w.seconds);
+        written.push(w);
+    }
+    let counts = format!("{} nodes, {} edges", all.nodes.len(), all.edges.len());
+    written.push(Written { name: "counts", staged: Vec::new(), line: counts, seconds: 0.0 });
+    progress.phase("site", "writing the explorer page".into());
+    written.push(stage_site(g, out)?);
+    if !opts.no_figures {
+        progress.phase("figures", "drawing the timelines".into());
+        let logos = !opts.no_logos;
+        let emergence = timeline::emergence::Options { logos, ..Default::default() };
+        let tops = timeline::chips::Options { logos, ..timeline::chips::Options::new(timeline::chips::Metric::Tops) };
+        let names = &figures::OUR_NAMES;
+        written.extend(figures::stage(g, out, names, &emergence, &tops, &ImageFormat::ALL, &mut warnings)?);
+        if let Some(map) = map {
+            written.extend(figures::stage_map(g, map, out, MAP_FILE, &ImageFormat::ALL)?);
+        }
+    }
+    Ok(Staging { written, warnings })
+}
+
+/// An output staged in the directory, with the line that announces it.
+pub struct Written {
+    /// The format's name, "site", "counts" (a line only) or "figure".
+    pub name: &'static str,
+    pub staged: Vec<Staged>,
+    /// "wrote PATH", or why it was not written.
+    pub line: String,
+    /// Seconds it took, on its thread.
+    pub seconds: f64,
+}
+
+/// A failure to write one output, named by its place.
+#[derive(Debug, thiserror::Error)]
+#[error("building {}", path.display())]
+pub struct BuildError {
+    pub path: PathBuf,
+    #[source]
+    pub source: WriteError,
+}
+
+/// Stages every export `build` writes of the whole of `g` into `out`, in the order of
+/// [`export::FORMATS`], with the positions and communities of `map` when given. `with` names
+/// the directory formats wanted (none: the default by size).
+pub fn stage_exports(
+    g: &KnowledgeGraph,
+    map: Option<&Map>,
+    out: &OutDir,
+    with: &[With],
+) -> Result<Vec<Written>, BuildError> {
+    let all = Subgraph::all(g);
+    let mut jobs = export::for_build(with, all.nodes.len());
+    // Slowest first, so that the cores finish together.
+    jobs.sort_by_key(|f| std::cmp::Reverse(f.cost()));
+    // What the formats share is made once, not once per export.
+    let prepared = Prepared::new(g, &all).with_map(map);
+    let mut written = crate::par::map(&jobs, |&format| {
+        let started = Instant::now();
+        let result = prepared.stage(format, export::Options::default(), out, &file_name(format));
+        (format, started.elapsed().as_secs_f64(), result)
+    });
+    written.sort_by_key(|(format, _, _)| *format);
+    let path = |format: Format| out.dir().join(file_name(format));
+    written
+        .into_iter()
+        .map(|(format, seconds, result)| {
+            let staged = result.map_err(|source| BuildError { path: path(format), source })?;
+            let line = match format.is_directory() {
+                false => format!("wrote {}", path(format).display()),
+                true => format!("wrote {}/ ({})", path(format).display(), format.files().join(", ")),
+            };
+            Ok(Written { name: format.name(), staged, line, seconds })
+        })
+        .collect()
+}
+
+/// The name of `format`'s file or directory in the output directory.
+pub fn file_name(format: Format) -> String {
+    format!("{GRAPH_FILE}.{}", format.name())
+}
+
+/// Stages the explorer page into `out`, unless the graph is too large for it.
+pub fn stage_site(g: &KnowledgeGraph, out: &OutDir) -> Result<Written, BuildError> {
+    let page = out.dir().join(SITE_FILE);
+    let started = Instant::now();
+    let (staged, line) = if g.node_count() <= site::MAX_ENTRIES {
+        let staged = out.stage(SITE_FILE, |w| site::write(g, w));
+        let staged = staged.map_err(|source| BuildError { path: page.clone(), source })?;
+        (vec![staged], format!("wrote {}", page.display()))
+    } else {
+        let line =
+            format!("skipped {}: the explorer is written for up to {} entries", page.display(), site::MAX_ENTRIES);
+        (Vec::new(), line)
+    };
+    Ok(Written { name: "site", staged, line, seconds: started.elapsed().as_secs_f64() })
+}
