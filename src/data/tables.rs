@@ -356,29 +356,9 @@ mod tests {
         let id = || Id::from_name("x");
         let key = || Key::new(EntryKind::Model, id());
         assert_columns(Organisation { id: id(), name: "X".into(), colour: None });
-        assert_columns(Family {
-            id: id(),
-            name: "X".into(),
-            organisations: vec![],
-            published: None,
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        });
+        assert_columns(Family { name: "X".into(), ..Family::with_id(id()) });
         assert_columns(Model::named(id(), "X".into()));
-        assert_columns(Framework {
-            id: id(),
-            name: "X".into(),
-            open_source: true,
-            vendor_sdk: false,
-            organisations: vec![],
-            sizes: Sizes::default(),
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        });
+        assert_columns(Framework { name: "X".into(), open_source: true, ..Framework::with_id(id()) });
         assert_columns(Backend { id: id(), name: "X".into() });
         assert_columns(Chip {
             id: id(),
@@ -390,43 +370,13 @@ mod tests {
             memory: None,
         });
         assert_columns(Device { id: id(), name: "X".into(), category: DeviceCategory::Other });
-        assert_columns(Paper {
-            id: id(),
-            title: "X".into(),
-            short_name: None,
-            venue: None,
-            published: None,
-            survey: false,
-            tags: vec![],
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        });
+        assert_columns(Paper { title: "X".into(), ..Paper::with_id(id()) });
         assert_columns(Technique { id: id(), name: "X".into(), number: None, parent: None });
-        assert_columns(Product {
-            id: id(),
-            name: "X".into(),
-            category: String::new(),
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        });
-        assert_columns(Benchmark {
-            id: id(),
-            name: "X".into(),
-            category: String::new(),
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        });
+        assert_columns(Product { name: "X".into(), ..Product::with_id(id()) });
+        assert_columns(Benchmark { name: "X".into(), ..Benchmark::with_id(id()) });
         let s = Support::Yes;
         assert_columns(Format {
-            id: id(),
             name: "X".into(),
-            organisations: vec![],
             safe: s,
             zero_copy: s,
             lazy_loading: s,
@@ -434,10 +384,7 @@ mod tests {
             layout_control: s,
             flexibility: s,
             bf16_fp8: s,
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
+            ..Format::with_id(id())
         });
         assert_columns(Relation { source: key(), relation: RelationKind::MemberOf, target: key() });
         assert_columns(Alias { alias: "x".into(), target: key() });

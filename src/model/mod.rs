@@ -36,22 +36,24 @@ pub enum Edge {
 }
 
 /// A cell of the export-format comparison table: ✔️, ✗, ~ or ?.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Support {
     Yes,
     No,
     Partial,
+    #[default]
     Unknown,
 }
 
 /// What a device entry stands for: a concrete product or a class such as "NPU" or "x86_64 CPU".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DeviceCategory {
     Phone,
     Laptop,
     Board,
     Gpu,
     Class,
+    #[default]
     Other,
 }
 
@@ -277,20 +279,7 @@ crate::entry_tables!(define_structs);
 impl Model {
     /// A release known by name only: no family, organisation, size, date or link yet.
     pub fn named(id: Id, name: String) -> Model {
-        Model {
-            id,
-            name,
-            family: None,
-            organisations: vec![],
-            sizes: Sizes::default(),
-            edge: None,
-            released: None,
-            modalities: vec![],
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        }
+        Model { name, ..Model::with_id(id) }
     }
 }
 

@@ -142,22 +142,25 @@ macro_rules! define_structs {
     ($(
         $(#[doc = $doc:literal])*
         $name:ident $file:literal {
+            $(#[doc = $idoc:literal])* id: Id = id;
             $($(#[doc = $fdoc:literal])* $field:ident : $ty:ty = $read:ident $(, $ser:literal)?;)*
         } $([$links:ident])? attributes { $($attr:ident : $writer:ident),* $(,)? }
     )*) => {
         $(
             define_structs!(@one $(#[doc = $doc])* $name {
+                $(#[doc = $idoc])* id : Id;
                 $($(#[doc = $fdoc])* $field : $ty $(, $ser)?;)*
             } $($links)?);
+            define_structs!(@with_id $name [$($field),*] $($links)?);
 
             impl $name {
                 /// The table's file in data/.
                 pub const FILE: &'static str = $file;
                 /// The header: the columns in order (the link columns last).
                 pub const COLUMNS: &'static [&'static str] =
-                    define_structs!(@columns [$(stringify!($field)),*] $($links)?);
+                    define_structs!(@columns ["id", $(stringify!($field)),*] $($links)?);
                 /// What each column holds, for the documentation (empty: its name says it).
-                pub const DOCS: &'static [&'static str] = &[$(concat!($($fdoc),*),)*];
+                pub const DOCS: &'static [&'static str] = &[concat!($($idoc),*), $(concat!($($fdoc),*),)*];
                 /// The columns that are node attributes, in the order exports write them.
                 pub const ATTRIBUTES: &'static [&'static str] = &[$(stringify!($attr)),*];
             }
@@ -167,6 +170,31 @@ macro_rules! define_structs {
         pub const ENTRY_TABLES: &[(&str, &[&str], &[&str])] = &[$(($file, $name::COLUMNS, $name::DOCS)),*];
     };
     (@columns [$($c:expr),*]) => { &[$($c),*] };
+    // An entry with its id and every other column empty: constructors name only what they
+    // know, so a new column needs no edit where entries are made.
+    (@with_id $name:ident [$($field:ident),*]) => {
+        impl $name {
+            /// The entry `id` with every other column empty.
+            pub fn with_id(id: Id) -> $name {
+                $name { id, $($field: Default::default(),)* }
+            }
+        }
+    };
+    (@with_id $name:ident [$($field:ident),*] links) => {
+        impl $name {
+            /// The entry `id` with every other column empty.
+            pub fn with_id(id: Id) -> $name {
+                $name {
+                    id,
+                    $($field: Default::default(),)*
+                    paper_url: vec![],
+                    code_url: vec![],
+                    official_url: vec![],
+                    hf_url: vec![],
+                }
+            }
+        }
+    };
     (@columns [$($c:expr),*] links) => { &[$($c,)* "paper_url", "code_url", "official_url", "hf_url"] };
     (@one $(#[doc = $doc:literal])* $name:ident {
         $($(#[doc = $fdoc:literal])* $field:ident : $ty:ty $(, $ser:literal)?;)*

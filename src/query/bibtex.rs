@@ -110,19 +110,7 @@ mod tests {
     }
 
     fn paper(venue: &str) -> Paper {
-        Paper {
-            id: "x".parse().unwrap(),
-            title: "A Title".into(),
-            short_name: None,
-            venue: Some(venue.into()),
-            published: None,
-            survey: false,
-            tags: vec![],
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        }
+        Paper { title: "A Title".into(), venue: Some(venue.into()), ..Paper::with_id("x".parse().unwrap()) }
     }
 
     #[test]

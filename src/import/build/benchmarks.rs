@@ -10,15 +10,7 @@ pub(super) fn benchmarks(ex: &Extracted) -> Vec<Benchmark> {
         if rows.iter().any(|r| r.id == id) {
             continue;
         }
-        let mut row = Benchmark {
-            id,
-            name: x.name.clone(),
-            category: x.category.clone(),
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        };
+        let mut row = Benchmark { name: x.name.clone(), category: x.category.clone(), ..Benchmark::with_id(id) };
         row.set_links(x.links.clone());
         rows.push(row);
     }

@@ -30,7 +30,6 @@ pub(super) fn formats(b: &mut Builder, ex: &Extracted) -> Vec<Format> {
             };
         }
         let mut row = Format {
-            id,
             name,
             organisations: orgs,
             safe: p[0],
@@ -40,10 +39,7 @@ pub(super) fn formats(b: &mut Builder, ex: &Extracted) -> Vec<Format> {
             layout_control: p[4],
             flexibility: p[5],
             bf16_fp8: p[6],
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
+            ..Format::with_id(id)
         };
         row.set_links(f.links.clone());
         match seen {

@@ -14,18 +14,7 @@ pub(super) fn frameworks(b: &mut Builder, ex: &Extracted) {
                 let id = b.frameworks.ids[i].clone();
                 // open_source is curated once true: the list's tables do not say it for vendor SDKs.
                 let open_source = b.prev.frameworks.iter().any(|p| p.id == id && p.open_source);
-                let fw = Framework {
-                    id,
-                    name: f.name.clone(),
-                    open_source,
-                    vendor_sdk: false,
-                    organisations: vec![],
-                    sizes: Sizes::default(),
-                    paper_url: vec![],
-                    code_url: vec![],
-                    official_url: vec![],
-                    hf_url: vec![],
-                };
+                let fw = Framework { name: f.name.clone(), open_source, ..Framework::with_id(id) };
                 b.framework_rows.push((fw, f.src.clone()));
                 i
             }

@@ -128,14 +128,9 @@ impl Builder<'_> {
                 self.families.spell(n, i);
             }
             self.family_rows.push(Family {
-                id: id.clone(),
                 name: name.to_string(),
                 organisations: orgs,
-                published: None,
-                paper_url: vec![],
-                code_url: vec![],
-                official_url: vec![],
-                hf_url: vec![],
+                ..Family::with_id(id.clone())
             });
         }
         id

@@ -84,18 +84,13 @@ pub(super) fn releases(b: &mut Builder, ex: &Extracted) {
         debug_assert_eq!(i, b.model_rows.len());
         b.model_rows.push((
             Model {
-                id,
                 name: r.name.clone(),
                 family: Some(family),
                 organisations: orgs,
                 sizes,
                 edge,
                 released,
-                modalities: vec![],
-                paper_url: vec![],
-                code_url: vec![],
-                official_url: vec![],
-                hf_url: vec![],
+                ..Model::with_id(id)
             },
             r.src.clone(),
         ));

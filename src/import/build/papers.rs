@@ -149,17 +149,13 @@ pub(super) fn papers(b: &mut Builder, ex: &Extracted) -> Vec<Paper> {
         };
         reg.add(id.clone(), &p.title);
         let mut row = Paper {
-            id,
             title: p.title.clone(),
             short_name: p.short_name.clone(),
             venue: p.venue.clone(),
             published: p.published,
             survey: p.survey,
             tags: p.tags.clone(),
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
+            ..Paper::with_id(id)
         };
         row.set_links(p.links.clone());
         rows.push((row, p.src.clone()));

@@ -39,15 +39,7 @@ pub(super) fn products(b: &mut Builder, ex: &Extracted) -> Vec<Product> {
         for h in hits {
             b.relate(me.clone(), RelationKind::RunsOn, h);
         }
-        let mut row = Product {
-            id,
-            name: p.name.clone(),
-            category: p.category.clone(),
-            paper_url: vec![],
-            code_url: vec![],
-            official_url: vec![],
-            hf_url: vec![],
-        };
+        let mut row = Product { name: p.name.clone(), category: p.category.clone(), ..Product::with_id(id) };
         row.set_links(p.links.clone());
         rows.push(row);
     }
