@@ -1,8 +1,9 @@
 //! ForceAtlas2 on a graph given as a file, timed: `cargo bench --bench layout -- IN OUT`.
 //! IN is what scripts/bench_layout.py writes (first line `nodes edges iterations theta`,
 //! then one `x y` line per node, then one `a b` line per edge); OUT gets one `x y` line per
-//! node after the iterations, and one JSON line with the seconds goes to stdout. Settings as
-//! scripts/fa2_graphology.js gives the baseline: scaling 10, gravity 1, no LinLog.
+//! node after the iterations and its Louvain community (`x y community`), and one JSON line
+//! with the seconds of each goes to stdout. Settings as scripts/fa2_graphology.js gives the
+//! baseline: scaling 10, gravity 1, no LinLog.
 
 use std::io::Write as _;
 use std::time::Instant;
@@ -34,11 +35,17 @@ fn main() -> anyhow::Result<()> {
     let mut layout = Layout::new(x, y, &edges, None);
     layout.run(&settings);
     let seconds = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let community = edge_atlas::community::louvain(n as usize, &edges, 1.0);
+    let louvain_seconds = started.elapsed().as_secs_f64();
     let mut out = std::io::BufWriter::new(std::fs::File::create(output)?);
-    for (x, y) in layout.x.iter().zip(&layout.y) {
-        writeln!(out, "{x} {y}")?;
+    for ((x, y), c) in layout.x.iter().zip(&layout.y).zip(&community) {
+        writeln!(out, "{x} {y} {c}")?;
     }
     out.flush()?;
-    println!("{{\"nodes\": {n}, \"edges\": {m}, \"iterations\": {iterations}, \"seconds\": {seconds:.4}}}");
+    println!(
+        "{{\"nodes\": {n}, \"edges\": {m}, \"iterations\": {iterations}, \"seconds\": {seconds:.4}, \
+         \"louvain_seconds\": {louvain_seconds:.4}}}"
+    );
     Ok(())
 }

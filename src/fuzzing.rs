@@ -156,7 +156,8 @@ pub fn exports(bytes: &[u8]) {
     let map = crate::layout::Map::of(&g, &[], &settings);
     for format in Format::one_file() {
         let mut out = Vec::new();
-        export::write(format, &g, &all, Some(&map), Options::default(), &mut out).expect("writes to memory");
+        export::write(format, &g, &all, Some(&map), crate::palette::ColourBy::EXPORTS, Options::default(), &mut out)
+            .expect("writes to memory");
         let text = String::from_utf8(out).expect("exports are UTF-8");
         match format.name() {
             "dot" => dot_is_well_formed(&text).unwrap_or_else(|e| panic!("DOT: {e}")),

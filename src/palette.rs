@@ -1,4 +1,5 @@
-//! Colours shared by every figure and export: one per organisation, one per entry kind.
+//! Colours shared by every figure and export: one per organisation, one per entry kind, and
+//! the categorical colours of the maps ([`ColourBy`]).
 //!
 //! An organisation's colour is its curated `colour` cell; organisations without one take
 //! colours chosen far (CIEDE2000) from those already given, in id order, so the same data
@@ -60,6 +61,66 @@ pub fn kind_colour(kind: EntryKind) -> Rgb {
         EntryKind::Benchmark => Rgb(0xeb, 0xcb, 0x8b),
         EntryKind::Format => Rgb(0x88, 0xc0, 0xd0),
     }
+}
+
+/// What the nodes of the exports and the maps are coloured by (`--colour-by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColourBy {
+    /// The entry's kind: a colour for each of the twelve kinds.
+    Kind,
+    /// The entry's Louvain community: the twelve biggest in colours, the rest grey.
+    Community,
+    /// The entry's organisation (a model's first, a chip's vendor), else its kind's neutral
+    /// colour: the figures' colours.
+    Organisation,
+}
+
+impl ColourBy {
+    /// What the exports are coloured by unless asked: the figures' colours.
+    pub const EXPORTS: ColourBy = ColourBy::Organisation;
+    /// What the maps (graph-map, the page's map view) are coloured by unless asked.
+    pub const MAPS: ColourBy = ColourBy::Community;
+
+    /// Its name, as `--colour-by` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ColourBy::Kind => "kind",
+            ColourBy::Community => "community",
+            ColourBy::Organisation => "organisation",
+        }
+    }
+}
+
+/// Twelve colours told apart at a glance (Tableau 10 and two more): the kinds, or the biggest
+/// communities, in order.
+const CATEGORICAL: [Rgb; 12] = [
+    Rgb(0x4e, 0x79, 0xa7),
+    Rgb(0xf2, 0x8e, 0x2b),
+    Rgb(0xe1, 0x57, 0x59),
+    Rgb(0x76, 0xb7, 0xb2),
+    Rgb(0x59, 0xa1, 0x4f),
+    Rgb(0xed, 0xc9, 0x48),
+    Rgb(0xb0, 0x7a, 0xa1),
+    Rgb(0xff, 0x9d, 0xa7),
+    Rgb(0x9c, 0x75, 0x5f),
+    Rgb(0x2f, 0x4b, 0x7c),
+    Rgb(0x8c, 0xd1, 0x7d),
+    Rgb(0xd3, 0x72, 0xc4),
+];
+/// Communities past the twelfth.
+const OTHER: Rgb = Rgb(0xba, 0xba, 0xba);
+
+/// How many communities have a colour of their own; the rest share grey.
+pub const COLOURED_COMMUNITIES: usize = CATEGORICAL.len();
+
+/// Community `c`'s colour (communities are numbered biggest first).
+pub fn community_colour(c: u32) -> Rgb {
+    CATEGORICAL.get(c as usize).copied().unwrap_or(OTHER)
+}
+
+/// The colour of every entry of `kind` under [`ColourBy::Kind`].
+pub fn kind_category_colour(kind: EntryKind) -> Rgb {
+    CATEGORICAL[EntryKind::ALL.iter().position(|&k| k == kind).expect("every kind is in ALL") % CATEGORICAL.len()]
 }
 
 /// How many organisations without a curated colour choose one; the rest reuse theirs.
@@ -136,9 +197,16 @@ impl Palette {
 
     /// The node's organisation colour when it belongs to one, else its kind's colour.
     pub fn node(&self, g: &KnowledgeGraph, n: NodeIndex) -> Rgb {
-        match home_org(g, n) {
-            Some(o) => self.org(g.node(o).index),
-            None => kind_colour(g.node(n).key.kind),
+        self.colour(ColourBy::Organisation, g.node(n).key.kind, home_org(g, n).map(|o| g.node(o).index), None)
+    }
+
+    /// The colour of an entry of `kind` under `by`, given the row of its organisation
+    /// ([`home_org`]) and its community; without a community, `Community` colours by kind.
+    pub fn colour(&self, by: ColourBy, kind: EntryKind, org_row: Option<usize>, community: Option<u32>) -> Rgb {
+        match (by, community) {
+            (ColourBy::Community, Some(c)) => community_colour(c),
+            (ColourBy::Kind | ColourBy::Community, _) => kind_category_colour(kind),
+            (ColourBy::Organisation, _) => org_row.map_or(kind_colour(kind), |row| self.org(row)),
         }
     }
 }

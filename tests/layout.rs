@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{have, python_has, root, run};
+use common::{have, node_has, npm_tools, python_has, root, run};
 
 #[test]
 fn layout_is_deterministic_and_starts_from_a_pinned_map() {
@@ -87,6 +87,40 @@ fn every_export_carries_the_map_as_its_consumers_read_it() {
         // Graphviz has no attribute columns; the others read every community.
         let communities = if consumer.starts_with("graphviz") { 0 } else { 536 };
         assert_eq!(read["communities"], communities, "{consumer}: {read}");
+    }
+}
+
+/// Issue 29: graphology (what sigma.js and Gephi Lite read graphs with) reads the layout's
+/// positions and communities from GraphML (graphology-graphml), GEXF (graphology-gexf) and the
+/// JSON export (graphology's import).
+#[test]
+fn graphology_reads_the_map_from_graphml_gexf_and_json() {
+    if !node_has(&["graphology", "graphology-graphml", "graphology-gexf"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (out, csv) = (dir.path().join("out"), dir.path().join("positions.csv"));
+    for args in
+        [vec!["build", "--no-figures", "--out", out.to_str().unwrap()], vec!["layout", "--out", csv.to_str().unwrap()]]
+    {
+        let r = run(&args, &root());
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let r = std::process::Command::new("node")
+        .arg(root().join("tests/conformance/graphology_check.js"))
+        .arg(&out)
+        .arg(&csv)
+        .env("NODE_PATH", npm_tools())
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
+    eprintln!("{report}");
+    assert_eq!(report.as_object().unwrap().len(), 3, "{report}");
+    for (reader, read) in report.as_object().unwrap() {
+        for (field, want) in [("read", 536), ("edges", 820), ("matched", 536), ("communities", 536)] {
+            assert_eq!(read[field], want, "{reader}: {read}");
+        }
     }
 }
 

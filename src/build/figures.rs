@@ -11,6 +11,7 @@ use crate::fsx::OutDir;
 use crate::graph::KnowledgeGraph;
 use crate::layout::Map;
 use crate::model::Organisation;
+use crate::palette::ColourBy;
 use crate::render::{ImageFormat, Scene};
 use crate::timeline::{self, chips, emergence};
 
@@ -105,15 +106,17 @@ pub fn stage(
     Ok(out)
 }
 
-/// Draws the map of the field from `map` and stages it as `name` in each of `formats`.
+/// Draws the map of the field from `map`, coloured `by`, and stages it as `name` in each of
+/// `formats`.
 pub fn stage_map(
     g: &KnowledgeGraph,
     map: &Map,
+    by: ColourBy,
     dir: &OutDir,
     name: &str,
     formats: &[ImageFormat],
 ) -> Result<Vec<Written>, BuildError> {
-    let fig = timeline::map::draw(g, map, timeline::map::WIDTH, timeline::map::HEIGHT);
+    let fig = timeline::map::draw(g, map, by, timeline::map::WIDTH, timeline::map::HEIGHT);
     let named = fig.labelled - fig.unlabelled.len();
     let what = format!("{} entries, {} communities, {named} hubs named", g.node_count(), map.communities);
     stage_scene(&fig.scene, dir, name, formats, &what)

@@ -11,6 +11,7 @@ use crate::export::{self, Format, Prepared, Subgraph, With};
 use crate::fsx::{OutDir, Staged, WriteError};
 use crate::graph::KnowledgeGraph;
 use crate::layout::Map;
+use crate::palette::ColourBy;
 use crate::render::ImageFormat;
 use crate::{site, timeline};
 
@@ -40,6 +41,9 @@ pub struct Options {
     pub no_figures: bool,
     /// Draw the figures with names only, without the organisations' logos.
     pub no_logos: bool,
+    /// What node colours say (`--colour-by`); none: the exports by organisation, the maps
+    /// (graph-map, the page's map view) by community.
+    pub colour_by: Option<ColourBy>,
 }
 
 /// Everything a build staged, and what it has to say.
@@ -54,8 +58,8 @@ pub struct Staging {
 pub const MAP_FILE: &str = "graph-map";
 
 /// Stages everything `build` writes of `g` into `out`: the exports (with the positions and
-/// communities of `map` when given), the explorer page and, unless left out, the three
-/// figures and the map. The caller commits the staged files together.
+/// communities of `map` when given), the explorer page (with its map view) and, unless left
+/// out, the three figures and the map. The caller commits the staged files together.
 pub fn stage(
     g: &KnowledgeGraph,
     map: Option<&Map>,
@@ -64,6 +68,7 @@ pub fn stage(
     progress: &mut dyn Progress,
 ) -> Result<Staging, BuildError> {
     let all = Subgraph::all(g);
+    let (exports_by, maps_by) = (opts.colour_by.unwrap_or(ColourBy::EXPORTS), opts.colour_by.unwrap_or(ColourBy::MAPS));
     let mut warnings: Vec<String> = export::for_build(&opts.with, all.nodes.len())
         .iter()
         .flat_map(|f| f.notes(g, &all))
@@ -72,14 +77,14 @@ pub fn stage(
     progress
         .phase("exports", format!("writing {} nodes and {} edges in four formats", all.nodes.len(), all.edges.len()));
     let mut written = Vec::new();
-    for w in stage_exports(g, map, out, &opts.with)? {
+    for w in stage_exports(g, map, exports_by, out, &opts.with)? {
         progress.record(w.name, w.seconds);
         written.push(w);
     }
     let counts = format!("{} nodes, {} edges", all.nodes.len(), all.edges.len());
     written.push(Written { name: "counts", staged: Vec::new(), line: counts, seconds: 0.0 });
     progress.phase("site", "writing the explorer page".into());
-    written.push(stage_site(g, out)?);
+    written.push(stage_site(g, map, maps_by, out)?);
     if !opts.no_figures {
         progress.phase("figures", "drawing the timelines".into());
         let logos = !opts.no_logos;
@@ -88,7 +93,7 @@ pub fn stage(
         let names = &figures::OUR_NAMES;
         written.extend(figures::stage(g, out, names, &emergence, &tops, &ImageFormat::ALL, &mut warnings)?);
         if let Some(map) = map {
-            written.extend(figures::stage_map(g, map, out, MAP_FILE, &ImageFormat::ALL)?);
+            written.extend(figures::stage_map(g, map, maps_by, out, MAP_FILE, &ImageFormat::ALL)?);
         }
     }
     Ok(Staging { written, warnings })
@@ -115,11 +120,12 @@ pub struct BuildError {
 }
 
 /// Stages every export `build` writes of the whole of `g` into `out`, in the order of
-/// [`export::FORMATS`], with the positions and communities of `map` when given. `with` names
-/// the directory formats wanted (none: the default by size).
+/// [`export::FORMATS`], with the positions and communities of `map` when given, nodes
+/// coloured `by`. `with` names the directory formats wanted (none: the default by size).
 pub fn stage_exports(
     g: &KnowledgeGraph,
     map: Option<&Map>,
+    by: ColourBy,
     out: &OutDir,
     with: &[With],
 ) -> Result<Vec<Written>, BuildError> {
@@ -128,7 +134,7 @@ pub fn stage_exports(
     // Slowest first, so that the cores finish together.
     jobs.sort_by_key(|f| std::cmp::Reverse(f.cost()));
     // What the formats share is made once, not once per export.
-    let prepared = Prepared::new(g, &all).with_map(map);
+    let prepared = Prepared::new(g, &all).with_map(map).with_colours(by);
     let mut written = crate::par::map(&jobs, |&format| {
         let started = Instant::now();
         let result = prepared.stage(format, export::Options::default(), out, &file_name(format));
@@ -154,12 +160,13 @@ pub fn file_name(format: Format) -> String {
     format!("{GRAPH_FILE}.{}", format.name())
 }
 
-/// Stages the explorer page into `out`, unless the graph is too large for it.
-pub fn stage_site(g: &KnowledgeGraph, out: &OutDir) -> Result<Written, BuildError> {
+/// Stages the explorer page into `out`, unless the graph is too large for it, with its map
+/// view when there is a map, coloured `by`.
+pub fn stage_site(g: &KnowledgeGraph, map: Option<&Map>, by: ColourBy, out: &OutDir) -> Result<Written, BuildError> {
     let page = out.dir().join(SITE_FILE);
     let started = Instant::now();
     let (staged, line) = if g.node_count() <= site::MAX_ENTRIES {
-        let staged = out.stage(SITE_FILE, |w| site::write(g, w));
+        let staged = out.stage(SITE_FILE, |w| site::write(g, map, by, w));
         let staged = staged.map_err(|source| BuildError { path: page.clone(), source })?;
         (vec![staged], format!("wrote {}", page.display()))
     } else {

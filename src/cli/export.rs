@@ -6,6 +6,7 @@ use anyhow::Context as _;
 use edge_atlas::export::{self, Format, Options, Prepared, Selection, Subgraph};
 use edge_atlas::fsx::{self, Durability};
 use edge_atlas::graph::KnowledgeGraph;
+use edge_atlas::palette::ColourBy;
 
 use super::args::ExportArgs;
 use super::progress::Progress;
@@ -22,17 +23,18 @@ pub fn run(a: ExportArgs) -> Result<(), Failure> {
     let sub = select(&g, &a)?;
     let map = super::map(&g, &a.data.data, &a.map, &mut progress)?;
     let map = map.as_ref();
+    let by = a.map.colour_by.unwrap_or(ColourBy::EXPORTS);
     let opts = Options { cluster: a.cluster };
     format.notes(&g, &sub).iter().for_each(|n| tell!("warning: {n}"));
     progress.phase(format.name(), format!("writing {} nodes as {}", sub.nodes.len(), format.name()));
     match &a.out {
         Some(path) => fsx::write_file(path, Durability::Cached, &super::waiting, |w| {
-            export::write(format, &g, &sub, map, opts, w)
+            export::write(format, &g, &sub, map, by, opts, w)
         })
         .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?,
         None => {
             let mut out = io::BufWriter::new(io::stdout());
-            match export::write(format, &g, &sub, map, opts, &mut out).and_then(|()| out.flush()) {
+            match export::write(format, &g, &sub, map, by, opts, &mut out).and_then(|()| out.flush()) {
                 // A closed pipe (`| head`) is the reader's choice, not a failure.
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
                     Err(anyhow::Error::from(e).context("writing to stdout"))?
@@ -59,6 +61,7 @@ fn run_directory(a: &ExportArgs, format: Format) -> Result<(), Failure> {
     super::committed(
         Prepared::new(&g, &sub)
             .with_map(map.as_ref())
+            .with_colours(a.map.colour_by.unwrap_or(ColourBy::EXPORTS))
             .stage(format, Options { cluster: a.cluster }, &out, "")
             .and_then(|staged| out.commit(staged))
             .with_context(|| format!("exporting {} nodes", sub.nodes.len()))?,

@@ -40,6 +40,7 @@ use edge_atlas::data::resolve::ResolveError;
 use edge_atlas::diag::Diagnostics;
 use edge_atlas::fsx::{self, Durability, OutDir};
 use edge_atlas::graph::KnowledgeGraph;
+use edge_atlas::palette::ColourBy;
 use edge_atlas::term;
 
 use args::{Cli, Command};
@@ -128,7 +129,16 @@ fn map(
     progress: &mut Progress,
 ) -> Result<Option<edge_atlas::layout::Map>, Failure> {
     progress.phase("layout", "laying out the graph");
-    edge_atlas::layout::for_outputs(g, data_dir, a.layout, &a.settings.settings()).map_err(Failure::Invalid)
+    let map =
+        edge_atlas::layout::for_outputs(g, data_dir, a.layout, &a.settings.settings()).map_err(Failure::Invalid)?;
+    if a.colour_by == Some(ColourBy::Community) && map.is_none() {
+        let why = match a.layout {
+            edge_atlas::layout::Choice::None => "--layout none",
+            _ => "--layout auto above 20,000 nodes (--layout forceatlas2 lays out any graph)",
+        };
+        return Err(Failure::Usage(format!("--colour-by community needs the communities, which {why} leaves out")));
+    }
+    Ok(map)
 }
 
 /// Holds `dir` for this run's outputs (see `fsx`), saying so when another run holds it.

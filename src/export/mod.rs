@@ -28,7 +28,7 @@ use crate::fsx::{OutDir, Staged, WriteError};
 use crate::graph::KnowledgeGraph;
 use crate::layout::{Map, Point};
 use crate::model::{EntryKind, Rgb, Url, YearMonth};
-use crate::palette::{self, Palette};
+use crate::palette::{self, ColourBy, Palette};
 
 /// Every export format, in the order the command line lists them and `build` reports them.
 pub static FORMATS: [Format; 6] = [
@@ -57,16 +57,17 @@ pub struct Options {
 }
 
 /// Writes `sub` of `g` in the one-file `format` to `w`, with the positions and communities of
-/// `map` (a map of the whole of `g`) when given.
+/// `map` (a map of the whole of `g`) when given, nodes coloured `by`.
 pub fn write(
     format: Format,
     g: &KnowledgeGraph,
     sub: &Subgraph,
     map: Option<&Map>,
+    by: ColourBy,
     opts: Options,
     w: &mut (dyn Write + Send),
 ) -> io::Result<()> {
-    format.write(&Prepared::new(g, sub).with_map(map), opts, 0, w)
+    format.write(&Prepared::new(g, sub).with_map(map).with_colours(by), opts, 0, w)
 }
 
 /// The graph being written, with what every format derives from it: made once, and shared
@@ -90,6 +91,8 @@ pub struct Prepared<'g> {
     columns: OnceLock<Vec<(&'static str, ValueType)>>,
     /// Positions and communities, written where each format has a place for them.
     map: Option<&'g Map>,
+    /// What the nodes' colours say.
+    colour_by: ColourBy,
 }
 
 /// What every format writes for one node, besides its attributes ([`Prepared::attributes`]).
@@ -148,12 +151,29 @@ impl<'g> Prepared<'g> {
             },
         );
         let plain_ids = template::plain(&ids);
-        Prepared { g, sub, palette, ids, id_at, plain_ids, home, degree, columns: OnceLock::new(), map: None }
+        Prepared {
+            g,
+            sub,
+            palette,
+            ids,
+            id_at,
+            plain_ids,
+            home,
+            degree,
+            columns: OnceLock::new(),
+            map: None,
+            colour_by: ColourBy::EXPORTS,
+        }
     }
 
     /// The same, written with the positions and communities of `map` (of the whole graph).
     pub fn with_map(self, map: Option<&'g Map>) -> Prepared<'g> {
         Prepared { map, ..self }
+    }
+
+    /// The same, nodes coloured `by` (communities: the map's, when there is one).
+    pub fn with_colours(self, colour_by: ColourBy) -> Prepared<'g> {
+        Prepared { colour_by, ..self }
     }
 
     /// Writes `format` into `dir` at `name`, staged: nothing is in place until committed
@@ -175,10 +195,9 @@ impl<'g> Prepared<'g> {
     fn node(&self, n: NodeIndex) -> NodeView<'_> {
         let g = self.g;
         let node = g.node(n);
-        let colour = match self.home[n.index()] {
-            Some(o) => self.palette.org(g.node(o).index),
-            None => palette::kind_colour(node.key.kind),
-        };
+        let org_row = self.home[n.index()].map(|o| g.node(o).index);
+        let community = self.map.map(|m| m.community[n.index()]);
+        let colour = self.palette.colour(self.colour_by, node.key.kind, org_row, community);
         NodeView {
             id: self.id(n),
             label: &node.name,
@@ -187,7 +206,7 @@ impl<'g> Prepared<'g> {
             size: node_size(self.degree[n.index()]),
             date: attrs::date(&g.data, node),
             url: attrs::url(&g.data, node),
-            position: self.map.map(|m| m.positions[n.index()].map(rounded)),
+            position: self.map.map(|m| m.written(n.index())),
         }
     }
 
@@ -205,7 +224,7 @@ impl<'g> Prepared<'g> {
         }
         a.fill(&g.data, g.node(n));
         if let Some(m) = self.map {
-            let p = m.positions[n.index()].map(rounded);
+            let p = m.written(n.index());
             a.float(POSITION[0], p[0]);
             a.float(POSITION[1], p[1]);
             a.int(COMMUNITY, i64::from(m.community[n.index()]));
@@ -291,10 +310,6 @@ fn tenths(buf: &mut String, x: f64) -> &str {
 
 /// A coordinate to two decimals, as `layout` writes it: short text, and the same on every
 /// machine.
-fn rounded(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
-
 fn node_size(degree: u32) -> f64 {
     // One decimal keeps the text stable and short.
     ((10.0 + 6.0 * (1.0 + f64::from(degree)).ln()) * 10.0).round() / 10.0
@@ -306,8 +321,33 @@ mod tests {
 
     fn bytes(format: Format, g: &KnowledgeGraph) -> Vec<u8> {
         let mut out = Vec::new();
-        write(format, g, &Subgraph::all(g), None, Options::default(), &mut out).unwrap();
+        write(format, g, &Subgraph::all(g), None, ColourBy::EXPORTS, Options::default(), &mut out).unwrap();
         out
+    }
+
+    /// `--colour-by`: the node colours of every format say the kind, the community or the
+    /// organisation, as the palette gives them.
+    #[test]
+    fn nodes_are_coloured_by_what_is_asked() {
+        let g = crate::timeline::tests::shipped();
+        let map = Map::of(&g, &[], &crate::layout::Settings { iterations: 10, ..Default::default() });
+        let colours = |by| -> Vec<String> {
+            let mut out = Vec::new();
+            let json = Format::named("json").unwrap();
+            write(json, &g, &Subgraph::all(&g), Some(&map), by, Options::default(), &mut out).unwrap();
+            let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+            v["nodes"].as_array().unwrap().iter().map(|n| n["color"].as_str().unwrap().to_string()).collect()
+        };
+        let (kind, community, org) =
+            (colours(ColourBy::Kind), colours(ColourBy::Community), colours(ColourBy::Organisation));
+        let palette = Palette::new(&g);
+        for n in g.nodes() {
+            let i = n.index();
+            assert_eq!(kind[i], palette::kind_category_colour(g.node(n).key.kind).to_string());
+            assert_eq!(community[i], palette::community_colour(map.community[i]).to_string());
+            assert_eq!(org[i], palette.node(&g, n).to_string());
+        }
+        assert!(kind.iter().collect::<std::collections::BTreeSet<_>>().len() == EntryKind::ALL.len());
     }
 
     #[test]

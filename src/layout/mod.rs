@@ -27,6 +27,9 @@ pub enum Choice {
     None,
 }
 
+/// The jitter tolerance of a component started mostly from given positions (Gephi's default).
+const REFINE_TOLERANCE: f64 = 1.0;
+
 /// The largest graph `Choice::Auto` lays out.
 pub const AUTO_MAX_NODES: usize = 20_000;
 
@@ -80,6 +83,12 @@ pub struct Map {
 }
 
 impl Map {
+    /// Node `i`'s position as every output writes it: to two decimals, which every machine
+    /// rounds alike.
+    pub fn written(&self, i: usize) -> Point {
+        self.positions[i].map(|v| (v * 100.0).round() / 100.0)
+    }
+
     /// Lays out `g` from `start` (node order; none for a node without one) and finds its
     /// communities.
     pub fn of(g: &KnowledgeGraph, start: &[Option<Point>], settings: &Settings) -> Map {
@@ -129,10 +138,21 @@ pub fn layout(seeds: &[u64], edges: &[(u32, u32)], start: &[Option<Point>], sett
             edges.iter().for_each(|&(a, b)| [a, b].iter().for_each(|&v| degree[v as usize] += 1.0));
             degree.iter().map(|m| m.sqrt()).collect()
         };
-        let mut l = Layout::new(x, y, edges, Some(&sizes));
-        l.run(settings);
-        let mut placed: Vec<Point> = l.x.iter().zip(&l.y).map(|(&x, &y)| [x, y]).collect();
         let before: Vec<Option<Point>> = nodes.iter().map(|&i| given(start, i as usize)).collect();
+        // A component mostly placed already (the previous release's map) is refined, not
+        // laid out again: at Gephi's tolerance the old nodes stay where they were.
+        let refine = 2 * before.iter().flatten().count() >= nodes.len();
+        let settings = Settings {
+            jitter_tolerance: if refine {
+                settings.jitter_tolerance.min(REFINE_TOLERANCE)
+            } else {
+                settings.jitter_tolerance
+            },
+            ..*settings
+        };
+        let mut l = Layout::new(x, y, edges, Some(&sizes));
+        l.run(&settings);
+        let mut placed: Vec<Point> = l.x.iter().zip(&l.y).map(|(&x, &y)| [x, y]).collect();
         align(&mut placed, &before);
         for (&i, p) in nodes.iter().zip(placed) {
             at[i as usize] = p;

@@ -15,12 +15,13 @@ use serde::ser::SerializeMap;
 use crate::attrs::{self, Value};
 use crate::graph::KnowledgeGraph;
 use crate::latex::to_unicode;
+use crate::layout::Map;
 use crate::model::{EntryKind, LinkType, RelationKind, format_count, name_key};
-use crate::palette::{Palette, home_org};
+use crate::palette::{ColourBy, Palette, home_org};
 use crate::query::Undirected;
 use crate::query::related::{reason, related};
 use crate::render::axis::param_ticks;
-use crate::timeline::{chips, emergence};
+use crate::timeline::{chips, emergence, map as graph_map};
 
 /// Related entries listed on each card.
 pub const RELATED: usize = 10;
@@ -45,6 +46,18 @@ pub struct SiteData<'a> {
     timeline: Timeline,
     /// The chip TOPS figure's product lines and their colours: [name, "#rrggbb"].
     chip_lines: Vec<(String, String)>,
+    /// The map view's legend: what its colours stand for, [name, "#rrggbb"]; absent when the
+    /// graph was not laid out (and then no entry has a place on the map).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    map: Option<MapLegend>,
+}
+
+/// The map view's colouring: what the colours say (`kind`, `community`, `organisation`) and
+/// the legend.
+#[derive(Serialize)]
+struct MapLegend {
+    colour_by: &'static str,
+    legend: Vec<(String, String)>,
 }
 
 /// One entry. Short field names: the page of 10,000 entries must stay small.
@@ -67,6 +80,16 @@ struct Entry<'a> {
     /// Related entries: (node, score, reason as numbers of `reasons`), best first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     r: Vec<(u32, f64, Vec<u32>)>,
+    /// On the map: the position as the exports write it, the community, and the colour the
+    /// map view draws it in (`--colour-by`). All absent without a map.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    x: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    y: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    community: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    m: Option<String>,
 }
 
 /// Attributes as a JSON object that keeps their order.
@@ -108,8 +131,8 @@ fn link_name(t: LinkType) -> &'static str {
     }
 }
 
-/// Builds the page's data for the whole graph.
-pub fn collect(g: &KnowledgeGraph) -> SiteData<'_> {
+/// Builds the page's data for the whole graph, with its map coloured `by` when there is one.
+pub fn collect<'a>(g: &'a KnowledgeGraph, map: Option<&Map>, by: ColourBy) -> SiteData<'a> {
     let palette = Palette::new(g);
     let undirected = Undirected::new(g);
     let d = &g.data;
@@ -131,6 +154,7 @@ pub fn collect(g: &KnowledgeGraph) -> SiteData<'_> {
     });
     let mut reasons = Interner::default();
     let link_columns: Vec<&str> = LinkType::ALL.iter().map(|t| t.column()).collect();
+    let map_colours = map.map(|m| graph_map::colours(g, m, by));
     let nodes = g
         .nodes()
         .zip(keys)
@@ -153,7 +177,12 @@ pub fn collect(g: &KnowledgeGraph) -> SiteData<'_> {
                     (rel.node.index() as u32, (rel.score * 1000.0).round() / 1000.0, parts)
                 })
                 .collect();
+            let at = map.map(|m| m.written(n.index()));
             Entry {
+                x: at.map(|p| p[0]),
+                y: at.map(|p| p[1]),
+                community: map.map(|m| m.community[n.index()]),
+                m: map_colours.as_ref().map(|c| c[n.index()].to_string()),
                 k: node.key.kind as u8,
                 id: node.key.id.as_str(),
                 n: to_unicode(&node.name),
@@ -175,6 +204,10 @@ pub fn collect(g: &KnowledgeGraph) -> SiteData<'_> {
         edges,
         timeline: timeline(g),
         chip_lines: chips::line_colours(g).into_iter().map(|(name, c)| (name, c.to_string())).collect(),
+        map: map.map(|m| MapLegend {
+            colour_by: by.name(),
+            legend: graph_map::legend(g, m, by).into_iter().map(|(name, c)| (name, c.to_string())).collect(),
+        }),
     }
 }
 

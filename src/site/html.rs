@@ -12,15 +12,16 @@ const STYLE: &str = include_str!("page/style.css");
 const APP: &str = include_str!("page/app.js");
 
 /// The vendored libraries, in load order (the zoom plugin needs Chart.js, d3-force the other
-/// three d3 modules); vendor/README.md
-/// says where each comes from.
-const LIBRARIES: [&str; 6] = [
+/// three d3 modules, sigma graphology); vendor/README.md says where each comes from.
+const LIBRARIES: [&str; 8] = [
     include_str!("vendor/chart.js-4.6.1.min.js"),
     include_str!("vendor/chartjs-plugin-zoom-2.2.0.min.js"),
     include_str!("vendor/d3-dispatch-3.0.2.min.js"),
     include_str!("vendor/d3-quadtree-3.0.2.min.js"),
     include_str!("vendor/d3-timer-3.0.2.min.js"),
     include_str!("vendor/d3-force-3.0.1.min.js"),
+    include_str!("vendor/graphology-0.26.0.umd.min.js"),
+    include_str!("vendor/sigma-3.0.3.min.js"),
 ];
 /// Fuse.js ships as a CommonJS module: it runs in a scope with its own `module`.
 const FUSE: &str = include_str!("vendor/fuse.js-7.5.0.basic.min.cjs");

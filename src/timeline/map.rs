@@ -1,10 +1,14 @@
 //! The map of the field: the whole graph drawn from its layout (`layout::Map`), nodes sized by
-//! relations and coloured by community, each of the biggest communities named in the legend
-//! after its most related entry, the biggest hubs labelled without overlap.
+//! relations and coloured as asked (`palette::ColourBy`: by default by community, each of the
+//! biggest communities named in the legend after its most related entry), the biggest hubs
+//! labelled without overlap. [`colours`] and [`legend`] serve the explorer's map view too.
+
+use petgraph::graph::NodeIndex;
 
 use crate::graph::KnowledgeGraph;
 use crate::layout::Map;
-use crate::model::Rgb;
+use crate::model::{EntryKind, Rgb};
+use crate::palette::{self, ColourBy, Palette};
 use crate::render::labels::Circle;
 use crate::render::{Rect, Scene, Weight, measure};
 
@@ -16,25 +20,10 @@ pub const HEIGHT: u32 = 1250;
 /// How many of the most related entries are offered a label: the dense core has no room for
 /// all of them, and those that find none go unlabelled (the map is read by its shape).
 pub const LABELS: usize = 40;
+/// The most organisations the legend names.
+const LEGEND_ORGANISATIONS: usize = 12;
 
 const EDGE: Rgb = Rgb(0xc8, 0xc8, 0xc8);
-/// The biggest communities' colours (Tableau 10 and two more, told apart at a glance); the
-/// smaller communities are grey.
-const COMMUNITY: [Rgb; 12] = [
-    Rgb(0x4e, 0x79, 0xa7),
-    Rgb(0xf2, 0x8e, 0x2b),
-    Rgb(0xe1, 0x57, 0x59),
-    Rgb(0x76, 0xb7, 0xb2),
-    Rgb(0x59, 0xa1, 0x4f),
-    Rgb(0xed, 0xc9, 0x48),
-    Rgb(0xb0, 0x7a, 0xa1),
-    Rgb(0xff, 0x9d, 0xa7),
-    Rgb(0x9c, 0x75, 0x5f),
-    Rgb(0x2f, 0x4b, 0x7c),
-    Rgb(0x8c, 0xd1, 0x7d),
-    Rgb(0xd3, 0x72, 0xc4),
-];
-const SMALL: Rgb = Rgb(0xba, 0xba, 0xba);
 
 /// The drawn map and what it could not label.
 pub struct Figure {
@@ -44,19 +33,53 @@ pub struct Figure {
     pub unlabelled: Vec<usize>,
 }
 
-pub fn draw(g: &KnowledgeGraph, map: &Map, width: u32, height: u32) -> Figure {
+/// Each node's colour on the map, coloured `by`.
+pub fn colours(g: &KnowledgeGraph, map: &Map, by: ColourBy) -> Vec<Rgb> {
+    let palette = Palette::new(g);
+    g.nodes()
+        .map(|n| {
+            let org_row = palette::home_org(g, n).map(|o| g.node(o).index);
+            palette.colour(by, g.node(n).key.kind, org_row, Some(map.community[n.index()]))
+        })
+        .collect()
+}
+
+/// What the colours of a map coloured `by` stand for, at most twelve: the kinds present; the
+/// organisations with the most entries in their colour; or the biggest communities, each named
+/// after its most related entry.
+pub fn legend(g: &KnowledgeGraph, map: &Map, by: ColourBy) -> Vec<(String, Rgb)> {
+    let name = |i: usize| crate::latex::to_unicode(&g.node(NodeIndex::new(i)).name).into_owned();
+    // The node with the most relations among those `of` picks (the first of equals).
+    let top = |of: &dyn Fn(usize) -> bool| {
+        (0..g.node_count()).filter(|&i| of(i)).max_by_key(|&i| (g.degree(NodeIndex::new(i)), std::cmp::Reverse(i)))
+    };
+    match by {
+        ColourBy::Community => (0..palette::COLOURED_COMMUNITIES.min(map.communities) as u32)
+            .filter_map(|c| Some((name(top(&|i| map.community[i] == c)?), palette::community_colour(c))))
+            .collect(),
+        ColourBy::Kind => EntryKind::ALL
+            .iter()
+            .filter(|&&k| g.nodes().any(|n| g.node(n).key.kind == k))
+            .map(|&k| (k.as_str().to_string(), palette::kind_category_colour(k)))
+            .collect(),
+        ColourBy::Organisation => {
+            let palette = Palette::new(g);
+            let mut entries = vec![0usize; g.node_count()];
+            g.nodes().filter_map(|n| palette::home_org(g, n)).for_each(|o| entries[o.index()] += 1);
+            let mut orgs: Vec<usize> = (0..g.node_count()).filter(|&i| entries[i] > 0).collect();
+            // The most entries first; ties in node order.
+            orgs.sort_by_key(|&i| std::cmp::Reverse(entries[i]));
+            orgs.truncate(LEGEND_ORGANISATIONS);
+            orgs.into_iter().map(|i| (name(i), palette.org(g.node(NodeIndex::new(i)).index))).collect()
+        }
+    }
+}
+
+pub fn draw(g: &KnowledgeGraph, map: &Map, by: ColourBy, width: u32, height: u32) -> Figure {
     let mut f = Frame::new(width, height, None);
     let degree: Vec<usize> = g.nodes().map(|n| g.degree(n)).collect();
-    // Each coloured community named after its most related entry.
-    let entries: Vec<LegendEntry> = (0..COMMUNITY.len().min(map.communities))
-        .filter_map(|c| {
-            let hub = (0..g.node_count())
-                .filter(|&i| map.community[i] as usize == c)
-                .max_by_key(|&i| (degree[i], std::cmp::Reverse(i)))?;
-            let name = crate::latex::to_unicode(&g.node(petgraph::graph::NodeIndex::new(hub)).name).into_owned();
-            Some(LegendEntry { name, colour: COMMUNITY[c], logo: None })
-        })
-        .collect();
+    let entries: Vec<LegendEntry> =
+        legend(g, map, by).into_iter().map(|(name, colour)| LegendEntry { name, colour, logo: None }).collect();
     // The nodes right of the legend's strip, inset by a node's largest radius, the positions
     // scaled alike on both axes: the legend covers no node.
     let legend_width =
@@ -85,10 +108,9 @@ pub fn draw(g: &KnowledgeGraph, map: &Map, width: u32, height: u32) -> Figure {
     let radius = |d: usize| (f.text * 0.13 * (1.0 + d as f64).sqrt()).min(r_max);
     let dots: Vec<Circle> =
         g.nodes().map(|n| Circle { centre: at(n.index()), radius: radius(degree[n.index()]) }).collect();
-    // Communities are numbered biggest first (see `community`).
-    let colour = |i: usize| COMMUNITY.get(map.community[i] as usize).copied().unwrap_or(SMALL);
+    let colour = colours(g, map, by);
     for n in g.nodes() {
-        f.scene.items.push(Marker::Dot.item(dots[n.index()].centre, dots[n.index()].radius, colour(n.index())));
+        f.scene.items.push(Marker::Dot.item(dots[n.index()].centre, dots[n.index()].radius, colour[n.index()]));
     }
     let legend = f.legend(&entries, Marker::Dot, &dots, &[]);
     // The most related first (ties in node order), so they get the best places.
@@ -98,10 +120,10 @@ pub fn draw(g: &KnowledgeGraph, map: &Map, width: u32, height: u32) -> Figure {
     let labels: Vec<Label> = hubs
         .iter()
         .map(|&i| {
-            let n = petgraph::graph::NodeIndex::new(i);
+            let n = NodeIndex::new(i);
             Label {
                 text: crate::latex::to_unicode(&g.node(n).name).into_owned(),
-                colour: text_colour(colour(i)),
+                colour: text_colour(colour[i]),
                 weight: if degree[i] >= degree[hubs[0]] / 2 { Weight::Bold } else { Weight::Regular },
                 dot: dots[i],
                 also: Vec::new(),
@@ -124,15 +146,15 @@ mod tests {
     fn the_shipped_map_draws_every_node_and_labels_its_hubs_without_overlap() {
         let g = shipped();
         let map = Map::of(&g, &[], &crate::layout::Settings::default());
-        let fig = draw(&g, &map, WIDTH, HEIGHT);
+        let fig = draw(&g, &map, ColourBy::MAPS, WIDTH, HEIGHT);
         let dots = fig.scene.items.iter().filter(|i| matches!(i, Item::Circle { .. })).count();
         // Every node, and one marker per named community in the legend.
-        assert_eq!(dots, g.node_count() + COMMUNITY.len());
+        assert_eq!(dots, g.node_count() + palette::COLOURED_COMMUNITIES);
         assert_eq!(fig.labelled, LABELS);
         // The dense core has no room for every hub: 25 of the 40 biggest at least are named.
         assert!(LABELS - fig.unlabelled.len() >= 25, "{} of {LABELS} hubs unlabelled", fig.unlabelled.len());
         assert_no_overlap(&fig.scene);
-        let again = draw(&g, &map, WIDTH, HEIGHT);
+        let again = draw(&g, &map, ColourBy::MAPS, WIDTH, HEIGHT);
         assert_eq!(
             fig.scene.render(crate::render::ImageFormat::Svg),
             again.scene.render(crate::render::ImageFormat::Svg)

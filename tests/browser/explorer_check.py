@@ -157,6 +157,57 @@ def shipped(b, url, shots):
     full = b.eval("(() => { const x = Chart.getChart('timeline').scales.x; return x.max - x.min; })()")
     check(zoomed < full, f"zoom narrows the time axis ({zoomed:.1f} of {full:.1f} months)")
 
+    # The map view: sigma.js draws every entry where the layout put it; a click opens its card.
+    go(b, "#map")
+    b.wait("window.edgeAtlasMap && edgeAtlasMap.getGraph().order > 0")
+    b.pump(0.3)
+    total = b.eval("JSON.parse(document.getElementById('atlas-data').textContent).nodes.length")
+    order = b.eval("edgeAtlasMap.getGraph().order")
+    check(order == total, f"the map view's graph has every entry ({order} of {total})")
+    drawn = b.eval("""(() => { const r = edgeAtlasMap, { width, height } = r.getDimensions(); let k = 0;
+        r.getGraph().forEachNode((n) => { if (!r.getNodeDisplayData(n)) return;
+          const p = r.graphToViewport(r.getGraph().getNodeAttributes(n)); if (p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height) k++; });
+        return k; })()""")
+    check(drawn == total, f"the map view shows all {total} entries inside its canvas ({drawn})")
+    # The drawing keeps the layout: further right in the layout is further right on the screen,
+    # further up is further up.
+    kept = b.eval("""(() => { const r = edgeAtlasMap, D = JSON.parse(document.getElementById('atlas-data').textContent);
+        const at = D.nodes.map((n, i) => [n.x, n.y, r.graphToViewport(r.getGraph().getNodeAttributes(String(i)))]);
+        const byX = at.slice().sort((a, b) => a[0] - b[0]), byY = at.slice().sort((a, b) => a[1] - b[1]);
+        return byX.every((p, k) => k === 0 || p[2].x >= byX[k - 1][2].x - 1e-6) && byY.every((p, k) => k === 0 || p[2].y <= byY[k - 1][2].y + 1e-6); })()""")
+    check(kept, "the map view draws the nodes in the layout's order on both axes")
+    legend = b.eval("document.querySelectorAll('#map-legend li .swatch').length")
+    check(legend > 0, f"the map view has a legend of its colours ({legend} entries)")
+    b.screenshot(f"{shots}/map.png")
+    # Click the entry farthest from its nearest neighbour on the screen, then the biggest hub,
+    # each at a point of its disc that no other node covers (found once the map is shown: the
+    # page may have scrolled).
+    where = """const r = edgeAtlasMap, D = JSON.parse(document.getElementById('atlas-data').textContent), g = r.getGraph();
+        const at = D.nodes.map((_, i) => [r.graphToViewport(g.getNodeAttributes(String(i))), r.getNodeDisplayData(String(i)).size]);"""
+    nodes = b.eval(f"""(() => {{ {where}
+        let lonely = -1, gap = -1;
+        at.forEach(([a], i) => {{ const near = Math.min(...at.map(([b], j) => (i === j ? Infinity : Math.hypot(a.x - b.x, a.y - b.y)))); if (near > gap) {{ gap = near; lonely = i; }} }});
+        const hub = +g.nodes().reduce((a, n) => (g.degree(n) > g.degree(a) ? n : a));
+        return [lonely, hub].map((i) => [i, D.kinds[D.nodes[i].k] + ':' + D.nodes[i].id, D.nodes[i].n]); }})()""")
+    for i, key, name in nodes:
+        go(b, "#map")
+        b.pump(0.3)
+        point = b.eval(f"""(() => {{ {where}
+            const box = document.getElementById('map').getBoundingClientRect(), [c, size] = at[{i}];
+            for (let k = 0; k <= 10; k++) for (let a = 0; a < 16; a++) {{
+              const x = c.x + 0.8 * size * (k / 10) * Math.cos(a * Math.PI / 8), y = c.y + 0.8 * size * (k / 10) * Math.sin(a * Math.PI / 8);
+              if (at.every(([o, s], j) => j === {i} || Math.hypot(o.x - x, o.y - y) > s + 2)) return [box.left + x, box.top + y];
+            }} return null; }})()""")
+        check(point is not None, f"{key} has a point on the map no other node covers")
+        if point is None:
+            continue
+        b.mouse(*point)
+        b.pump(0.2)
+        b.mouse(*point, click=True)
+        b.wait(f"location.hash === {json.dumps('#' + key)} && !document.querySelector('[data-view=entry]').hidden")
+        title = b.eval("document.getElementById('card-title').textContent")
+        check(title == name, f"clicking {key} on the map opens its card ({title!r})")
+
     # Tables.
     go(b, "#papers")
     all_papers = b.eval("document.querySelectorAll('#p-table tbody tr').length")
@@ -198,7 +249,7 @@ def shipped(b, url, shots):
 
     # Phone width.
     b.viewport(390, 844, mobile=True)
-    for view in ["#timeline", "#model:qwen2-5", "#papers"]:
+    for view in ["#timeline", "#map", "#model:qwen2-5", "#papers"]:
         go(b, view)
         b.pump(0.2)
         width = b.eval("document.documentElement.scrollWidth")
@@ -216,7 +267,7 @@ def hostile(b, url, shots):
     b.type("<img src=x")
     b.pump(0.4)
     b.screenshot(f"{shots}/hostile-search.png")
-    for view in ["#papers", "#chips", "#frameworks", "#formats", "#timeline"]:
+    for view in ["#map", "#papers", "#chips", "#frameworks", "#formats", "#timeline"]:
         go(b, view)
     for key in keys:
         go(b, "#" + key, settle=0.01)

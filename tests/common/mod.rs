@@ -95,16 +95,58 @@ pub fn python_has(packages: &[&str]) -> bool {
             .output();
         let found =
             out.ok().filter(|o| o.status.success()).map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
-        let reason = match found {
+        match found {
             Some(v) if v == pinned => continue,
-            Some(v) => format!("python3 has {package} {v}, the tests need {pinned} (pip install -r requirements.txt)"),
-            None => format!("python3 has no {package} (pip install -r requirements.txt)"),
-        };
-        assert!(std::env::var_os("CI").is_none(), "{reason}; CI must have it (.ci/run installs it)");
-        eprintln!("skipped: {reason}");
+            Some(v) => {
+                skip(format!("python3 has {package} {v}, the tests need {pinned} (pip install -r requirements.txt)"))
+            }
+            None => skip(format!("python3 has no {package} (pip install -r requirements.txt)")),
+        }
         return false;
     }
     true
+}
+
+/// Where .ci/run installs the `# npm:` pins of requirements.txt; scripts run by node find
+/// them through NODE_PATH.
+pub fn npm_tools() -> PathBuf {
+    root().join("target/npm-tools/node_modules")
+}
+
+/// Whether node runs and each of `packages` is in [`npm_tools`] at the version pinned in
+/// requirements.txt (`# npm: NAME@VERSION`). Outside CI anything missing is a skip with the
+/// reason; under `CI` it fails the test.
+pub fn node_has(packages: &[&str]) -> bool {
+    if !have("node") {
+        return false;
+    }
+    let pins = std::fs::read_to_string(root().join("requirements.txt")).unwrap();
+    for package in packages {
+        let pinned = pins
+            .lines()
+            .filter_map(|l| l.strip_prefix("# npm:"))
+            .find_map(|p| p.trim().rsplit_once('@').filter(|(name, _)| name == package))
+            .map(|(_, v)| v.to_string())
+            .unwrap_or_else(|| panic!("{package} is not pinned in requirements.txt (# npm:)"));
+        let manifest = std::fs::read_to_string(npm_tools().join(package).join("package.json")).ok();
+        let found = manifest
+            .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
+            .and_then(|m| m["version"].as_str().map(str::to_string));
+        let install = "npm install --prefix target/npm-tools, as .ci/run does";
+        match found {
+            Some(v) if v == pinned => continue,
+            Some(v) => skip(format!("target/npm-tools has {package} {v}, the tests need {pinned} ({install})")),
+            None => skip(format!("target/npm-tools has no {package} ({install})")),
+        }
+        return false;
+    }
+    true
+}
+
+/// A missing or wrong tool: a skip with the reason, a failure under `CI`.
+fn skip(reason: String) {
+    assert!(std::env::var_os("CI").is_none(), "{reason}; CI must have it (.ci/run installs it)");
+    eprintln!("skipped: {reason}");
 }
 
 /// A change to one table of data/ and the error line `check` must print for it:

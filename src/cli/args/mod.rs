@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use edge_atlas::model::{EntryKind, RelationKind, YearMonth};
+use edge_atlas::palette::ColourBy;
 use edge_atlas::query::columns::Column;
 use edge_atlas::{export, layout, lint, timeline};
 
@@ -234,6 +235,10 @@ pub struct MapArgs {
     /// data/layout.csv when present, so a release adds to the map instead of reshuffling it.
     #[arg(long, value_enum, default_value_t = layout::Choice::Auto)]
     pub layout: layout::Choice,
+    /// What node colours say, in the exports and on the maps (output/graph-map, the explorer's
+    /// map view) [default: organisation in the exports, community on the maps].
+    #[arg(long, value_enum, alias = "color-by", value_name = "BY")]
+    pub colour_by: Option<ColourBy>,
     #[command(flatten)]
     pub settings: LayoutSettings,
 }
@@ -269,6 +274,8 @@ pub struct SiteArgs {
     /// The page to write (for GitHub Pages from a branch: docs/index.html).
     #[arg(long, default_value = "output/index.html", value_name = "FILE")]
     pub out: PathBuf,
+    #[command(flatten)]
+    pub map: MapArgs,
     #[command(flatten)]
     pub data: DataArgs,
 }

@@ -435,14 +435,35 @@
   }
   document.querySelectorAll("input[name=hops]").forEach((r) => r.addEventListener("change", () => { if (graphOf >= 0) neighbourhood(graphOf); }));
 
+  // ---- The map of the field: every entry where the build's layout put it (the exports' x and
+  // y), drawn by sigma.js over a graphology graph; nodes sized by relations and coloured as
+  // the build was asked (D.map.colour_by). sigma draws labels on a canvas, as text.
+  let mapView = null;
+  const COLOURED_BY = { community: "community (Louvain), each of the biggest named after its most related entry", kind: "kind", organisation: "organisation (a model's first, a chip's vendor); the rest by kind" };
+  function setUpMap() {
+    if (!D.map) { $("map-note").textContent = "This page was built without a layout (build --layout none): it has no map."; $("map").hidden = true; return; }
+    const graph = new graphology.Graph({ type: "directed", multi: true });
+    N.forEach((n, i) => graph.addNode(String(i), { x: n.x, y: n.y, size: 2 + 1.5 * Math.sqrt(out[i].length + inc[i].length), color: n.m, label: n.n }));
+    for (let e = 0; e < D.edges.length; e += 3) if (D.edges[e] !== D.edges[e + 2]) graph.addEdge(String(D.edges[e]), String(D.edges[e + 2]), { size: 0.6, color: "#c9ced4" });
+    mapView = new Sigma(graph, $("map"), { defaultEdgeType: "line", labelRenderedSizeThreshold: 7, labelDensity: 0.5, labelFont: "system-ui, sans-serif", allowInvalidContainer: true });
+    mapView.on("clickNode", ({ node }) => { location.hash = keyOf(+node); });
+    mapView.on("enterNode", () => { $("map").style.cursor = "pointer"; });
+    mapView.on("leaveNode", () => { $("map").style.cursor = ""; });
+    $("map-legend").replaceChildren(el("li", { class: "kind", text: "Coloured by " + (COLOURED_BY[D.map.colour_by] || D.map.colour_by) + ":" }),
+      ...D.map.legend.map(([name, colour]) => el("li", {}, swatch(colour), " ", name)));
+    window.edgeAtlasMap = mapView;
+  }
+
   // ---- Views and routing.
-  const VIEWS = ["timeline", "papers", "chips", "frameworks", "formats"];
-  const setUp = { timeline: setUpTimeline, papers: setUpPapers, chips: setUpChips, frameworks: setUpFrameworks, formats: setUpFormats };
+  const VIEWS = ["timeline", "map", "papers", "chips", "frameworks", "formats"];
+  const setUp = { timeline: setUpTimeline, map: setUpMap, papers: setUpPapers, chips: setUpChips, frameworks: setUpFrameworks, formats: setUpFormats };
   const ready = new Set();
   function show(view) {
     document.querySelectorAll("main > section").forEach((s) => { s.hidden = s.dataset.view !== view; });
     document.querySelectorAll("nav a").forEach((a) => { if (a.dataset.view === view) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current"); });
     if (setUp[view] && !ready.has(view)) { ready.add(view); setUp[view](); }
+    // A view shown again may have another size than when it was last drawn.
+    else if (view === "map" && mapView) mapView.refresh();
   }
   function route() {
     const h = decodeURIComponent(location.hash.slice(1));
