@@ -146,6 +146,14 @@ impl OutDir {
         Ok((out, name))
     }
 
+    /// `dir` held for rewriting some of its files, each staged beside itself and renamed in
+    /// through the journal (several files: all, or rolled forward by the next run), never by
+    /// swapping the directory: for a checkout people work in (the list's `lint --fix`), which
+    /// must stay the same directory.
+    pub fn open_in_place(dir: &Path, durability: Durability, on_wait: &dyn Fn(&Path)) -> Result<OutDir, WriteError> {
+        OutDir::hold(dir, durability, on_wait)
+    }
+
     fn hold(dir: &Path, durability: Durability, on_wait: &dyn Fn(&Path)) -> Result<OutDir, WriteError> {
         if fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
             let msg = "it is a file, not a directory; name a directory to write into";

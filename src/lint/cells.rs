@@ -2,7 +2,7 @@
 //! out of order in a cell (`32B、30B`).
 
 use super::rule::{Family, Fixes, Spec};
-use super::{List, Rule, Sink, header_names};
+use super::{Fix, List, Rule, Sink, header_names};
 use crate::diag::Severity;
 use crate::import::markdown::{Block, plain};
 use crate::model::Sizes;
@@ -89,7 +89,7 @@ fn units(src: &super::Source, column: &str, cells: &Cells, sink: &mut Sink) {
                 let at = src.locate(cell.line, cell.column, &written);
                 let msg =
                     format!("{column} {written:?} writes the unit {unit:?}; {c} cells of this column write {usual:?}");
-                sink.push(MIXED_UNITS, src, at, msg, Some(format!("{n}{usual}")));
+                sink.push(MIXED_UNITS, src, at, msg, Some(Fix::new(MIXED_UNITS, written, format!("{n}{usual}"))));
             }
         }
     }
@@ -107,7 +107,7 @@ fn order(src: &super::Source, cell: &crate::import::markdown::Cell, text: &str, 
         let sep = if text.contains('、') { "、" } else { ", " };
         let mut parts: Vec<&str> = text.split(['、', ',', ';']).map(str::trim).collect();
         parts.sort_by_key(|p| Sizes::parse(p).ok().and_then(|s| s.counts().next()).unwrap_or(0));
-        parts.join(sep)
+        Fix::new(SIZES_OUT_OF_ORDER, text, parts.join(sep))
     });
     let msg = format!("sizes {text:?} are not in increasing order");
     sink.push(SIZES_OUT_OF_ORDER, src, at, msg, fix);

@@ -3,9 +3,10 @@
 //! the arXiv id they link to.
 
 use super::rule::{Family, Fixes, Spec};
-use super::{List, Rule, Sink, header_names};
+use super::{Fix, List, Rule, Sink, Source, Span, header_names};
 use crate::diag::Severity;
 use crate::import::arxiv_month;
+use crate::import::badge::Badge;
 use crate::import::badge::BadgeType;
 use crate::import::markdown::{Block, Inline, plain};
 use crate::model::YearMonth;
@@ -137,7 +138,8 @@ fn columns(list: &List, sink: &mut Sink) {
                         cells.len(),
                         usual.example()
                     );
-                    sink.push(MIXED_DATE_NOTATION, src, at, msg, usual.rewrite(text));
+                    let fix = usual.rewrite(text).map(|new| Fix::new(MIXED_DATE_NOTATION, text.as_str(), new));
+                    sink.push(MIXED_DATE_NOTATION, src, at, msg, fix);
                 }
             }
         }
@@ -169,11 +171,29 @@ fn badges(list: &List, sink: &mut Sink) {
             {
                 let msg =
                     format!("badge date {:?} contradicts the arXiv id it links to, submitted {id}", badge.message);
-                let fix = Some(format!("{:02}.{:02}", id.year % 100, id.month.unwrap_or(1)));
-                sink.push(ARXIV_DATE_MISMATCH, src, at(), msg, fix);
+                let new = format!("{:02}.{:02}", id.year % 100, id.month.unwrap_or(1));
+                // The date inside the badge's URL, not the badge.
+                let (at, fix) = match date_in_badge(src, at(), badge) {
+                    Some(date) => (date, Some(Fix::new(ARXIV_DATE_MISMATCH, badge.message.as_str(), new))),
+                    None => (at(), None),
+                };
+                sink.push(ARXIV_DATE_MISMATCH, src, at, msg, fix);
             }
         }
     }
+}
+
+/// Where a badge's message is written inside its `label-message-colour` span (`badge`), when
+/// written as it reads (a date needs no escapes).
+fn date_in_badge(src: &Source, badge: Span, b: &Badge) -> Option<Span> {
+    let line = src.line(badge.line);
+    let segment: String = line.chars().skip(badge.column - 1).take(badge.width).collect();
+    let before = match &b.label {
+        Some(_) => segment.find(&format!("-{}-", b.message))? + 1,
+        None => segment.starts_with(&format!("{}-", b.message)).then_some(0)?,
+    };
+    let column = badge.column + segment[..before].chars().count();
+    Some(Span { line: badge.line, column, width: b.message.chars().count() })
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::rule::{Family, Fixes, Spec};
-use super::{List, Rule, Sink, Source, Span};
+use super::{Applicability, Fix, List, Rule, Sink, Source, Span};
 use crate::diag::Severity;
 use crate::import::badge::{BadgeType, percent_decode};
 use crate::import::markdown::{Block, Inline, html_links};
@@ -201,7 +201,10 @@ pub fn check(list: &List, sink: &mut Sink) {
         let Some(target) = target.filter(|t| md_index(t).is_some() || list.files.contains(t)) else {
             let known: Vec<String> = list.sources.iter().map(|s| s.path.clone()).collect();
             let wanted = join(&src.path, path).unwrap_or_default();
-            let fix = closest(&wanted, known.iter()).map(|k| relative(&src.path, k));
+            // The path alone: the anchor after `#` is kept.
+            let at = Span { width: path.chars().count().max(1), ..at };
+            let fix = closest(&wanted, known.iter())
+                .map(|k| Fix::new(MISSING_FILE, path, link_path(&relative(&src.path, k))));
             let msg = format!("link to {path:?}: no such file in the list");
             sink.push(MISSING_FILE, src, at, msg, fix);
             continue;
@@ -209,15 +212,40 @@ pub fn check(list: &List, sink: &mut Sink) {
         let (Some(fragment), Some(i)) = (fragment, md_index(&target)) else {
             continue;
         };
+        let written = fragment;
         let fragment = percent_decode(fragment).to_lowercase();
         if !anchors[i].contains(&fragment) {
-            // The link's own text, slugged, is the likeliest intended heading.
+            // The anchor alone, after the `#`.
+            let at = Span { column: at.column + path.chars().count() + 1, width: written.chars().count().max(1), ..at };
+            // The link's own text, slugged, is the likeliest intended heading (safe); the
+            // closest anchor by spelling is a guess.
             let by_text = Some(slug(text.trim())).filter(|s| anchors[i].contains(s));
-            let fix = by_text.as_ref().or_else(|| closest(&fragment, anchors[i].iter())).map(|a| format!("{path}#{a}"));
+            let fix = match by_text {
+                Some(a) => Some(Fix::new(BROKEN_ANCHOR, written, a).with(Applicability::Safe)),
+                None => closest(&fragment, anchors[i].iter()).map(|a| Fix::new(BROKEN_ANCHOR, written, a.as_str())),
+            };
             let msg = format!("link to {href:?}: {target} has no heading with the anchor #{fragment}");
             sink.push(BROKEN_ANCHOR, src, at, msg, fix);
         }
     }
+}
+
+/// A path as a link target: the characters that would end or break a Markdown link or an
+/// HTML attribute percent-encoded (the list has `(archive)I-frameworks-and-benchmarks.md`).
+fn link_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            ' ' => out.push_str("%20"),
+            '"' => out.push_str("%22"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `to` as a link from the file `from` (both relative to the list).

@@ -4,6 +4,7 @@
 
 mod cells;
 mod dates;
+mod fix;
 mod links;
 mod names;
 mod papers;
@@ -12,6 +13,7 @@ mod report;
 mod rule;
 mod structure;
 
+pub use fix::{Applied, Fix, Fixed, applies};
 pub use report::{Format, render, summary};
 pub use rule::{Applicability, Family, Fixes, Rule, Spec, explain, table};
 
@@ -40,7 +42,8 @@ pub struct Finding {
     pub width: usize,
     pub rule: Rule,
     pub message: String,
-    pub fix: Option<String>,
+    /// Replaces the finding's span (`old` is its text as written).
+    pub fix: Option<Fix>,
     /// The source line, for showing the finding in context.
     pub source_line: String,
 }
@@ -48,6 +51,18 @@ pub struct Finding {
 impl Finding {
     pub fn severity(&self) -> Severity {
         self.rule.severity()
+    }
+
+    /// The source line with the fix applied (what a suggestion shows).
+    pub fn fixed_line(&self) -> Option<String> {
+        let fix = self.fix.as_ref()?;
+        let (before, rest): (String, String) = {
+            let mut chars = self.source_line.chars();
+            let before = chars.by_ref().take(self.column.saturating_sub(1)).collect();
+            (before, chars.collect())
+        };
+        let after: String = rest.chars().skip(self.width).collect();
+        Some(format!("{before}{}{after}", fix.new))
     }
 }
 
@@ -165,9 +180,13 @@ impl List {
 pub(crate) struct Sink(Vec<Finding>);
 
 impl Sink {
-    pub fn push(&mut self, rule: Rule, src: &Source, at: Span, message: String, fix: Option<String>) {
+    /// A finding; its fix is kept only when `old` is the text of the span, so that a fix never
+    /// replaces text it did not mean (a span that fell back to the start of a block).
+    pub fn push(&mut self, rule: Rule, src: &Source, at: Span, message: String, fix: Option<Fix>) {
         let Span { line, column, width } = at;
         let source_line = src.line(line).to_string();
+        let spanned: String = source_line.chars().skip(column.saturating_sub(1)).take(width).collect();
+        let fix = fix.filter(|f| f.old == spanned && f.old.chars().count() == width && f.old != f.new);
         let file = src.path.clone();
         self.0.push(Finding { file, line, column, width: width.max(1), rule, message, fix, source_line });
     }
@@ -206,6 +225,26 @@ pub fn lint_files(texts: Vec<(String, String)>, files: BTreeSet<String>) -> Vec<
 
 /// Lints the list checked out at `dir`. Files the importer would refuse come back as diagnostics.
 pub fn lint_dir(dir: &Path) -> Result<(Vec<Finding>, Diagnostics), ImportError> {
+    let (texts, files, diags) = read_dir(dir)?;
+    Ok((lint_files(texts, files), diags))
+}
+
+/// Fixes the list checked out at `dir` in memory (`Fixed::changed` is what to write): every
+/// safe fix, and the unsafe ones with `unsafe_too`. Files the importer read with a warning
+/// (not UTF-8, skipped) are never changed.
+pub fn fix_dir(dir: &Path, unsafe_too: bool) -> Result<(Fixed, Diagnostics), ImportError> {
+    let (texts, files, diags) = read_dir(dir)?;
+    let frozen = diags.iter().map(|d| d.file.clone()).collect::<BTreeSet<String>>();
+    let frozen: BTreeSet<String> =
+        texts.iter().filter(|(p, _)| frozen.iter().any(|f| f.ends_with(p.as_str()))).map(|(p, _)| p.clone()).collect();
+    Ok((fix::fix_files(texts, &files, &frozen, unsafe_too), diags))
+}
+
+/// The list's Markdown files (path relative to `dir`, text as read), the other paths in its
+/// directory, and what reading them warned about.
+type Read = (Vec<(String, String)>, BTreeSet<String>, Diagnostics);
+
+fn read_dir(dir: &Path) -> Result<Read, ImportError> {
     let mut diags = Diagnostics::default();
     let texts = read_list(dir, &mut diags)?;
     let rel = |p: &Path| {
@@ -229,7 +268,7 @@ pub fn lint_dir(dir: &Path) -> Result<(Vec<Finding>, Diagnostics), ImportError> 
             }
         }
     }
-    Ok((lint_files(texts, files), diags))
+    Ok((texts, files, diags))
 }
 
 /// Whether a `<!-- edge-atlas-lint disable RULE... -->` before the finding, not re-enabled by a
@@ -291,7 +330,7 @@ mod tests {
     #[test]
     fn comments_switch_rules_off_and_on() {
         let text = "# A\n\n- [x](#nope)\n<!-- edge-atlas-lint disable EA101 -->\n- [y](#nope)\n<!-- edge-atlas-lint enable EA101 -->\n- [z](#nope)\n<!-- edge-atlas-lint disable -->\n- [w](#nope)\n";
-        assert_eq!(lint(text), ["README.md:3:7 EA101", "README.md:7:7 EA101"]);
+        assert_eq!(lint(text), ["README.md:3:8 EA101", "README.md:7:8 EA101"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::rule::{Family, Fixes, Spec};
-use super::{List, Rule, Sink, Source, Span, header_names};
+use super::{Applicability, Fix, List, Rule, Sink, Source, Span, header_names};
 use crate::diag::Severity;
 use crate::import::extract::items;
 use crate::import::markdown::{Block, Cell, plain};
@@ -180,7 +180,11 @@ fn organisations(list: &List, sink: &mut Sink) {
                     first.src.path,
                     first.at.line,
                 );
-                sink.push(ORGANISATION_SPELLINGS, u.src, u.at, msg, Some(keep.clone()));
+                // Case and punctuation only: the same name, safely; an abbreviation is a guess.
+                let safety =
+                    if name_key(&u.text) == name_key(keep) { Applicability::Safe } else { Applicability::Unsafe };
+                let fix = Fix::new(ORGANISATION_SPELLINGS, u.text.as_str(), keep.as_str()).with(safety);
+                sink.push(ORGANISATION_SPELLINGS, u.src, u.at, msg, Some(fix));
             }
         }
     }
@@ -241,7 +245,16 @@ fn near_duplicates(names: &[Use], sink: &mut Sink) {
                     seen.src.path,
                     seen.at.line,
                 );
-                sink.push(NEAR_DUPLICATE_NAME, u.src, u.at, msg, Some(u.text.replacen(w, written, 1)));
+                // The misspelt word alone.
+                let before = u.text.find(w).map_or(0, |i| u.text[..i].chars().count());
+                let at = Span { column: u.at.column + before, width: w.chars().count(), ..u.at };
+                sink.push(
+                    NEAR_DUPLICATE_NAME,
+                    u.src,
+                    at,
+                    msg,
+                    Some(Fix::new(NEAR_DUPLICATE_NAME, *w, written.to_string())),
+                );
             }
         }
     }

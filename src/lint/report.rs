@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{Finding, Rule};
+use super::{Applicability, Finding, Fix, Rule};
 use crate::diag::Severity;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,7 +62,7 @@ fn human(f: &Finding, out: &mut String) {
     let pad = " ".repeat(col - start + lead.chars().count());
     let _ = writeln!(out, "{gutter} | {pad}{}", "^".repeat(width));
     if let Some(fix) = &f.fix {
-        let _ = writeln!(out, "{gutter} = fix: {}", printable(fix));
+        let _ = writeln!(out, "{gutter} = {}fix: {}", if safe(fix) { "" } else { "unsafe " }, printable(&fix.new));
     }
     out.push('\n');
 }
@@ -84,10 +84,19 @@ fn escape(s: &str, property: bool) -> String {
     out
 }
 
+fn safe(fix: &Fix) -> bool {
+    fix.applicability == Applicability::Safe
+}
+
+fn applicability(fix: &Fix) -> &'static str {
+    if safe(fix) { "safe" } else { "unsafe" }
+}
+
+/// The annotation carries the fixed line as a suggestion a reviewer can paste.
 fn github(f: &Finding, out: &mut String) {
     let mut msg = f.message.clone();
-    if let Some(fix) = &f.fix {
-        let _ = write!(msg, " (fix: {fix})");
+    if let (Some(fix), Some(line)) = (&f.fix, f.fixed_line()) {
+        let _ = write!(msg, " (fix: {})\nsuggestion ({} fix), line {}:\n{line}", fix.new, applicability(fix), f.line);
     }
     let _ = writeln!(
         out,
@@ -115,8 +124,10 @@ fn json(findings: &[Finding]) -> String {
                 "severity": level(f.severity()),
                 "message": f.message,
             });
-            if let Some(fix) = &f.fix {
-                o["fix"] = serde_json::Value::String(fix.clone());
+            if let (Some(fix), Some(line)) = (&f.fix, f.fixed_line()) {
+                o["fix"] = fix.new.clone().into();
+                o["fix_applicability"] = applicability(fix).into();
+                o["fixed_line"] = line.into();
             }
             o
         })
@@ -163,7 +174,7 @@ mod tests {
             width: 3,
             rule: super::super::links::BROKEN_ANCHOR,
             message: "link to \"#x\": 50% gone\nreally".into(),
-            fix: Some("#y".into()),
+            fix: Some(Fix::new(super::super::links::BROKEN_ANCHOR, "[x]", "[y]").with(Applicability::Safe)),
             source_line: "abc [x](#x)\u{1b}[2J".into(),
         }
     }
@@ -173,7 +184,7 @@ mod tests {
         let out = render(&[finding()], Format::Human);
         assert_eq!(
             out,
-            "error[EA101]: link to \"#x\": 50% gone\u{fffd}really\n  --> docs/a,b.md:12:5\n   |\n12 | abc [x](#x)\u{fffd}[2J\n   |     ^^^\n   = fix: #y\n\n"
+            "error[EA101]: link to \"#x\": 50% gone\u{fffd}really\n  --> docs/a,b.md:12:5\n   |\n12 | abc [x](#x)\u{fffd}[2J\n   |     ^^^\n   = fix: [y]\n\n"
         );
     }
 
@@ -194,7 +205,7 @@ mod tests {
         let out = render(&[finding()], Format::Github);
         assert_eq!(
             out,
-            "::error file=docs/a%2Cb.md,line=12,col=5,endColumn=8,title=EA101::link to \"#x\": 50%25 gone%0Areally (fix: #y)\n"
+            "::error file=docs/a%2Cb.md,line=12,col=5,endColumn=8,title=EA101::link to \"#x\": 50%25 gone%0Areally (fix: [y])%0Asuggestion (safe fix), line 12:%0Aabc [y](#x)\u{fffd}[2J\n"
         );
     }
 
@@ -204,7 +215,8 @@ mod tests {
         assert_eq!(v[0]["file"], "docs/a,b.md");
         assert_eq!((v[0]["line"].as_u64(), v[0]["column"].as_u64()), (Some(12), Some(5)));
         assert_eq!((v[0]["rule"].as_str(), v[0]["severity"].as_str()), (Some("EA101"), Some("error")));
-        assert_eq!(v[0]["fix"], "#y");
+        assert_eq!((&v[0]["fix"], &v[0]["fix_applicability"]), (&"[y]".into(), &"safe".into()));
+        assert_eq!(v[0]["fixed_line"], "abc [y](#x)\u{1b}[2J");
         assert_eq!(summary(&[finding()]), "1 error(s), 0 warning(s): EA101 ×1");
     }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::rule::{Family, Fixes, Spec};
-use super::{List, Rule, Sink, Source, Span};
+use super::{Fix, List, Rule, Sink, Source, Span};
 use crate::diag::Severity;
 use crate::import::extract::{lead_text, section_number};
 use crate::import::markdown::{Block, Doc, Inline, plain};
@@ -58,7 +58,8 @@ fn levels(doc: &Doc, src: &Source, sink: &mut Sink) {
             let msg = format!(
                 "heading {text:?} is level {level}, but section {number} sits at level {expected} in this file"
             );
-            sink.push(HEADING_LEVEL, src, at, msg, Some("#".repeat(expected as usize)));
+            let fix = Fix::new(HEADING_LEVEL, "#".repeat(usize::from(*level)), "#".repeat(expected as usize));
+            sink.push(HEADING_LEVEL, src, at, msg, Some(fix));
         }
     }
 }
@@ -143,7 +144,12 @@ fn compare(number: &str, first: &Content, fsrc: &Source, copy: &Content, src: &S
             Some((fl, ft)) if ft != text => {
                 let msg =
                     format!("heading {text:?} reads {ft:?} in the other copy of section {number} ({}:{fl})", fsrc.path);
-                sink.push(SECTION_COPIES_DRIFT, src, at, msg, Some(ft.to_string()));
+                // The heading's text, after its `#`s.
+                let (at, fix) = match src.find(*line, 1, text) {
+                    Some(t) => (t, Some(Fix::new(SECTION_COPIES_DRIFT, *text, *ft))),
+                    None => (at, None),
+                };
+                sink.push(SECTION_COPIES_DRIFT, src, at, msg, fix);
             }
             Some(_) => {}
             None => {

@@ -138,8 +138,17 @@ pub struct LintArgs {
     #[arg(value_name = "LIST_DIR", required_unless_present = "explain")]
     pub list: Option<PathBuf>,
     /// Print what a rule checks, why, an example and whether it fixes (e.g. EA303), and exit.
-    #[arg(long, value_name = "RULE", conflicts_with_all = ["format", "deny"])]
+    #[arg(long, value_name = "RULE", conflicts_with_all = ["format", "deny", "fix", "diff"])]
     pub explain: Option<String>,
+    /// Apply every safe fix in place (all files or none), then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff instead of writing them (exit 1 when there is one).
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// With --fix or --diff: apply the fixes that need a human look too (`--explain` says which).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     /// human: the source line with a caret; github: workflow annotations; json: an array.
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
@@ -458,7 +467,10 @@ Examples:
 const LINT_EXAMPLES: &str = "\
 Examples:
   edge-atlas lint ../awesome-edge-llms
-  edge-atlas lint ../awesome-edge-llms --format github --deny warnings";
+  edge-atlas lint ../awesome-edge-llms --format github --deny warnings
+  edge-atlas lint ../awesome-edge-llms --diff
+  edge-atlas lint ../awesome-edge-llms --fix
+  edge-atlas lint --explain EA303";
 
 const SHOW_EXAMPLES: &str = "\
 Examples:
