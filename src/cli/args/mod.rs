@@ -466,7 +466,6 @@ Examples:
 
 const LINT_EXAMPLES: &str = "\
 Examples:
-  edge-atlas lint ../awesome-edge-llms
   edge-atlas lint ../awesome-edge-llms --format github --deny warnings
   edge-atlas lint ../awesome-edge-llms --diff
   edge-atlas lint ../awesome-edge-llms --fix
