@@ -3,10 +3,9 @@
 //! the arXiv id they link to.
 
 use super::rule::{Family, Fixes, Spec};
-use super::{Fix, List, Rule, Sink, Source, Span, header_names};
+use super::{Fix, List, Rule, Sink, header_names};
 use crate::diag::Severity;
 use crate::import::arxiv_month;
-use crate::import::badge::Badge;
 use crate::import::badge::BadgeType;
 use crate::import::markdown::{Block, Inline, plain};
 use crate::model::YearMonth;
@@ -173,7 +172,7 @@ fn badges(list: &List, sink: &mut Sink) {
                     format!("badge date {:?} contradicts the arXiv id it links to, submitted {id}", badge.message);
                 let new = format!("{:02}.{:02}", id.year % 100, id.month.unwrap_or(1));
                 // The date inside the badge's URL, not the badge.
-                let (at, fix) = match date_in_badge(src, at(), badge) {
+                let (at, fix) = match src.locate_message(at(), badge) {
                     Some(date) => (date, Some(Fix::new(ARXIV_DATE_MISMATCH, badge.message.as_str(), new))),
                     None => (at(), None),
                 };
@@ -181,19 +180,6 @@ fn badges(list: &List, sink: &mut Sink) {
             }
         }
     }
-}
-
-/// Where a badge's message is written inside its `label-message-colour` span (`badge`), when
-/// written as it reads (a date needs no escapes).
-fn date_in_badge(src: &Source, badge: Span, b: &Badge) -> Option<Span> {
-    let line = src.line(badge.line);
-    let segment: String = line.chars().skip(badge.column - 1).take(badge.width).collect();
-    let before = match &b.label {
-        Some(_) => segment.find(&format!("-{}-", b.message))? + 1,
-        None => segment.starts_with(&format!("{}-", b.message)).then_some(0)?,
-    };
-    let column = badge.column + segment[..before].chars().count();
-    Some(Span { line: badge.line, column, width: b.message.chars().count() })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::rule::{Family, Fixes, Spec};
 use super::{Applicability, Fix, List, Rule, Sink, Source, Span};
 use crate::diag::Severity;
-use crate::import::badge::{BadgeType, percent_decode};
+use crate::import::badge::{Badge, BadgeType, percent_decode};
 use crate::import::markdown::{Block, Inline, html_links};
 
 pub const BROKEN_ANCHOR: Rule = Rule::new(&Spec {
@@ -49,8 +49,20 @@ pub const EMPTY_BADGE: Rule = Rule::new(&Spec {
     example: "<img src=\"https://img.shields.io/badge/arXiv-24.06-b31b1b\" alt=\"badge\"/>   <- no <a href> around it",
 });
 
-pub(super) const FAMILY: Family =
-    Family { name: "links", rules: &[BROKEN_ANCHOR, MISSING_FILE, PLACEHOLDER_LINK, EMPTY_BADGE] };
+pub const ANONYMOUS_CODE_BADGE: Rule = Rule::new(&Spec {
+    code: "EA105",
+    name: "anonymous-code-badge",
+    severity: Severity::Warning,
+    fixes: Fixes::Safe,
+    what: "a code badge that names neither the repository nor its owner (it reads only `github`)",
+    why: "every other code badge says whose code it links (`git-rtp_llm`); one that reads only \"github\" tells the reader nothing until clicked. The fix writes the repository's name from the link, as the Tags Convention's `git-NAME`.",
+    example: "<a href=\"https://github.com/hatsu3/Sanger\"><img src=\"https://img.shields.io/badge/github-6BACF8\" alt=\"badge\"/></a>\n  fix: git-Sanger   (only the badge's text changes)",
+});
+
+pub(super) const FAMILY: Family = Family {
+    name: "links",
+    rules: &[BROKEN_ANCHOR, MISSING_FILE, PLACEHOLDER_LINK, EMPTY_BADGE, ANONYMOUS_CODE_BADGE],
+};
 
 /// GitHub's anchor for a heading (github-slugger): lowercased, everything but letters, digits,
 /// `-`, `_` and spaces removed, each space a `-`.
@@ -161,6 +173,7 @@ fn links<'a>(list: &'a List, html: &'a [Vec<(usize, Vec<String>)>], sink: &mut S
                         sink.push(EMPTY_BADGE, src, at(), msg, None);
                     }
                     if let Some(href) = href {
+                        anonymous_code(src, at(), badge, href, sink);
                         out.push(Link { src, line, column, text: "", href });
                     }
                 }
@@ -228,6 +241,38 @@ pub fn check(list: &List, sink: &mut Sink) {
             sink.push(BROKEN_ANCHOR, src, at, msg, fix);
         }
     }
+}
+
+/// Words a code badge may say that name no repository.
+const GENERIC: [&str; 7] = ["github", "git", "gitlab", "code", "repo", "repository", "source"];
+
+/// EA105: a code badge linking a repository (`https://github.com/OWNER/REPO`) whose text is only
+/// generic words. A badge naming anything else (the model, the organisation) is left alone.
+fn anonymous_code(src: &Source, at: Span, badge: &Badge, href: &str, sink: &mut Sink) {
+    if badge.kind() != Some(BadgeType::Code) {
+        return;
+    }
+    let path =
+        ["https://github.com/", "https://gitlab.com/", "http://github.com/"].iter().find_map(|p| href.strip_prefix(p));
+    let mut parts = path.unwrap_or("").split(['/', '?', '#']).filter(|p| !p.is_empty());
+    let (Some(owner), Some(repo)) = (parts.next(), parts.next()) else { return };
+    let text = format!("{} {}", badge.label.as_deref().unwrap_or(""), badge.message);
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    if !words.iter().all(|w| GENERIC.contains(&w.as_str())) {
+        return;
+    }
+    let escaped = repo.replace('-', "--").replace('_', "__");
+    let new = if badge.label.is_some() { escaped } else { format!("git-{escaped}") };
+    let (at, fix) = match src.locate_message(at, badge) {
+        Some(m) => (m, Some(Fix::new(ANONYMOUS_CODE_BADGE, badge.message.as_str(), new))),
+        None => (at, None),
+    };
+    let msg = format!(
+        "code badge reads only {:?}: it names neither the repository {repo:?} nor its owner {owner:?}",
+        text.trim()
+    );
+    sink.push(ANONYMOUS_CODE_BADGE, src, at, msg, fix);
 }
 
 /// A path as a link target: the characters that would end or break a Markdown link or an

@@ -140,6 +140,18 @@ impl Source {
         }
         Span { line, column: column.max(1), width: 1 }
     }
+
+    /// Where a badge's message is written inside its `label-message-colour` span (`at`, from
+    /// [`Source::locate_badge`]), when written as it reads (no escapes).
+    pub fn locate_message(&self, at: Span, badge: &Badge) -> Option<Span> {
+        let segment: String = self.line(at.line).chars().skip(at.column - 1).take(at.width).collect();
+        let before = match &badge.label {
+            Some(_) => segment.find(&format!("-{}-", badge.message))? + 1,
+            None => segment.starts_with(&format!("{}-", badge.message)).then_some(0)?,
+        };
+        let column = at.column + segment[..before].chars().count();
+        Some(Span { line: at.line, column, width: badge.message.chars().count() })
+    }
 }
 
 /// The list as read once: its sources, the importer's blocks and records, and the other files

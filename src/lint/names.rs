@@ -41,8 +41,20 @@ pub const MARKUP_IN_NAME: Rule = Rule::new(&Spec {
     example: "| PanGu-$\\alpha$ | Huawei | ...   <- write PanGu-α",
 });
 
-pub(super) const FAMILY: Family =
-    Family { name: "names", rules: &[ORGANISATION_SPELLINGS, NEAR_DUPLICATE_NAME, MARKUP_IN_NAME] };
+pub const MARK_FOR_ORGANISATION: Rule = Rule::new(&Spec {
+    code: "EA204",
+    name: "mark-for-organisation",
+    severity: Severity::Warning,
+    fixes: Fixes::None,
+    what: "an organisation cell holding a mark (`✔️`, `✗`, `?`, `-`) instead of a name",
+    why: "import ignores the cell, so the release takes its family's organisations instead (Llama3-Chat gets `meta` from the LLaMA Series row); a mark there usually means the row's cells slid one column left, and only a person knows the name.",
+    example: "| Model | Organization | Size | Edge | Date |\nLlama3-Chat |✔️| 3B、7B、8B | Snapdragon 8 Gen3/8 Elite | 2024.04",
+});
+
+pub(super) const FAMILY: Family = Family {
+    name: "names",
+    rules: &[ORGANISATION_SPELLINGS, NEAR_DUPLICATE_NAME, MARKUP_IN_NAME, MARK_FOR_ORGANISATION],
+};
 
 /// One written name and where it is.
 struct Use<'a> {
@@ -106,10 +118,38 @@ fn row_names(list: &List) -> Vec<Use<'_>> {
 
 pub fn check(list: &List, sink: &mut Sink) {
     organisations(list, sink);
+    marks(list, sink);
     let mut names = row_names(list);
     names.extend(column_items(list, &["model family"], &[',']));
     near_duplicates(&names, sink);
     markup(list, sink);
+}
+
+/// EA204: marks where an organisation column wants a name (import warns and ignores them).
+fn marks(list: &List, sink: &mut Sink) {
+    for (doc, src) in list.docs.iter().zip(&list.sources) {
+        for b in &doc.blocks {
+            let Block::Table { header, rows, .. } = b else { continue };
+            let names = header_names(header);
+            let orgs = names.iter().enumerate().filter(|(_, n)| ["organization", "organisation"].contains(&n.as_str()));
+            for (i, _) in orgs {
+                for row in rows {
+                    let Some(cell) = row.get(i) else { continue };
+                    let entry = row.first().map(|c| plain(&c.inlines).trim().to_string()).unwrap_or_default();
+                    for mark in items(&plain(&cell.inlines), &[',', '、'])
+                        .into_iter()
+                        .filter(|t| NOT_A_NAME.contains(&t.as_str()))
+                    {
+                        let at = src.locate(cell.line, cell.column, &mark);
+                        let msg = format!(
+                            "organisation cell of {entry:?} holds \"{mark}\", not a name: import ignores it and gives the release its family's organisations (are the row's cells shifted?)"
+                        );
+                        sink.push(MARK_FOR_ORGANISATION, src, at, msg, None);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Whether `short` abbreviates `long`: word by word prefixes ("Shanghai AI Lab"), or initials
