@@ -75,7 +75,7 @@ fn fix(list: &Path, a: &LintArgs) -> Result<(), Failure> {
     let Some(dir) = dir.filter(|_| !a.diff) else {
         term::machine(&fixed.diff());
         term::tell(&said);
-        return if files > 0 { Err(Failure::Lint) } else { Ok(()) };
+        return if files > 0 { Err(Failure::LintFixes) } else { Ok(()) };
     };
     let staged = fixed
         .changed()

@@ -64,6 +64,9 @@ pub enum Failure {
     /// `lint` found an error-level finding (or a warning under `--deny warnings`).
     #[error("lint failed: the list has findings at a denied level")]
     Lint,
+    /// `lint --diff`: there are fixes to apply.
+    #[error("lint --diff: the list has fixes to apply (the diff above; --fix applies them)")]
+    LintFixes,
     /// `diff`: HEAD does not import (the report says why).
     #[error("diff: HEAD does not import; the errors are in the report")]
     HeadInvalid,
@@ -72,7 +75,9 @@ pub enum Failure {
 impl Failure {
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Failure::Invalid(_) | Failure::Other(_) | Failure::Lint | Failure::HeadInvalid => ExitCode::from(1),
+            Failure::Invalid(_) | Failure::Other(_) | Failure::Lint | Failure::LintFixes | Failure::HeadInvalid => {
+                ExitCode::from(1)
+            }
             Failure::Name(_) | Failure::Usage(_) => ExitCode::from(2),
         }
     }
