@@ -73,6 +73,8 @@ struct Drawn {
     labels: Vec<(Vec<String>, [f64; 4], Option<Line>)>,
     /// Every text's font-size.
     font_sizes: Vec<f64>,
+    /// Each model triangle as the circle around it (centre, radius).
+    triangles: Vec<Dot>,
 }
 
 /// Reads the SVG: dots are the circles of `<g class="release">`, labels the `<g class="label">`
@@ -110,9 +112,20 @@ fn read_drawn(svg: &str) -> Drawn {
             Event::Start(e) | Event::Empty(e) => {
                 let in_label = group.as_ref().is_some_and(|(c, _)| c == "label");
                 match e.name().as_ref() {
+                    // A dot outside a release's or chip's group is a legend's marker.
                     "circle" => {
-                        let (_, names) = group.clone().expect("every dot is in a release's group");
+                        let names = group.clone().map(|(_, n)| n).unwrap_or_default();
                         d.dots.entry(names).or_default().push(((num(&e, "cx"), num(&e, "cy")), num(&e, "r")));
+                    }
+                    // A model's triangle (the hardware figures' upper panels): the circle around it.
+                    "polygon" if attr(&e, "fill-opacity") == "0.6" => {
+                        let pts: Vec<(f64, f64)> = attr(&e, "points")
+                            .split(' ')
+                            .map(|p| p.split_once(',').map(|(x, y)| (x.parse().unwrap(), y.parse().unwrap())).unwrap())
+                            .collect();
+                        // Apex (x, y - r), base corners at y + r/2.
+                        let r = (pts[1].1 - pts[0].1) / 1.5;
+                        d.triangles.push(((pts[0].0, pts[0].1 + r), r));
                     }
                     "line" if in_label => {
                         let l = d.labels.last_mut().unwrap();
@@ -212,4 +225,34 @@ fn the_emergence_svg_labels_every_release_with_short_leaders_and_no_overlap() {
     }
     // One month of axis is about 63 px: no label is further than that and a little from its dot.
     assert!(longest < 80.0, "the longest leader is {longest:.1} px");
+}
+
+#[test]
+fn the_chip_svgs_label_every_chip_without_overlap() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let r = run(&["timeline", "--data", &data(), "--out", out, "--format", "svg"], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dropped = |l: &&str| l.contains("no room for the label of") && l.contains("hardware-timeline");
+    assert_eq!(r.stderr.lines().filter(dropped).collect::<Vec<_>>(), Vec::<&str>::new());
+    for figure in ["hardware-timeline-tops", "hardware-timeline-memory"] {
+        let d = read_drawn(&std::fs::read_to_string(dir.path().join(format!("{figure}.svg"))).unwrap());
+        // Every chip drawn is named by a label: its own, or one it shares with the chips whose
+        // dots coincide with its own.
+        let named: std::collections::BTreeSet<&String> = d.labels.iter().flat_map(|l| &l.0).collect();
+        let drawn: std::collections::BTreeSet<&String> = d.dots.keys().filter(|k| !k.is_empty()).collect();
+        assert_eq!(drawn.len(), 38, "{figure}: the shipped data's chips");
+        assert_eq!(drawn.difference(&named).collect::<Vec<_>>(), Vec::<&&String>::new(), "{figure}: unlabelled");
+        assert!(d.font_sizes.iter().all(|s| *s >= 26.0), "{figure}: {:?}", d.font_sizes);
+        let dots: Vec<&Dot> = d.dots.values().flatten().chain(&d.triangles).collect();
+        assert!(d.triangles.len() > 20, "{figure}: the upper panel's models");
+        for (i, (names, b, _)) in d.labels.iter().enumerate() {
+            for (other, c, _) in &d.labels[i + 1..] {
+                let apart = b[2] <= c[0] || c[2] <= b[0] || b[3] <= c[1] || c[3] <= b[1];
+                assert!(apart, "{figure}: the labels of {names:?} and {other:?} overlap");
+            }
+            let hit = dots.iter().find(|dot| box_hits_dot(b, dot));
+            assert!(hit.is_none(), "{figure}: the label of {names:?} covers the dot {hit:?}");
+        }
+    }
 }

@@ -107,7 +107,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
         |n: NodeIndex| lines.iter().find(|l| l.chips.iter().any(|c| c.node == n)).map(|l| (l.name.clone(), l.colour));
     let upper = panels::points(g, o.metric, line_of);
     let height = if upper.is_empty() { o.height } else { (f64::from(o.height) * PANEL_GROWTH).round() as u32 };
-    let mut f = Frame::new(o.width, height, o.title.as_deref());
+    let mut f = Frame::legible(o.width, height, o.title.as_deref());
     let series: Vec<Vec<f64>> = lines.iter().map(|l| l.chips.iter().flat_map(|c| c.values.clone()).collect()).collect();
     let axis = ValueAxis::choose(&series, o.axis);
     let empty = |f: Frame, undrawable| Figure {
@@ -165,10 +165,10 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
         }
     }
     let mut dots = Vec::new();
-    let mut labels = Vec::new();
+    let mut heads: Vec<Head> = Vec::new();
     let mut drawn = Vec::new();
     let mut segments: Vec<Segment> = Vec::new();
-    for l in &lines {
+    for (li, l) in lines.iter().enumerate() {
         for w in l.chips.windows(2) {
             let at = |c: &Chip, v: f64| (x.map(c.month as f64), y(v));
             let high = (at(&w[0], w[0].high()), at(&w[1], w[1].high()));
@@ -180,12 +180,14 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
                 segments.push(low);
             }
         }
-        for c in &l.chips {
+        for (k, c) in l.chips.iter().enumerate() {
             let cx = x.map(c.month as f64);
+            f.scene.items.push(Item::Group { class: "chip", names: g.node(c.node).key.to_string() });
             if c.low() < c.high() {
                 f.line((cx, y(c.low())), (cx, y(c.high())), l.colour, 4.0, None);
                 segments.push(((cx, y(c.low())), (cx, y(c.high()))));
             }
+            let mut lower = Vec::new();
             for &v in &c.values[..c.values.len() - 1] {
                 let dot = Circle { centre: (cx, y(v)), radius: r * 0.7 };
                 f.scene.items.push(Item::Circle {
@@ -194,23 +196,21 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
                     colour: l.colour,
                     hollow: false,
                 });
-                dots.push(dot);
+                lower.push(dot);
             }
             let dot = Circle { centre: (cx, y(c.high())), radius: r };
             f.scene.items.push(Item::Circle { centre: dot.centre, radius: r, colour: l.colour, hollow: false });
+            f.scene.items.push(Item::End);
             dots.push(dot);
-            labels.push(Label {
-                text: short_name(g, c.node, &l.name),
-                colour: text_colour(l.colour),
-                weight: Weight::Regular,
-                dot,
-                also: Vec::new(),
-                logo: None,
-                names: None,
-            });
+            // Its other options, highest first: the label may name the chip by any of them.
+            lower.reverse();
+            dots.extend(lower.iter().copied());
+            heads.push(Head { node: c.node, line: li, last: k + 1 == l.chips.len(), dot, also: lower });
             drawn.push((c.node, l.name.clone()));
         }
     }
+    let groups = coincide(&heads);
+    let labels: Vec<Label> = groups.iter().map(|members| group_label(g, &lines, &heads, members)).collect();
     let entries: Vec<LegendEntry> = lines
         .iter()
         .map(|l| LegendEntry {
@@ -221,9 +221,66 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
         .collect();
     let legend = f.legend(&entries, Marker::Dot, &dots, &segments);
     let missing = f.labels(&labels, &dots, &[legend], &segments);
-    let unlabelled = missing.into_iter().map(|i| drawn[i].0).collect();
+    let unlabelled = missing.into_iter().flat_map(|i| groups[i].iter().map(|&h| heads[h].node)).collect();
     let legend = lines.iter().map(|l| (l.name.clone(), l.colour)).collect();
     Figure { scene: f.into_scene(), chips: drawn, unlabelled, undrawable, axis, panel, legend }
+}
+
+/// A chip's labelled dot (its highest value) and the dots of its other values.
+struct Head {
+    node: NodeIndex,
+    /// Its line's index in the figure's lines.
+    line: usize,
+    /// The newest chip of its line.
+    last: bool,
+    dot: Circle,
+    also: Vec<Circle>,
+}
+
+/// The chips whose labelled dots coincide (centres closer than a dot's radius: one blob on
+/// the figure), grouped to share one label; each group's heads in figure order. Groups that
+/// hold a line's newest chip come first, so the ends of the lines are labelled before the
+/// points inside them.
+fn coincide(heads: &[Head]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, h) in heads.iter().enumerate() {
+        let near = |g: &&mut Vec<usize>| {
+            let d = heads[g[0]].dot;
+            (d.centre.0 - h.dot.centre.0).hypot(d.centre.1 - h.dot.centre.1) < d.radius.min(h.dot.radius)
+        };
+        match groups.iter_mut().find(near) {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    groups.sort_by_key(|g| !g.iter().any(|&h| heads[h].last));
+    groups
+}
+
+/// The label of a group of chips: each chip's short name in its line's colour, as a chip
+/// alone is labelled, the chips that coincide one under another ("Ultra 9 285H", "RTX 5090",
+/// "AI 7 350"). It may go by any of their dots.
+fn group_label(g: &KnowledgeGraph, lines: &[Line], heads: &[Head], members: &[usize]) -> Label {
+    let mut texts: Vec<(String, Rgb)> = members
+        .iter()
+        .map(|&m| {
+            let (h, line) = (&heads[m], &lines[heads[m].line]);
+            (short_name(g, h.node, &line.name), text_colour(line.colour))
+        })
+        .collect();
+    // A group has at least one chip.
+    let (text, colour) = texts.remove(0);
+    let also = members[1..].iter().map(|&m| heads[m].dot).chain(members.iter().flat_map(|&m| heads[m].also.clone()));
+    Label {
+        text,
+        colour,
+        weight: Weight::Regular,
+        dot: heads[members[0]].dot,
+        also: also.collect(),
+        more: texts,
+        logo: None,
+        names: Some(members.iter().map(|&m| g.node(heads[m].node).key.to_string()).collect::<Vec<_>>().join(" ")),
+    }
 }
 
 /// Each product line with a TOPS figure, and its colour, as the figure draws them (sorted by
@@ -283,6 +340,12 @@ fn lines(g: &KnowledgeGraph, metric: Metric) -> (Vec<Line>, Vec<NodeIndex>) {
     (lines, undrawable)
 }
 
+/// Whether `word` names the chip's vendor ("AMD", "MTK" for MediaTek, "Qualcomm").
+fn is_vendor(g: &KnowledgeGraph, n: NodeIndex, word: &str) -> bool {
+    let vendor = home_org(g, n).map(|o| g.node(o).name.to_ascii_lowercase()).unwrap_or_default();
+    !vendor.is_empty() && vendor.starts_with(&word.to_ascii_lowercase())
+}
+
 /// The chip's name as the list labels it, without what the legend already says: the line's
 /// words ("Snapdragon 8Gen3" → "8Gen3", "MTK Dimensity 9400" → "9400", "Raspberry Pi AI
 /// HAT+" → "AI HAT+"), a one-letter last word of the line kept ("A17 Pro", "X Elite"), or
@@ -295,10 +358,8 @@ fn short_name(g: &KnowledgeGraph, n: NodeIndex, line: &str) -> String {
     if line_words.len() > 1 && line_words.last().is_some_and(|w| w.chars().count() == 1) {
         line_words.pop();
     }
-    let vendor = home_org(g, n).map(|o| g.node(o).name.to_ascii_lowercase()).unwrap_or_default();
-    let is_vendor = |w: &str| !vendor.is_empty() && vendor.starts_with(&w.to_ascii_lowercase());
     // Skip a vendor word, then the line's words in order.
-    let mut i = usize::from(words.len() > 1 && is_vendor(words[0]));
+    let mut i = usize::from(words.len() > 1 && is_vendor(g, n, words[0]));
     // A vendor abbreviation before the line ("MTK Dimensity").
     if i + 2 < words.len() && words[i + 1].eq_ignore_ascii_case(line_words[0]) {
         i += 1;

@@ -139,7 +139,7 @@ pub fn releases(g: &KnowledgeGraph, o: &Options) -> (Vec<Release>, Vec<NodeIndex
 pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     let palette = Palette::new(g);
     let (rels, undrawable) = releases(g, o);
-    let mut f = Frame::with_text(o.width, o.height, o.title.as_deref(), text_at_reference());
+    let mut f = Frame::legible(o.width, o.height, o.title.as_deref());
     let plot = f.plot;
     let scale_px = f64::from(o.width) / f64::from(super::WIDTH);
     if rels.is_empty() {
@@ -201,6 +201,7 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
                 weight: Weight::Regular,
                 dot,
                 also: anchors.collect(),
+                more: Vec::new(),
                 // The label that names the organisation carries its logo, as in the list's figure.
                 logo: s.org.and_then(|n| super::logo(g, n, o.logos)),
                 names: Some(s.names.iter().map(|&n| g.node(n).key.to_string()).collect::<Vec<_>>().join(" ")),
@@ -210,15 +211,6 @@ pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     let missing = f.labels(&requests, &dots, &[], &[]);
     let unlabelled = missing.into_iter().map(|k| specs[k].reported).collect();
     Figure { scene: f.into_scene(), points, unlabelled, undrawable }
-}
-
-/// The labels' and ticks' font size in the SVG at the reference width (CSS pixels, the em), as
-/// legible as the list's figure (about 27 px).
-const FONT_SIZE: f64 = 26.0;
-
-/// The frame's text height (ascender to descender) that gives [`FONT_SIZE`].
-fn text_at_reference() -> f64 {
-    FONT_SIZE / crate::render::font::em_size(1.0, crate::render::Weight::Regular)
 }
 
 /// A dot's radius in pixels at the figure's full width: it grows with the log of the size.

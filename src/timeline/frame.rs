@@ -10,6 +10,10 @@ const TEXT: Rgb = Rgb(0x22, 0x22, 0x22);
 /// Leader lines, grey: they lead the eye without competing with the dots.
 pub const LEADER: Rgb = Rgb(0x99, 0x99, 0x99);
 
+/// The labels' and ticks' font size in the SVG at the reference width (CSS pixels, the em) of
+/// the figures the list shows, as legible as the list's own (about 27 px).
+const FONT_SIZE: f64 = 26.0;
+
 /// Label and tick text height at the reference width, in pixels.
 pub const TEXT_AT_REFERENCE: f64 = 26.0;
 
@@ -28,8 +32,15 @@ impl Frame {
         Frame::with_text(width, height, title, TEXT_AT_REFERENCE)
     }
 
+    /// A frame for a figure read as the list's are: labels and ticks of [`FONT_SIZE`].
+    pub fn legible(width: u32, height: u32, title: Option<&str>) -> Frame {
+        // The frame's text height (ascender to descender) that gives the font size.
+        let text = FONT_SIZE / crate::render::font::em_size(1.0, Weight::Regular);
+        Frame::with_text(width, height, title, text)
+    }
+
     /// A frame whose labels and ticks are `text_at_reference` pixels high at the reference width.
-    pub fn with_text(width: u32, height: u32, title: Option<&str>, text_at_reference: f64) -> Frame {
+    fn with_text(width: u32, height: u32, title: Option<&str>, text_at_reference: f64) -> Frame {
         let (w, h) = (f64::from(width), f64::from(height));
         // 26 px at the reference width: legible when the README shows the figure at 700 px.
         let text = (w * text_at_reference / f64::from(super::WIDTH)).max(10.0);
@@ -74,7 +85,8 @@ impl Frame {
     }
 
     /// The legend, a marker, the logo (if any) and the name of each entry, in the corner of the
-    /// plot that covers the fewest dots and lines (the top left on a tie). Returns where it went.
+    /// plot, or else the place along its top or bottom edge, that covers the fewest dots and
+    /// lines (the top left on a tie). Returns where it went.
     pub fn legend(&mut self, entries: &[LegendEntry], marker: Marker, dots: &[Circle], segments: &[Segment]) -> Rect {
         let t = self.text;
         let row = t * 1.35;
@@ -87,9 +99,16 @@ impl Frame {
             dots.iter().filter(|d| r.hits_circle(d)).count()
                 + segments.iter().filter(|s| r.hits_segment(s.0, s.1)).count()
         };
-        let corners =
-            [(left, top), (right, top), (left, bottom), (right, bottom)].map(|(x, y)| Rect::new(x, y, width, height));
-        let rect = corners.into_iter().min_by_key(covered).unwrap_or(corners[0]);
+        let corners = [(left, top), (right, top), (left, bottom), (right, bottom)];
+        // Then along the top and the bottom edge, in tenths of the way: a gap between the
+        // series may hold the legend where every corner would hide a point.
+        let along = (1..10).flat_map(|k| {
+            let x = left + (right - left) * f64::from(k) / 10.0;
+            [(x, top), (x, bottom)]
+        });
+        let spots: Vec<Rect> = corners.into_iter().chain(along).map(|(x, y)| Rect::new(x, y, width, height)).collect();
+        // The first of the least covered: a corner when one is as clear as any.
+        let rect = spots.iter().copied().min_by_key(covered).unwrap_or(spots[0]);
         self.scene.items.push(Item::Rect { rect, fill: Rgb(0xff, 0xff, 0xff), stroke: GRID });
         for (i, e) in entries.iter().enumerate() {
             let top = rect.y0 + t * 0.3 + row * i as f64;
@@ -179,23 +198,29 @@ impl Frame {
         missing
     }
 
-    /// Draws a label's logo and text from the top left of `at` (its height, the label's).
+    /// Draws a label's logo and text from the top left of `at`, its further lines under it.
     fn draw_label(&mut self, l: &Label, at: Rect) {
         let mut x = at.x0;
+        let line = measure(&l.text, self.text, l.weight).height;
         if let Some(logo) = &l.logo {
             let (w, h) = self.logo_size(logo);
-            let rect = Rect::new(x, at.y0 + (at.y1 - at.y0 - h) / 2.0, w, h);
+            let rect = Rect::new(x, at.y0 + (line - h) / 2.0, w, h);
             self.scene.items.push(Item::Image { rect, logo: logo.clone() });
             x += w + self.text * LOGO_SPACE;
         }
         self.text_at((x, at.y0), &l.text, l.weight, l.colour);
+        for (k, (text, colour)) in l.more.iter().enumerate() {
+            self.text_at((x, at.y0 + line * (k + 1) as f64), text, l.weight, *colour);
+        }
     }
 
-    /// A label's box: its text, and its logo before it with a space between.
+    /// A label's box: its lines of text, and its logo before them with a space between.
     fn label_size(&self, l: &Label) -> (f64, f64) {
+        let texts = std::iter::once(&l.text).chain(l.more.iter().map(|(t, _)| t));
+        let widths = texts.map(|t| measure(t, self.text, l.weight).width);
         let m = measure(&l.text, self.text, l.weight);
         let logo = l.logo.as_ref().map_or(0.0, |logo| self.logo_size(logo).0 + self.text * LOGO_SPACE);
-        (logo + m.width, m.height)
+        (logo + widths.fold(0.0, f64::max), m.height * (1 + l.more.len()) as f64)
     }
 
     /// A logo's drawn size: [`LOGO_HEIGHT`] of the text height, its own aspect ratio.
@@ -243,6 +268,9 @@ pub struct Label {
     pub dot: Circle,
     /// Other dots the label may name when there is no room near `dot` (a release's other sizes).
     pub also: Vec<Circle>,
+    /// Lines under the first, each in its own colour: one label naming several points that
+    /// coincide, each by its series' colour.
+    pub more: Vec<(String, Rgb)>,
     /// An organisation's logo, drawn before the text as part of the label's box.
     pub logo: Option<Logo>,
     /// The `kind:id` keys of what the label names, space-separated: the SVG groups the label
@@ -268,6 +296,7 @@ impl LegendEntry {
             weight: Weight::Regular,
             dot,
             also: Vec::new(),
+            more: Vec::new(),
             logo: self.logo.clone(),
             names: None,
         }

@@ -127,6 +127,7 @@ pub fn draw(g: &KnowledgeGraph, map: &Map, by: ColourBy, width: u32, height: u32
                 weight: if degree[i] >= degree[hubs[0]] / 2 { Weight::Bold } else { Weight::Regular },
                 dot: dots[i],
                 also: Vec::new(),
+                more: Vec::new(),
                 logo: None,
                 names: Some(g.node(n).key.to_string()),
             }

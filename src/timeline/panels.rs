@@ -24,6 +24,8 @@ const SHARE: f64 = 0.36;
 #[derive(Debug, Clone)]
 pub struct Point {
     pub name: String,
+    /// The `kind:id` of its entry, empty without one: the SVG groups its label under it.
+    pub entry: String,
     /// Months since year 0, as the chip panel counts them.
     pub month: i64,
     pub value: f64,
@@ -99,6 +101,7 @@ pub fn points(g: &KnowledgeGraph, metric: Metric, line_of: impl Fn(NodeIndex) ->
         };
         pts.push(Point {
             name: latex::to_unicode(r.name).into_owned(),
+            entry: r.entry.as_ref().map(Key::to_string).unwrap_or_default(),
             month: r.released.month_index(),
             value: r.value,
             shown: r.shown.clone(),
@@ -213,8 +216,9 @@ pub fn draw(f: &mut Frame, points: &[Point], x: &Scale, xticks: &[f64], metric: 
                 weight: Weight::Regular,
                 dot: dots[i],
                 also: Vec::new(),
+                more: Vec::new(),
                 logo: None,
-                names: None,
+                names: Some(p.entry.clone()),
             }
         })
         .collect();
