@@ -8,12 +8,18 @@ fn data() -> String {
     root().join("data").to_str().unwrap().to_string()
 }
 
-#[test]
-fn timeline_draws_the_memory_figure_with_bands_and_every_chip_with_memory() {
+/// The three figures as SVG on the shipped data, in a temporary directory, and the run.
+fn svg_figures() -> (tempfile::TempDir, common::Run) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().to_str().unwrap();
     let r = run(&["timeline", "--data", &data(), "--out", out, "--format", "svg"], dir.path());
     assert_eq!(r.code, 0, "{}", r.stderr);
+    (dir, r)
+}
+
+#[test]
+fn timeline_draws_the_memory_figure_with_bands_and_every_chip_with_memory() {
+    let (dir, r) = svg_figures();
     assert!(r.stdout.contains("hardware-timeline-memory.svg (38 chips"), "{}", r.stdout);
     let svg = std::fs::read_to_string(dir.path().join("hardware-timeline-memory.svg")).unwrap();
     // One shaded band per line with several memory options (all but Snapdragon X and Core Ultra,
@@ -183,10 +189,7 @@ fn box_hits_segment(b: &[f64; 4], (a, z): ((f64, f64), (f64, f64))) -> bool {
 
 #[test]
 fn the_emergence_svg_labels_every_release_with_short_leaders_and_no_overlap() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().to_str().unwrap();
-    let r = run(&["timeline", "--data", &data(), "--out", out, "--format", "svg"], dir.path());
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (dir, r) = svg_figures();
     let dropped =
         |l: &&str| l.contains("no room for the label of") && (l.contains("[model:") || l.contains("[family:"));
     assert_eq!(r.stderr.lines().filter(dropped).collect::<Vec<_>>(), Vec::<&str>::new());
@@ -229,10 +232,7 @@ fn the_emergence_svg_labels_every_release_with_short_leaders_and_no_overlap() {
 
 #[test]
 fn the_chip_svgs_label_every_chip_without_overlap() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().to_str().unwrap();
-    let r = run(&["timeline", "--data", &data(), "--out", out, "--format", "svg"], dir.path());
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (dir, r) = svg_figures();
     let dropped = |l: &&str| l.contains("no room for the label of") && l.contains("hardware-timeline");
     assert_eq!(r.stderr.lines().filter(dropped).collect::<Vec<_>>(), Vec::<&str>::new());
     for figure in ["hardware-timeline-tops", "hardware-timeline-memory"] {
