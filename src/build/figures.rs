@@ -12,6 +12,7 @@ use crate::graph::KnowledgeGraph;
 use crate::layout::Map;
 use crate::model::Organisation;
 use crate::palette::ColourBy;
+use crate::render::axis::AxisKind;
 use crate::render::{ImageFormat, Scene};
 use crate::timeline::{self, chips, emergence};
 
@@ -61,7 +62,7 @@ pub fn stage(
     warnings: &mut Vec<String>,
 ) -> Result<Vec<Written>, BuildError> {
     let fig = emergence::draw(g, opts);
-    let memory = chips::Options { metric: chips::Metric::Memory, axis: None, ..chip_opts.clone() };
+    let memory = chips::Options { metric: chips::Metric::Memory, axis: AxisKind::Auto, ..chip_opts.clone() };
     let chip_figs =
         [(chips::draw(g, chip_opts), names.tops, "TOPS"), (chips::draw(g, &memory), names.memory, "memory")];
     // Colours matter between organisations drawn in one panel: the releases', the chips' and

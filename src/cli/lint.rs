@@ -42,7 +42,7 @@ fn failure(e: ImportError) -> Failure {
 
 /// The findings in the chosen format and their counts; the exit status they call for.
 fn report(findings: &[lint::Finding], a: &LintArgs) -> Result<(), Failure> {
-    term::machine(&lint::render(findings, a.format.into()));
+    term::machine(&lint::render(findings, a.format));
     term::tell(&lint::summary(findings));
     let denied = |f: &lint::Finding| f.severity() == Severity::Error || a.deny == Some(Deny::Warnings);
     if findings.iter().any(denied) {

@@ -4,7 +4,6 @@ use edge_atlas::build::figures::{self, LIST_NAMES, OUR_NAMES};
 use edge_atlas::fsx::Durability;
 use edge_atlas::model::EntryKind;
 use edge_atlas::render::ImageFormat;
-use edge_atlas::render::axis::AxisKind;
 use edge_atlas::timeline::{chips, emergence};
 
 use super::args::{self, TimelineArgs};
@@ -37,14 +36,8 @@ pub fn run(a: TimelineArgs) -> Result<(), Failure> {
         None if a.list_names => vec![ImageFormat::Png],
         None => ImageFormat::ALL.to_vec(),
     };
-    let axis = match a.tops_axis {
-        args::AxisChoice::Auto => None,
-        args::AxisChoice::Linear => Some(AxisKind::Linear),
-        args::AxisChoice::Log => Some(AxisKind::Log),
-        args::AxisChoice::Broken => Some(AxisKind::Broken),
-    };
     let chip_opts = chips::Options {
-        axis,
+        axis: a.tops_axis,
         width: a.width,
         height: a.height,
         logos: !a.no_logos,

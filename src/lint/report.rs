@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::{Applicability, Finding, Fix, Rule};
 use crate::diag::Severity;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
     #[default]
     Human,

@@ -201,16 +201,20 @@ const BREAK_GAP: f64 = 0.04;
 impl ValueAxis {
     /// Which axis fits the `series` (each a line's values): broken when the highest series
     /// peaks at over twice the peak of every other (one series dominates, as Jetson AGX
-    /// Orin's 275 TOPS over phones' and laptops' 115 at most), else linear from zero. `force`
-    /// picks one regardless (broken falls back to linear when nothing stands out).
-    pub fn choose(series: &[Vec<f64>], force: Option<AxisKind>) -> ValueAxis {
+    /// Orin's 275 TOPS over phones' and laptops' 115 at most), else linear from zero. Another
+    /// `kind` picks one regardless (broken falls back to linear when nothing stands out).
+    pub fn choose(series: &[Vec<f64>], kind: AxisKind) -> ValueAxis {
         let ok = |x: &&f64| x.is_finite() && **x > 0.0;
         let mut peaks: Vec<f64> = series.iter().filter_map(|s| s.iter().filter(ok).copied().reduce(f64::max)).collect();
         peaks.sort_by(|a, b| b.total_cmp(a));
         let min = series.iter().flatten().filter(ok).copied().reduce(f64::min);
         let (Some(&max), Some(min)) = (peaks.first(), min) else { return ValueAxis::Linear { hi: 1.0 } };
         let second = peaks.get(1).copied().unwrap_or(max);
-        let kind = force.unwrap_or(if max > 2.0 * second { AxisKind::Broken } else { AxisKind::Linear });
+        let kind = match kind {
+            AxisKind::Auto if max > 2.0 * second => AxisKind::Broken,
+            AxisKind::Auto => AxisKind::Linear,
+            forced => forced,
+        };
         match kind {
             AxisKind::Log => ValueAxis::Log { lo: min / 1.5, hi: max * 1.5 },
             AxisKind::Broken if second < max => {
@@ -274,8 +278,11 @@ impl ValueAxis {
 }
 
 /// The kinds of [`ValueAxis`], for a flag that forces one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum AxisKind {
+    /// Broken when one line peaks at over twice every other line's peak, else linear.
+    #[default]
+    Auto,
     Linear,
     Log,
     Broken,
@@ -353,7 +360,7 @@ mod tests {
             vec![34.0, 99.0, 115.0],
             vec![20.0, 40.0, 70.0, 100.0, 200.0, 275.0],
         ];
-        let axis = ValueAxis::choose(&tops, None);
+        let axis = ValueAxis::choose(&tops, AxisKind::Auto);
         let ValueAxis::Broken { cut, resume, hi } = axis else { panic!("{axis:?}") };
         assert_eq!(cut, 140.0);
         assert!(resume > cut && resume < 200.0 && hi > 275.0, "{axis:?}");
@@ -364,9 +371,9 @@ mod tests {
         let (ticks, gap) = axis.ticks(bottom, top);
         assert!(gap.is_some() && ticks.iter().any(|(_, l)| l == "250") && ticks.iter().any(|(_, l)| l == "100"));
         // Values without an outlier keep a linear axis from zero; a flag forces either.
-        assert_eq!(ValueAxis::choose(&tops[..3], None), ValueAxis::Linear { hi: 115.0 * 1.12 });
-        assert!(matches!(ValueAxis::choose(&tops, Some(AxisKind::Log)), ValueAxis::Log { .. }));
-        assert!(matches!(ValueAxis::choose(&tops, Some(AxisKind::Linear)), ValueAxis::Linear { .. }));
+        assert_eq!(ValueAxis::choose(&tops[..3], AxisKind::Auto), ValueAxis::Linear { hi: 115.0 * 1.12 });
+        assert!(matches!(ValueAxis::choose(&tops, AxisKind::Log), ValueAxis::Log { .. }));
+        assert!(matches!(ValueAxis::choose(&tops, AxisKind::Linear), ValueAxis::Linear { .. }));
         let (log_ticks, _) = ValueAxis::Log { lo: 4.0, hi: 300.0 }.ticks(bottom, top);
         let labels: Vec<&str> = log_ticks.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(labels, ["5", "10", "20", "50", "100", "200"]);

@@ -23,15 +23,15 @@ pub struct Options {
     pub width: u32,
     pub height: u32,
     pub title: Option<String>,
-    /// Force a linear, log or broken y axis; by default [`ValueAxis::choose`] decides.
-    pub axis: Option<AxisKind>,
+    /// Force a linear, log or broken y axis; `Auto`: [`ValueAxis::choose`] decides.
+    pub axis: AxisKind,
     /// Vendors' logos in the legend (data/logos.csv).
     pub logos: bool,
 }
 
 impl Options {
     pub fn new(metric: Metric) -> Options {
-        Options { metric, width: super::WIDTH, height: super::HEIGHT, title: None, axis: None, logos: true }
+        Options { metric, width: super::WIDTH, height: super::HEIGHT, title: None, axis: AxisKind::Auto, logos: true }
     }
 }
 

@@ -36,6 +36,7 @@ pub(crate) fn logo(g: &KnowledgeGraph, org: NodeIndex, on: bool) -> Option<crate
 pub(crate) mod tests {
     use super::{chips, emergence};
     use crate::graph::KnowledgeGraph;
+    use crate::render::axis::AxisKind;
     use crate::render::labels::{Circle, Rect};
     use crate::render::{Item, Scene, measure};
     use proptest::prelude::Just;
@@ -140,7 +141,7 @@ pub(crate) mod tests {
             let all = emergence::Options { all: true, since: None, max_params: u64::MAX, width, ..emergence::Options::default() };
             let mut scenes = vec![emergence::draw(&g, &all).scene];
             for metric in [chips::Metric::Tops, chips::Metric::Memory] {
-                for axis in [None, Some(crate::render::axis::AxisKind::Log), Some(crate::render::axis::AxisKind::Broken)] {
+                for axis in [AxisKind::Auto, AxisKind::Log, AxisKind::Broken] {
                     scenes.push(chips::draw(&g, &chips::Options { axis, width, ..chips::Options::new(metric) }).scene);
                 }
             }

@@ -150,28 +150,11 @@ pub struct LintArgs {
     #[arg(long)]
     pub unsafe_fixes: bool,
     /// human: the source line with a caret; github: workflow annotations; json: an array.
-    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
-    pub format: LintFormat,
+    #[arg(long, value_enum, default_value_t = lint::Format::Human)]
+    pub format: lint::Format,
     /// Make warnings fail the run too (exit 1), as errors do.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Option<Deny>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LintFormat {
-    Human,
-    Github,
-    Json,
-}
-
-impl From<LintFormat> for lint::Format {
-    fn from(f: LintFormat) -> lint::Format {
-        match f {
-            LintFormat::Human => lint::Format::Human,
-            LintFormat::Github => lint::Format::Github,
-            LintFormat::Json => lint::Format::Json,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -334,7 +317,7 @@ pub struct TimelineArgs {
     /// The TOPS axis: auto breaks it when one line peaks at over twice every other line's
     /// peak (Jetson AGX Orin), else keeps it linear from zero.
     #[arg(long, value_enum, default_value = "auto")]
-    pub tops_axis: AxisChoice,
+    pub tops_axis: edge_atlas::render::axis::AxisKind,
     /// Write the list's own file names (images/timeline-emergence-llms.png,
     /// images/hardware_timeline_tops.png, images/hardware_timeline_memory.png) under --out,
     /// PNG only unless --format says otherwise.
@@ -345,15 +328,6 @@ pub struct TimelineArgs {
     pub no_logos: bool,
     #[command(flatten)]
     pub data: DataArgs,
-}
-
-/// The y axis of the TOPS figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AxisChoice {
-    Auto,
-    Linear,
-    Log,
-    Broken,
 }
 
 pub(super) fn parse_params(s: &str) -> Result<u64, String> {
