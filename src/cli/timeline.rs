@@ -6,7 +6,7 @@ use edge_atlas::model::EntryKind;
 use edge_atlas::render::ImageFormat;
 use edge_atlas::timeline::{chips, emergence};
 
-use super::args::{self, TimelineArgs};
+use super::args::TimelineArgs;
 use super::progress::Progress;
 use super::{Failure, load, put_in_place};
 
