@@ -69,15 +69,13 @@ pub fn stage(
 ) -> Result<Staging, BuildError> {
     let all = Subgraph::all(g);
     let (exports_by, maps_by) = (opts.colour_by.unwrap_or(ColourBy::EXPORTS), opts.colour_by.unwrap_or(ColourBy::MAPS));
-    let mut warnings: Vec<String> = export::for_build(&opts.with, all.nodes.len())
-        .iter()
-        .flat_map(|f| f.notes(g, &all))
-        .map(|n| format!("warning: {n}"))
-        .collect();
+    let formats = export::for_build(&opts.with, all.nodes.len());
+    let mut warnings: Vec<String> =
+        formats.iter().flat_map(|f| f.notes(g, &all)).map(|n| format!("warning: {n}")).collect();
     progress
         .phase("exports", format!("writing {} nodes and {} edges in four formats", all.nodes.len(), all.edges.len()));
     let mut written = Vec::new();
-    for w in stage_exports(g, map, exports_by, out, &opts.with)? {
+    for w in stage_exports(g, &all, formats, map, exports_by, out)? {
         progress.record(w.name, w.seconds);
         written.push(w);
     }
@@ -119,22 +117,21 @@ pub struct BuildError {
     pub source: WriteError,
 }
 
-/// Stages every export `build` writes of the whole of `g` into `out`, in the order of
-/// [`export::FORMATS`], with the positions and communities of `map` when given, nodes
-/// coloured `by`. `with` names the directory formats wanted (none: the default by size).
-pub fn stage_exports(
+/// Stages each of `jobs` (the formats [`export::for_build`] picked) of `all`, the whole of `g`,
+/// into `out`, reported in the order of [`export::FORMATS`], with the positions and
+/// communities of `map` when given, nodes coloured `by`.
+fn stage_exports(
     g: &KnowledgeGraph,
+    all: &Subgraph,
+    mut jobs: Vec<Format>,
     map: Option<&Map>,
     by: ColourBy,
     out: &OutDir,
-    with: &[With],
 ) -> Result<Vec<Written>, BuildError> {
-    let all = Subgraph::all(g);
-    let mut jobs = export::for_build(with, all.nodes.len());
     // Slowest first, so that the cores finish together.
     jobs.sort_by_key(|f| std::cmp::Reverse(f.cost()));
     // What the formats share is made once, not once per export.
-    let prepared = Prepared::new(g, &all).with_map(map).with_colours(by);
+    let prepared = Prepared::new(g, all).with_map(map).with_colours(by);
     let mut written = crate::par::map(&jobs, |&format| {
         let started = Instant::now();
         let result = prepared.stage(format, export::Options::default(), out, &file_name(format));
