@@ -130,7 +130,7 @@ const BAD_DATA: &[BadCase] = &[
         "papers.csv",
         "id,title,short_name",
         "id,name,short_name",
-        "data/papers.csv:1: error: header does not match; missing column title; unknown column name; expected the columns id,title,short_name,venue,published,survey,tags,paper_url,code_url,official_url,hf_url",
+        "data/papers.csv:1: error: header does not match; missing column title; unknown column \"name\"; expected the columns id,title,short_name,venue,published,survey,tags,paper_url,code_url,official_url,hf_url",
     ),
     (
         "papers.csv",
@@ -181,7 +181,7 @@ fn all_errors_of_a_run_are_reported_together() {
 #[test]
 fn broken_csv_bytes_are_errors_not_panics() {
     let huge = format!("id,name\ncuda,{}\n", "A".repeat(2_000_000));
-    let cases: [(&str, &[u8], &str); 9] = [
+    let cases: [(&str, &[u8], &str); 11] = [
         ("backends.csv", b"id,name\ncuda,CU\xffDA\n", "data/backends.csv:2:6: error: name is not valid UTF-8 text"),
         ("backends.csv", b"\xef\xbb\xbfid,name\r\ncuda,CUDA\r\n", ""),
         // Quotes escaped inside a quoted field, and a 2 MB field, are just text.
@@ -200,7 +200,17 @@ fn broken_csv_bytes_are_errors_not_panics() {
         (
             "backends.csv",
             b"id,name,x\ncuda,CUDA,1\n",
-            "data/backends.csv:1: error: header does not match; unknown column x; expected the columns id,name",
+            "data/backends.csv:1: error: header does not match; unknown column \"x\"; expected the columns id,name",
+        ),
+        (
+            "backends.csv",
+            b"id,nmae\ncuda,CUDA\n",
+            "data/backends.csv:1: error: header does not match; missing column name; unknown column \"nmae\"; did you mean name?; expected the columns id,name",
+        ),
+        (
+            "backends.csv",
+            b"id,name,id\ncuda,CUDA,cuda\n",
+            "data/backends.csv:1: error: header does not match; column \"id\" appears twice; expected the columns id,name",
         ),
         (
             "backends.csv",

@@ -472,22 +472,39 @@ fn two_sections_of_one_name_keep_every_paper_in_its_own_section() {
     assert!(relations.contains("paper:cloud-helper,covers,technique:v-c-easy-hard"), "{relations}");
 }
 
-/// A table of data/ with a column added, removed or reordered is an error at its header
-/// naming the difference; nothing is read from it as if it were the expected table.
+/// A table of data/ is read by its columns' names: a column in another order reads the same,
+/// an optional column left out reads as empty with a warning at the header, and an unknown
+/// column or a required one missing is an error there; nothing is read from such a table.
 #[test]
-fn a_data_table_with_its_columns_changed_is_an_error_at_its_header() {
-    let cases: [(&str, ColumnsChange, &str); 3] = [
-        ("added", |c| c.insert(2, "notes"), "unknown column notes"),
+fn a_data_table_is_read_by_column_name() {
+    let export = |data: &Path| {
+        let r = run(&["export", "--format", "json", "--data", data.to_str().unwrap()], &root());
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+    };
+    let shipped = export(&root().join("data"));
+    // (change, exit code, the line about papers.csv's header, or "" for none)
+    let cases: [(&str, ColumnsChange, i32, &str); 4] = [
+        ("reordered", |c| c.swap(1, 3), 0, ""),
         (
-            "removed",
+            "optional removed",
             |c| {
                 c.remove(3);
             },
-            "missing column venue",
+            0,
+            ":1: warning: no column venue: read as empty (optional; `import` writes every column)",
         ),
-        ("reordered", |c| c.swap(1, 3), "the columns are in another order"),
+        (
+            "required removed",
+            |c| {
+                c.remove(1);
+            },
+            1,
+            ":1: error: header does not match; missing column title; expected the columns ",
+        ),
+        ("added", |c| c.insert(2, "notes"), 1, ":1: error: header does not match; unknown column \"notes\"; expected"),
     ];
-    for (name, change, says) in cases {
+    for (name, change, code, says) in cases {
         let tmp = tempfile::tempdir().unwrap();
         let data = tmp.path().join("data");
         copy_tree(&root().join("data"), &data);
@@ -503,9 +520,19 @@ fn a_data_table_with_its_columns_changed_is_an_error_at_its_header() {
         }
         std::fs::write(&papers, out.into_inner().unwrap()).unwrap();
         let r = run(&["check", "--data", data.to_str().unwrap()], &root());
-        assert_eq!(r.code, 1, "{name}");
-        let line = format!("{}:1: error: header does not match; ", papers.display());
-        assert!(r.stderr.lines().any(|l| l.starts_with(&line) && l.contains(says)), "{name}: {says}\n{}", r.stderr);
+        assert_eq!(r.code, code, "{name}\n{}", r.stderr);
+        let about: Vec<&str> = r.stderr.lines().filter(|l| l.contains("papers.csv")).collect();
+        if says.is_empty() {
+            assert!(about.is_empty(), "{name}: {about:?}");
+            assert!(export(&data) == shipped, "{name}: the graph differs from the shipped data's");
+        } else {
+            let line = format!("{}{says}", papers.display());
+            assert!(about.len() == 1 && about[0].starts_with(&line), "{name}: {line}\n{}", r.stderr);
+        }
+        if name == "optional removed" {
+            let json = export(&data);
+            assert!(!json.contains("\"venue\"") && shipped.contains("\"venue\""), "{name}: venues still exported");
+        }
     }
 }
 

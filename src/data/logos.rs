@@ -75,7 +75,13 @@ mod tests {
     fn read(dir: &Path, table: &str, orgs: &[Organisation]) -> (BTreeMap<Id, Logo>, Diagnostics) {
         std::fs::write(dir.join(FILE), table).unwrap();
         let (mut diags, mut logos) = (Diagnostics::default(), BTreeMap::new());
-        super::super::read::read_table(&dir.join(FILE), FILE, COLUMNS, &mut diags, |r| row(r, dir, orgs, &mut logos));
+        super::super::read::read_table(
+            &dir.join(FILE),
+            FILE,
+            super::super::read::Columns::required(COLUMNS),
+            &mut diags,
+            |r| row(r, dir, orgs, &mut logos),
+        );
         (logos, diags)
     }
 

@@ -288,7 +288,7 @@ impl Loader<'_> {
         let kind = EntryKind::ALL.into_iter().find(|k| k.file_name() == file);
         let kind = kind.or((file == EXTRA_CHIPS_FILE).then_some(EntryKind::Chip));
         let mut broken = Vec::new();
-        let rows = self.rows(file, T::COLUMNS, |r| {
+        let rows = self.rows(file, T::columns(), |r| {
             let row = T::from_row(r);
             if let (None, Some(kind)) = (&row, kind) {
                 broken.push((kind, r.cell("id").to_string()));
@@ -303,7 +303,7 @@ impl Loader<'_> {
     fn rows<T>(
         &mut self,
         file: &'static str,
-        columns: &'static [&'static str],
+        columns: read::Columns,
         parse: impl FnMut(&mut read::Row) -> Option<T>,
     ) -> Vec<T> {
         let path = self.dir.join(file);
@@ -317,7 +317,7 @@ impl Loader<'_> {
     /// relations.csv in the compact form validation needs.
     fn compact_relations(&mut self) -> Relations {
         let mut relations = Relations::default();
-        relations.links = self.rows(Relation::FILE, Relation::COLUMNS, |r| relations.row(r));
+        relations.links = self.rows(Relation::FILE, Relation::columns(), |r| relations.row(r));
         relations
     }
 }
@@ -436,7 +436,9 @@ fn read_all_then<Rel: Send, R>(
     data.model_compute = l.table(ModelCompute::FILE);
     data.model_memory = l.table(ModelMemory::FILE);
     let mut logos = BTreeMap::new();
-    l.rows(logos::FILE, logos::COLUMNS, |r| logos::row(r, dir, &data.organisations, &mut logos));
+    l.rows(logos::FILE, read::Columns::required(logos::COLUMNS), |r| {
+        logos::row(r, dir, &data.organisations, &mut logos)
+    });
     data.logos = logos;
     if !l.found_any {
         let msg = "no data tables here (models.csv, papers.csv, ...); run `edge-atlas import LIST_DIR` first";

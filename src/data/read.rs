@@ -21,7 +21,11 @@ pub struct Source {
     pub display: String,
     path: PathBuf,
     bytes: OnceLock<Vec<u8>>,
-    pub columns: &'static [&'static str],
+    /// The table's declared columns.
+    columns: &'static [&'static str],
+    /// Where each declared column is in the file: tables are read by column name, so the
+    /// file's order is free and an optional column may be missing (read as empty).
+    fields: Vec<Option<usize>>,
 }
 
 impl Source {
@@ -29,9 +33,14 @@ impl Source {
         self.bytes.get_or_init(|| std::fs::read(&self.path).unwrap_or_default())
     }
 
+    /// The file's field holding declared column `column`, if the file has it.
+    fn field(&self, column: &str) -> Option<usize> {
+        self.columns.iter().position(|c| *c == column).and_then(|i| self.fields[i])
+    }
+
     /// The 1-based line and character column where field `column` of the row at `pos` begins.
     pub fn locate(&self, pos: RowPos, column: &str) -> (usize, usize) {
-        let Some(field) = self.columns.iter().position(|c| *c == column) else {
+        let Some(field) = self.field(column) else {
             return (pos.line as usize, 0);
         };
         field_position(self.bytes(), pos, field)
@@ -76,9 +85,9 @@ pub struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
+    /// The cell of `column`; empty when the file has no such column.
     pub fn cell(&self, column: &str) -> &'a str {
-        let i = self.source.columns.iter().position(|c| *c == column);
-        i.and_then(|i| self.record.get(i)).map(str::trim).unwrap_or("")
+        self.source.field(column).and_then(|i| self.record.get(i)).map(str::trim).unwrap_or("")
     }
 
     pub fn error(&mut self, column: &str, message: String) {
@@ -195,15 +204,36 @@ pub struct TableRows<T> {
     pub source: Source,
 }
 
+/// A table's declared columns, and which of them a file may leave out (read as empty).
+#[derive(Clone, Copy)]
+pub struct Columns {
+    pub names: &'static [&'static str],
+    pub optional: fn(&str) -> bool,
+}
+
+impl Columns {
+    /// Columns that must all be in the header.
+    pub fn required(names: &'static [&'static str]) -> Columns {
+        Columns { names, optional: |_| false }
+    }
+}
+
 /// Reads `path` and calls `each` on every row. A missing file reads as an empty table.
+/// Columns are found by their names in the header.
 pub fn read_table<T>(
     path: &Path,
     display: &str,
-    columns: &'static [&'static str],
+    columns: Columns,
     diags: &mut Diagnostics,
     mut each: impl FnMut(&mut Row) -> Option<T>,
 ) -> TableRows<T> {
-    let source = Source { display: display.to_string(), path: path.to_path_buf(), bytes: OnceLock::new(), columns };
+    let source = Source {
+        display: display.to_string(),
+        path: path.to_path_buf(),
+        bytes: OnceLock::new(),
+        columns: columns.names,
+        fields: vec![None; columns.names.len()],
+    };
     let mut out = TableRows { rows: Vec::new(), positions: Vec::new(), source };
     let mut file = match crate::fsx::open_regular(path, MAX_FILE_BYTES) {
         Ok(f) => f,
@@ -239,8 +269,20 @@ pub fn read_table<T>(
             return out;
         }
     };
-    if !check_header(&header, columns, display, diags) {
-        return out;
+    let found: Vec<String> = header.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
+    match match_header(&found, columns) {
+        Ok((fields, missing)) => {
+            out.source.fields = fields;
+            if !missing.is_empty() {
+                let msg =
+                    format!("no column {}: read as empty (optional; `import` writes every column)", missing.join(", "));
+                diags.push(Diagnostic::warning(display, 1, 0, msg));
+            }
+        }
+        Err(msg) => {
+            diags.push(Diagnostic::error(display, 1, 0, msg));
+            return out;
+        }
     }
     let source = &out.source;
     let mut record = ByteRecord::new();
@@ -258,8 +300,8 @@ pub fn read_table<T>(
         if record.len() == 1 && record.get(0) == Some(b"") {
             continue; // a blank line
         }
-        if record.len() != columns.len() {
-            let msg = format!("row has {} fields, expected {} ({})", record.len(), columns.len(), columns.join(","));
+        if record.len() != found.len() {
+            let msg = format!("row has {} fields, expected {} ({})", record.len(), found.len(), found.join(","));
             diags.push(Diagnostic::error(display, pos.line as usize, 0, msg));
             continue;
         }
@@ -270,14 +312,15 @@ pub fn read_table<T>(
                 // A quote opened and never closed reads the rest of the file into one cell: a
                 // line break in a cell that holds one line is the tell, reported where the
                 // quote opened.
-                let broken = (0..text.len()).find(|&i| !MULTILINE.contains(&columns[i]) && text[i].contains('\n'));
+                let broken =
+                    (0..text.len()).find(|&i| !MULTILINE.contains(&found[i].as_str()) && text[i].contains('\n'));
                 if let Some(i) = broken {
                     let (line, col) = field_position(source.bytes(), pos, i);
                     let value = &text[i];
                     let lines = value.lines().count();
                     let msg = format!(
                         "{} {} runs over {lines} lines: a quote opened here is never closed? (expected one line)",
-                        columns[i],
+                        found[i],
                         quoted(value)
                     );
                     diags.push(Diagnostic::error(display, line, col, msg));
@@ -294,7 +337,7 @@ pub fn read_table<T>(
                 let i = e.utf8_error().field();
                 record = e.into_byte_record();
                 let (line, col) = field_position(source.bytes(), pos, i);
-                let msg = format!("{} is not valid UTF-8 text", columns[i]);
+                let msg = format!("{} is not valid UTF-8 text", found[i]);
                 diags.push(Diagnostic::error(display, line, col, msg));
             }
         }
@@ -302,26 +345,30 @@ pub fn read_table<T>(
     out
 }
 
-fn check_header(header: &ByteRecord, columns: &[&str], display: &str, diags: &mut Diagnostics) -> bool {
-    let found: Vec<String> = header.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
-    if found.iter().map(String::as_str).eq(columns.iter().copied()) {
-        return true;
-    }
-    let missing: Vec<&str> = columns.iter().copied().filter(|c| !found.iter().any(|f| f == c)).collect();
-    let unknown: Vec<&str> = found.iter().map(String::as_str).filter(|f| !columns.contains(f)).collect();
-    let mut msg = String::from("header does not match");
+/// Where each declared column is among the header's `found` names, and the optional columns
+/// the file leaves out; or what is wrong with the header: a required column missing, a name
+/// no column has (with the closest declared ones), a name twice.
+fn match_header(found: &[String], columns: Columns) -> Result<(Vec<Option<usize>>, Vec<&'static str>), String> {
+    let fields: Vec<Option<usize>> = columns.names.iter().map(|c| found.iter().position(|f| f == c)).collect();
+    let absent = || columns.names.iter().zip(&fields).filter(|(_, f)| f.is_none()).map(|(c, _)| *c);
+    let missing: Vec<&str> = absent().filter(|c| !(columns.optional)(c)).collect();
+    let mut problems = Vec::new();
     if !missing.is_empty() {
-        msg += &format!("; missing column {}", missing.join(", "));
+        problems.push(format!("missing column {}", missing.join(", ")));
     }
-    if !unknown.is_empty() {
-        msg += &format!("; unknown column {}", unknown.join(", "));
+    for (i, f) in found.iter().enumerate() {
+        if found[..i].contains(f) {
+            problems.push(format!("column {} appears twice", quoted(f)));
+        } else if !columns.names.contains(&f.as_str()) {
+            let hint = crate::suggest::did_you_mean(f, absent());
+            problems.push(format!("unknown column {}{hint}", quoted(f)));
+        }
     }
-    if missing.is_empty() && unknown.is_empty() {
-        msg += "; the columns are in another order (or one is twice)";
+    if problems.is_empty() {
+        let optional_missing = absent().collect();
+        return Ok((fields, optional_missing));
     }
-    msg += &format!("; expected the columns {}", columns.join(","));
-    diags.push(Diagnostic::error(display, 1, 0, msg));
-    false
+    Err(format!("header does not match; {}; expected the columns {}", problems.join("; "), columns.names.join(",")))
 }
 
 #[cfg(test)]

@@ -11,6 +11,15 @@ pub trait Table: Serialize + Sized {
     const FILE: &'static str;
     const COLUMNS: &'static [&'static str];
     fn from_row(r: &mut Row) -> Option<Self>;
+    /// Whether a file may leave `column` out, each of its cells then read as empty. A column
+    /// whose reader refuses an empty cell may not.
+    fn optional(_column: &str) -> bool {
+        false
+    }
+    /// The columns as the reader finds them in a header.
+    fn columns() -> super::read::Columns {
+        super::read::Columns { names: Self::COLUMNS, optional: Self::optional }
+    }
 }
 
 /// A record that is a node of the graph.
@@ -44,6 +53,10 @@ mod read {
     use super::super::plausible;
     use super::super::read::Row;
     use crate::model::*;
+
+    /// The readers that refuse an empty cell: a table file without their column is an error,
+    /// without any other of its columns a warning (the column is read as empty).
+    pub const REQUIRED: &[&str] = &["id", "text", "choice"];
 
     fn raw<T>(parse: fn(&str) -> Result<T, String>) -> impl Fn(&str) -> Result<Raw<T>, String> {
         move |s| parse(s).map(|value| Raw { raw: s.to_string(), value })
@@ -128,6 +141,12 @@ macro_rules! define_readers {
                     // Every cell is read before any error ends the row: all are reported.
                     $(let $field = read::$read(r, stringify!($field));)*
                     define_readers!(@build r $name { $($field)* } $($links)?)
+                }
+                fn optional(column: &str) -> bool {
+                    $(if column == stringify!($field) {
+                        return !read::REQUIRED.contains(&stringify!($read));
+                    })*
+                    LinkType::ALL.iter().any(|t| t.column() == column)
                 }
             }
         )*
