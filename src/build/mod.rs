@@ -72,8 +72,9 @@ pub fn stage(
     let formats = export::for_build(&opts.with, all.nodes.len());
     let mut warnings: Vec<String> =
         formats.iter().flat_map(|f| f.notes(g, &all)).map(|n| format!("warning: {n}")).collect();
-    progress
-        .phase("exports", format!("writing {} nodes and {} edges in four formats", all.nodes.len(), all.edges.len()));
+    let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+    let what = format!("writing {} nodes and {} edges as {}", all.nodes.len(), all.edges.len(), names.join(", "));
+    progress.phase("exports", what);
     let mut written = Vec::new();
     for w in stage_exports(g, &all, formats, map, exports_by, out)? {
         progress.record(w.name, w.seconds);
@@ -172,4 +173,39 @@ pub fn stage_site(g: &KnowledgeGraph, map: Option<&Map>, by: ColourBy, out: &Out
         (Vec::new(), line)
     };
     Ok(Written { name: "site", staged, line, seconds: started.elapsed().as_secs_f64() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fsx::Durability;
+
+    /// The phases a build announced.
+    #[derive(Default)]
+    struct Phases(Vec<(&'static str, String)>);
+
+    impl Progress for Phases {
+        fn phase(&mut self, name: &'static str, message: String) {
+            self.0.push((name, message));
+        }
+        fn record(&mut self, _: &'static str, _: f64) {}
+    }
+
+    #[test]
+    fn the_exports_phase_names_the_formats_it_writes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let g = KnowledgeGraph::build(crate::data::load(&dir).unwrap());
+        let tmp = tempfile::tempdir().unwrap();
+        for (with, says) in [
+            (vec![], "as dot, graphml, gexf, json"),
+            (vec![With::Format(Format::named("parquet").unwrap())], "as dot, graphml, gexf, json, parquet"),
+        ] {
+            let out = OutDir::open(tmp.path(), Durability::Cached, &|_| {}).unwrap();
+            let opts = Options { with, no_figures: true, ..Options::default() };
+            let mut phases = Phases::default();
+            stage(&g, None, &out, &opts, &mut phases).unwrap();
+            let exports = &phases.0.iter().find(|(name, _)| *name == "exports").unwrap().1;
+            assert!(exports.ends_with(says), "{exports}");
+        }
+    }
 }
