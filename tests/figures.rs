@@ -256,3 +256,20 @@ fn the_chip_svgs_label_every_chip_without_overlap() {
         }
     }
 }
+
+/// `build` writes every figure of the registry, in each image format, under its file name; the
+/// names are distinct, ours and the list's alike.
+#[test]
+fn output_holds_every_registered_figure_in_every_format() {
+    use edge_atlas::timeline::FIGURES;
+    let ours: std::collections::BTreeSet<&str> = FIGURES.iter().map(|f| f.file).collect();
+    let list: std::collections::BTreeSet<&str> = FIGURES.iter().filter_map(|f| f.list_file).collect();
+    assert_eq!(ours.len(), FIGURES.len());
+    assert_eq!(list.len(), FIGURES.iter().filter(|f| f.list_file.is_some()).count());
+    for f in &FIGURES {
+        for ext in ["svg", "png"] {
+            let path = root().join("output").join(format!("{}.{ext}", f.file));
+            assert!(path.is_file(), "{} missing", path.display());
+        }
+    }
+}

@@ -54,9 +54,6 @@ pub struct Staging {
     pub warnings: Vec<String>,
 }
 
-/// The base name of the map of the field in the output directory (SVG and PNG).
-pub const MAP_FILE: &str = "graph-map";
-
 /// Stages everything `build` writes of `g` into `out`: the exports (with the positions and
 /// communities of `map` when given), the explorer page (with its map view) and, unless left
 /// out, the three figures and the map. The caller commits the staged files together.
@@ -85,15 +82,15 @@ pub fn stage(
     progress.phase("site", "writing the explorer page".into());
     written.push(stage_site(g, map, maps_by, out)?);
     if !opts.no_figures {
-        progress.phase("figures", "drawing the timelines".into());
+        progress.phase("figures", "drawing the figures".into());
         let logos = !opts.no_logos;
-        let emergence = timeline::emergence::Options { logos, ..Default::default() };
-        let tops = timeline::chips::Options { logos, ..timeline::chips::Options::new(timeline::chips::Metric::Tops) };
-        let names = &figures::OUR_NAMES;
-        written.extend(figures::stage(g, out, names, &emergence, &tops, &ImageFormat::ALL, &mut warnings)?);
-        if let Some(map) = map {
-            written.extend(figures::stage_map(g, map, maps_by, out, MAP_FILE, &ImageFormat::ALL)?);
-        }
+        let settings = timeline::Settings {
+            emergence: timeline::emergence::Options { logos, ..Default::default() },
+            chips: timeline::chips::Options { logos, ..timeline::chips::Options::new(timeline::chips::Metric::Tops) },
+            map: map.map(|m| (m, maps_by)),
+        };
+        let names = figures::Names::Ours;
+        written.extend(figures::stage(g, out, &settings, names, &ImageFormat::ALL, &mut warnings)?);
     }
     Ok(Staging { written, warnings })
 }

@@ -1,10 +1,10 @@
 //! `edge-atlas timeline`: the emergence and chip timelines, as PNG and SVG.
 
-use edge_atlas::build::figures::{self, LIST_NAMES, OUR_NAMES};
+use edge_atlas::build::figures::{self, Names};
 use edge_atlas::fsx::Durability;
 use edge_atlas::model::EntryKind;
 use edge_atlas::render::ImageFormat;
-use edge_atlas::timeline::{chips, emergence};
+use edge_atlas::timeline::{Settings, chips, emergence};
 
 use super::args::TimelineArgs;
 use super::progress::Progress;
@@ -44,11 +44,11 @@ pub fn run(a: TimelineArgs) -> Result<(), Failure> {
         ..chips::Options::new(chips::Metric::Tops)
     };
     // The list keeps its figures in images/.
-    let (names, dir) = if a.list_names { (&LIST_NAMES, a.out.join("images")) } else { (&OUR_NAMES, a.out.clone()) };
+    let (names, dir) = if a.list_names { (Names::List, a.out.join("images")) } else { (Names::Ours, a.out.clone()) };
     let out = super::out_dir(&dir, Durability::Cached)?;
     let mut warnings = Vec::new();
-    let figures =
-        figures::stage(&g, &out, names, &opts, &chip_opts, &formats, &mut warnings).map_err(anyhow::Error::from)?;
+    let settings = Settings { emergence: opts, chips: chip_opts, map: None };
+    let figures = figures::stage(&g, &out, &settings, names, &formats, &mut warnings).map_err(anyhow::Error::from)?;
     warnings.iter().for_each(|w| tell!("{w}"));
     put_in_place(&out, figures)
 }

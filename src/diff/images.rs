@@ -30,13 +30,13 @@ fn draw(g: &KnowledgeGraph, figure: Figure) -> Drawn {
         Figure::Emergence => {
             let f = emergence::draw(g, &emergence::Options::default());
             let points = f.points.iter().map(|p| (g.node(p.model).key.clone(), (p.x, p.y))).collect();
-            Drawn { name: "timeline-emergence-llms", scene: f.scene, points }
+            Drawn { name: emergence::FIGURE.file, scene: f.scene, points }
         }
         Figure::Tops | Figure::Memory => {
             let (name, metric) = if figure == Figure::Tops {
-                ("hardware-timeline-tops", chips::Metric::Tops)
+                (chips::TOPS.file, chips::Metric::Tops)
             } else {
-                ("hardware-timeline-memory", chips::Metric::Memory)
+                (chips::MEMORY.file, chips::Metric::Memory)
             };
             Drawn { name, scene: chips::draw(g, &chips::Options::new(metric)).scene, points: Vec::new() }
         }

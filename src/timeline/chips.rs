@@ -101,6 +101,44 @@ struct Line {
 /// How much taller a figure with an upper panel is than `Options::height`.
 pub const PANEL_GROWTH: f64 = 1.6;
 
+/// The TOPS timeline in [`super::FIGURES`].
+pub const TOPS: super::Spec = super::Spec {
+    file: "hardware-timeline-tops",
+    list_file: Some("hardware_timeline_tops"),
+    draw: |g, settings, file| Some(drawn(g, &settings.chips, file)),
+};
+
+/// The memory timeline in [`super::FIGURES`]: the TOPS figure's size and logos, its own axis.
+pub const MEMORY: super::Spec = super::Spec {
+    file: "hardware-timeline-memory",
+    list_file: Some("hardware_timeline_memory"),
+    draw: |g, settings, file| {
+        let o = Options { metric: Metric::Memory, axis: AxisKind::Auto, ..settings.chips.clone() };
+        Some(drawn(g, &o, file))
+    },
+};
+
+fn drawn(g: &KnowledgeGraph, o: &Options, file: &str) -> super::Drawn {
+    let fig = draw(g, o);
+    let mut warnings = Vec::new();
+    super::report(g, &fig.unlabelled, &super::unlabelled(file), "", &mut warnings);
+    let missing = match o.metric {
+        Metric::Tops => "TOPS",
+        Metric::Memory => "memory",
+    };
+    let lead = format!("note: {file}: not drawn (no {missing} or no release month):");
+    super::report(g, &fig.undrawable, &lead, "", &mut warnings);
+    let mut what = format!("{} chips", fig.chips.len());
+    if let Some(p) = &fig.panel {
+        for name in &p.unlabelled {
+            warnings.push(format!("{} {name} (upper panel)", super::unlabelled(file)));
+        }
+        what.push_str(&format!(", {} model points", p.points));
+    }
+    let organisations = fig.organisations(g);
+    super::Drawn { scene: fig.scene, what, warnings, organisations }
+}
+
 pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {
     let (lines, undrawable) = lines(g, o.metric);
     let line_of =

@@ -6,6 +6,8 @@
 //! cell is "?" are shown as rings, not dots: the list does not know, so neither does the
 //! figure. `all` adds releases marked ✗.
 
+use std::collections::BTreeSet;
+
 use petgraph::graph::NodeIndex;
 
 use super::frame::{Frame, Label, text_colour};
@@ -134,6 +136,22 @@ pub fn releases(g: &KnowledgeGraph, o: &Options) -> (Vec<Release>, Vec<NodeIndex
         out.push(Release { node: n, released, sizes });
     }
     (out, undrawable)
+}
+
+/// The emergence timeline in [`super::FIGURES`].
+pub const FIGURE: super::Spec =
+    super::Spec { file: "timeline-emergence-llms", list_file: Some("timeline-emergence-llms"), draw: drawn };
+
+fn drawn(g: &KnowledgeGraph, settings: &super::Settings, file: &str) -> Option<super::Drawn> {
+    let fig = draw(g, &settings.emergence);
+    let mut warnings = Vec::new();
+    super::report(g, &fig.unlabelled, &super::unlabelled(file), "; try --height or --always-label", &mut warnings);
+    let lead = format!("note: {file}: not drawn (no release month or no size within range):");
+    super::report(g, &fig.undrawable, &lead, "", &mut warnings);
+    let releases: Vec<NodeIndex> = fig.points.iter().map(|p| p.model).collect();
+    let what = format!("{} dots, {} releases", fig.points.len(), releases.iter().collect::<BTreeSet<_>>().len());
+    let organisations = vec![super::organisations_drawn(g, releases)];
+    Some(super::Drawn { scene: fig.scene, what, warnings, organisations })
 }
 
 pub fn draw(g: &KnowledgeGraph, o: &Options) -> Figure {

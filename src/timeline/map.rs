@@ -162,3 +162,14 @@ mod tests {
         );
     }
 }
+
+/// The map of the field in [`super::FIGURES`], drawn when there is a layout.
+pub const FIGURE: super::Spec = super::Spec { file: "graph-map", list_file: None, draw: drawn };
+
+fn drawn(g: &KnowledgeGraph, settings: &super::Settings, _file: &str) -> Option<super::Drawn> {
+    let (map, by) = settings.map?;
+    let fig = draw(g, map, by, WIDTH, HEIGHT);
+    let named = fig.labelled - fig.unlabelled.len();
+    let what = format!("{} entries, {} communities, {named} hubs named", g.node_count(), map.communities);
+    Some(super::Drawn { scene: fig.scene, what, warnings: Vec::new(), organisations: Vec::new() })
+}

@@ -1,5 +1,6 @@
-//! The figures drawn from data: the emergence timeline of model releases and the chip TOPS
-//! timeline. Each builds a [`Scene`](crate::render::Scene) in pixels; rendering is separate.
+//! The figures drawn from data: the emergence timeline of model releases, the chip TOPS and
+//! memory timelines and the map of the field. Each builds a [`Scene`] in pixels; rendering is
+//! separate. [`FIGURES`] lists them: `build`, `timeline` and `diff` take them from there.
 
 /// The reference figure's size; sizes of dots and text scale from it.
 pub const WIDTH: u32 = 2100;
@@ -16,6 +17,65 @@ pub mod series;
 use petgraph::graph::NodeIndex;
 
 use crate::graph::KnowledgeGraph;
+use crate::layout::Map;
+use crate::palette::ColourBy;
+use crate::render::Scene;
+
+/// Every figure, in the order `build` writes them. A new figure is a file here with its
+/// [`Spec`], and a line in this list.
+pub const FIGURES: [Spec; 4] = [emergence::FIGURE, chips::TOPS, chips::MEMORY, map::FIGURE];
+
+/// A figure of the registry: its file names and how it is drawn.
+pub struct Spec {
+    /// Our file name in output/, without extension.
+    pub file: &'static str,
+    /// The list's file name under images/ (`timeline --list-names`); none: not one of the
+    /// list's figures.
+    pub list_file: Option<&'static str>,
+    /// Draws it with `settings`, its warnings naming it as `file`; none when the settings
+    /// leave it out (the map without a layout).
+    pub draw: fn(g: &KnowledgeGraph, settings: &Settings, file: &str) -> Option<Drawn>,
+}
+
+/// What the figures are drawn with: `build`'s or `timeline`'s options.
+pub struct Settings<'a> {
+    pub emergence: emergence::Options,
+    /// The TOPS figure's; the memory figure takes its size and logos.
+    pub chips: chips::Options,
+    /// The layout and what colours say, for the map; none: no map.
+    pub map: Option<(&'a Map, ColourBy)>,
+}
+
+/// A figure drawn: its scene and what `build` says of it.
+pub struct Drawn {
+    pub scene: Scene,
+    /// What the line announcing it counts ("120 dots, 95 releases").
+    pub what: String,
+    /// What it had to leave out, each line naming the figure by its file.
+    pub warnings: Vec<String>,
+    /// The organisations (rows of organisations.csv) each of its panels colours: the sets
+    /// [`crate::palette::close_curated`] checks.
+    pub organisations: Vec<Vec<usize>>,
+}
+
+/// How many entries a warning names one by one; the rest are counted.
+const LISTED: usize = 10;
+
+/// Adds `lead` and each entry to `out`, the first `LISTED` by name and the rest as a count,
+/// so that a figure of a big dataset does not bury the terminal.
+fn report(g: &KnowledgeGraph, nodes: &[NodeIndex], lead: &str, hint: &str, out: &mut Vec<String>) {
+    for &n in nodes.iter().take(LISTED) {
+        out.push(format!("{lead} {} [{}]{hint}", g.node(n).name, g.node(n).key));
+    }
+    if nodes.len() > LISTED {
+        out.push(format!("{lead} {} more entries", nodes.len() - LISTED));
+    }
+}
+
+/// The start of the warning that `file` has no room for a label.
+fn unlabelled(file: &str) -> String {
+    format!("warning: {file}: no room for the label of")
+}
 
 /// The organisations (rows of organisations.csv) whose colours a figure drawing `nodes` shows,
 /// sorted: the sets [`crate::palette::close_curated`] checks.
