@@ -137,6 +137,17 @@ pub fn draw(g: &KnowledgeGraph, map: &Map, by: ColourBy, width: u32, height: u32
     Figure { scene: f.into_scene(), labelled: labels.len(), unlabelled: missing.into_iter().map(|k| hubs[k]).collect() }
 }
 
+/// The map of the field in [`super::FIGURES`], drawn when there is a layout.
+pub const FIGURE: super::Spec = super::Spec { file: "graph-map", list_file: None, draw: drawn };
+
+fn drawn(g: &KnowledgeGraph, settings: &super::Settings, _file: &str) -> Option<super::Drawn> {
+    let (map, by) = settings.map?;
+    let fig = draw(g, map, by, WIDTH, HEIGHT);
+    let named = fig.labelled - fig.unlabelled.len();
+    let what = format!("{} entries, {} communities, {named} hubs named", g.node_count(), map.communities);
+    Some(super::Drawn { scene: fig.scene, what, warnings: Vec::new(), organisations: Vec::new() })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,15 +172,4 @@ mod tests {
             again.scene.render(crate::render::ImageFormat::Svg)
         );
     }
-}
-
-/// The map of the field in [`super::FIGURES`], drawn when there is a layout.
-pub const FIGURE: super::Spec = super::Spec { file: "graph-map", list_file: None, draw: drawn };
-
-fn drawn(g: &KnowledgeGraph, settings: &super::Settings, _file: &str) -> Option<super::Drawn> {
-    let (map, by) = settings.map?;
-    let fig = draw(g, map, by, WIDTH, HEIGHT);
-    let named = fig.labelled - fig.unlabelled.len();
-    let what = format!("{} entries, {} communities, {named} hubs named", g.node_count(), map.communities);
-    Some(super::Drawn { scene: fig.scene, what, warnings: Vec::new(), organisations: Vec::new() })
 }
