@@ -88,6 +88,33 @@ fn second_import_changes_no_byte_and_keeps_curated_files_and_columns() {
     assert!(show.stdout.starts_with("Qwen Series  [family:qwen]"), "{}", show.stdout);
 }
 
+/// A column the schema has and a data/ file lacks (data/ written before the column existed,
+/// or a hand-edited file) is read as empty, said once, and written by the next import; columns
+/// in another order are written back in the schema's.
+#[test]
+fn import_writes_the_columns_a_data_file_lacks_and_says_so() {
+    let dir = imported();
+    let data = dir.path().join("data");
+    let expected = std::fs::read(data.join("models.csv")).unwrap();
+    let models = String::from_utf8(expected.clone()).unwrap();
+    // Without `modalities` (the 8th column), and `name` moved to the end.
+    let mut rewritten = csv::WriterBuilder::new().from_writer(Vec::new());
+    for rec in csv::ReaderBuilder::new().has_headers(false).from_reader(models.as_bytes()).records() {
+        let mut cells: Vec<String> = rec.unwrap().iter().map(str::to_string).collect();
+        cells.remove(7);
+        let name = cells.remove(1);
+        cells.push(name);
+        rewritten.write_record(&cells).unwrap();
+    }
+    std::fs::write(data.join("models.csv"), rewritten.into_inner().unwrap()).unwrap();
+    let list = root().join(FIXTURE_LIST);
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let note = "note: data/models.csv:1: no column modalities: read as empty (optional; `import` writes every column)";
+    assert!(r.stderr.lines().any(|l| l == note), "{}", r.stderr);
+    assert_eq!(std::fs::read(data.join("models.csv")).unwrap(), expected);
+}
+
 #[test]
 fn rows_gone_from_the_list_are_removed_and_listed_unless_kept() {
     let dir = imported();

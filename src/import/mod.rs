@@ -211,7 +211,8 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
     if warnings.error_count() > unread {
         return Err(ImportError::Invalid(warnings.sorted()));
     }
-    let (prev, positions) = previous(data_dir)?;
+    let (prev, positions, read) = previous(data_dir)?;
+    notes.extend(read.iter().map(|d| format!("{}:{}: {}", d.file, d.line, d.message)));
     let mut fresh = build::build(&extracted, &prev, &mut warnings);
     let lines: Vec<usize> = (0..prev.corrections.len()).map(|i| positions.line(Correction::FILE, i)).collect();
     let file = data_dir.join(Correction::FILE).display().to_string();
@@ -292,16 +293,17 @@ fn alias_collisions(merged: &Dataset, aliases: &Path) -> Diagnostics {
     out
 }
 
-/// data/ as it is, and where its rows are.
-fn previous(data_dir: &Path) -> Result<(Dataset, data::Positions), ImportError> {
+/// data/ as it is, where its rows are, and what reading it had to say (a column the schema
+/// gained and a file lacks: this import writes it).
+fn previous(data_dir: &Path) -> Result<(Dataset, data::Positions, Diagnostics), ImportError> {
     let any_csv = std::fs::read_dir(data_dir)
         .map(|rd| rd.filter_map(Result::ok).any(|e| e.path().extension().is_some_and(|x| x == "csv")))
         .unwrap_or(false);
     if !any_csv {
-        return Ok((Dataset::default(), data::Positions::default()));
+        return Ok((Dataset::default(), data::Positions::default(), Diagnostics::default()));
     }
     match data::read_all(data_dir) {
-        Ok((d, positions, diags)) if !diags.has_errors() => Ok((d, positions)),
+        Ok((d, positions, diags)) if !diags.has_errors() => Ok((d, positions, diags)),
         Ok((_, _, diags)) | Err(diags) => Err(ImportError::Invalid(diags)),
     }
 }
