@@ -181,7 +181,8 @@ fn all_errors_of_a_run_are_reported_together() {
 #[test]
 fn broken_csv_bytes_are_errors_not_panics() {
     let huge = format!("id,name\ncuda,{}\n", "A".repeat(2_000_000));
-    let cases: [(&str, &[u8], &str); 11] = [
+    let wide = format!("id,name{}\ncuda,CUDA\n", ",x".repeat(1_000_000));
+    let cases: [(&str, &[u8], &str); 12] = [
         ("backends.csv", b"id,name\ncuda,CU\xffDA\n", "data/backends.csv:2:6: error: name is not valid UTF-8 text"),
         ("backends.csv", b"\xef\xbb\xbfid,name\r\ncuda,CUDA\r\n", ""),
         // Quotes escaped inside a quoted field, and a 2 MB field, are just text.
@@ -211,6 +212,11 @@ fn broken_csv_bytes_are_errors_not_panics() {
             "backends.csv",
             b"id,name,id\ncuda,CUDA,cuda\n",
             "data/backends.csv:1: error: header does not match; column \"id\" appears twice; expected the columns id,name",
+        ),
+        (
+            "backends.csv",
+            wide.as_bytes(),
+            "data/backends.csv:1: error: header does not match; unknown column \"x\"; column \"x\" appears twice; column \"x\" appears twice; column \"x\" appears twice; column \"x\" appears twice; 999995 more columns unknown or twice; expected the columns id,name",
         ),
         (
             "backends.csv",

@@ -356,13 +356,24 @@ fn match_header(found: &[String], columns: Columns) -> Result<(Vec<Option<usize>
     if !missing.is_empty() {
         problems.push(format!("missing column {}", missing.join(", ")));
     }
-    for (i, f) in found.iter().enumerate() {
-        if found[..i].contains(f) {
-            problems.push(format!("column {} appears twice", quoted(f)));
+    // A hostile header may have a million columns: seen in a set, and the first few named.
+    let mut seen = std::collections::HashSet::new();
+    let mut wrong = 0;
+    for f in found {
+        let problem = if !seen.insert(f.as_str()) {
+            format!("column {} appears twice", quoted(f))
         } else if !columns.names.contains(&f.as_str()) {
-            let hint = crate::suggest::did_you_mean(f, absent());
-            problems.push(format!("unknown column {}{hint}", quoted(f)));
+            format!("unknown column {}{}", quoted(f), crate::suggest::did_you_mean(f, absent()))
+        } else {
+            continue;
+        };
+        wrong += 1;
+        if wrong <= HEADER_PROBLEMS {
+            problems.push(problem);
         }
+    }
+    if wrong > HEADER_PROBLEMS {
+        problems.push(format!("{} more columns unknown or twice", wrong - HEADER_PROBLEMS));
     }
     if problems.is_empty() {
         let optional_missing = absent().collect();
@@ -370,6 +381,9 @@ fn match_header(found: &[String], columns: Columns) -> Result<(Vec<Option<usize>
     }
     Err(format!("header does not match; {}; expected the columns {}", problems.join("; "), columns.names.join(",")))
 }
+
+/// How many unknown or repeated columns a header error names one by one.
+const HEADER_PROBLEMS: usize = 5;
 
 #[cfg(test)]
 mod tests {
