@@ -99,8 +99,17 @@ pub fn labels(bytes: &[u8]) {
         }
     }
     let obstacles = [Rect::new(next(), next(), next() / 4.0, next() / 4.0)];
-    let scenery =
-        Scenery { dots: &dots, obstacles: &obstacles, segments: &segments, bounds, label_gap: gap, max_leader };
+    // Read last, so that the saved inputs mean what they meant before leaders could cross dots.
+    let crossable = next() / 100.0;
+    let scenery = Scenery {
+        dots: &dots,
+        obstacles: &obstacles,
+        segments: &segments,
+        bounds,
+        label_gap: gap,
+        max_leader,
+        crossable,
+    };
     let placed = place(&requests, scenery);
     if let Some(v) = violation(&requests, scenery, &placed) {
         panic!("{v}");

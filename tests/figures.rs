@@ -273,3 +273,57 @@ fn output_holds_every_registered_figure_in_every_format() {
         }
     }
 }
+
+/// Issue 29: the map of the field names its biggest hubs, llama.cpp and every hub as related
+/// as the tenth first, without two labels overlapping or a label on a dot, and a leader passes
+/// no hub's dot.
+#[test]
+fn the_map_names_the_biggest_hubs_without_overlap() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(&["build", "--data", &data(), "--out", dir.path().to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d = read_drawn(&std::fs::read_to_string(dir.path().join("graph-map.svg")).unwrap());
+    // Each entry's relations, from the graph the same build exported.
+    let graph: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("edge-atlas.json")).unwrap()).unwrap();
+    let mut degree = std::collections::BTreeMap::<&str, usize>::new();
+    for e in graph["edges"].as_array().unwrap() {
+        for end in ["source", "target"] {
+            *degree.entry(e[end].as_str().unwrap()).or_default() += 1;
+        }
+    }
+    let mut hubs: Vec<(&str, usize)> = degree.into_iter().collect();
+    hubs.sort_by_key(|&(_, d)| std::cmp::Reverse(d));
+    hubs.truncate(40);
+    assert_eq!(hubs[0], ("framework:llama-cpp", 31));
+    let named: std::collections::BTreeSet<&str> = d.labels.iter().flat_map(|l| &l.0).map(String::as_str).collect();
+    let unnamed: Vec<&(&str, usize)> = hubs.iter().filter(|(id, _)| !named.contains(id)).collect();
+    let tenth = hubs[9].1;
+    assert!(unnamed.iter().all(|(_, d)| *d < tenth), "unnamed among the ten biggest: {unnamed:?}");
+    assert!(unnamed.len() <= 2, "{} of the 40 biggest hubs unnamed: {unnamed:?}", unnamed.len());
+    // The map's text size (26 px high at 2100 px wide).
+    assert!(d.font_sizes.iter().all(|s| *s >= 22.0), "{:?}", d.font_sizes);
+    // The map's dots are outside any group, in the graph's node order, then the legend's markers.
+    let dots = &d.dots[""];
+    let nodes = graph["nodes"].as_array().unwrap();
+    assert!(dots.len() > nodes.len());
+    let dot_of = |id: &str| dots[nodes.iter().position(|n| n["id"] == id).unwrap()];
+    let hub_dots: Vec<Dot> = hubs.iter().map(|(id, _)| dot_of(id)).collect();
+    for (i, (names, b, leader)) in d.labels.iter().enumerate() {
+        for (other, c, _) in &d.labels[i + 1..] {
+            let apart = b[2] <= c[0] || c[2] <= b[0] || b[3] <= c[1] || c[3] <= b[1];
+            assert!(apart, "the labels of {names:?} and {other:?} overlap");
+        }
+        assert!(!dots.iter().any(|dot| box_hits_dot(b, dot)), "the label of {names:?} covers a dot");
+        let Some((a, z)) = *leader else { continue };
+        for (other, c, _) in d.labels.iter().filter(|l| &l.0 != names) {
+            assert!(!box_hits_segment(c, (a, z)), "the leader of {names:?} crosses the label of {other:?}");
+        }
+        // From the rim of its own dot, past no other hub's (but those touching its own).
+        let (own, r) = dot_of(&names[0]);
+        assert!(((a.0 - own.0).hypot(a.1 - own.1) - r).abs() < 0.02, "the leader of {names:?} leaves its dot");
+        for (c, rc) in hub_dots.iter().filter(|(c, rc)| (c.0 - own.0).hypot(c.1 - own.1) >= rc + r) {
+            assert!(segment_near(a, z, *c) >= *rc, "the leader of {names:?} crosses the hub at {c:?}");
+        }
+    }
+}

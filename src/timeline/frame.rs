@@ -25,6 +25,8 @@ pub struct Frame {
     pub text: f64,
     /// The longest leader a label may have, in pixels (infinite: as far as the search reaches).
     pub max_leader: f64,
+    /// Dots of this radius or less a leader may cross (see `labels::Scenery`).
+    pub crossable: f64,
 }
 
 impl Frame {
@@ -60,7 +62,7 @@ impl Frame {
             top += m.height + text * 0.6;
         }
         let plot = Rect { x0: text * 4.5, y0: top, x1: w - text * 1.5, y1: h - text * 3.0 };
-        Frame { scene, plot, text, max_leader: f64::INFINITY }
+        Frame { scene, plot, text, max_leader: f64::INFINITY, crossable: 0.0 }
     }
 
     /// The x axis line with tick labels centred under `ticks` (pixel x, text).
@@ -174,6 +176,7 @@ impl Frame {
                 bounds: self.plot,
                 label_gap: self.text * 0.3,
                 max_leader: self.max_leader,
+                crossable: self.crossable,
             },
         );
         let mut missing = Vec::new();

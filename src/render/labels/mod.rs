@@ -4,7 +4,8 @@
 //! Hard rules: a placed label keeps a gap to every other label (so two never read as one),
 //! covers no dot (labelled or not), no fixed obstacle (a legend), no series line and no
 //! leader, and stays inside the bounds; its leader, when it has one, is no longer than the
-//! scenery allows and crosses no label, no other dot and no other leader.
+//! scenery allows and crosses no label, no other dot (but those the scenery calls crossable)
+//! and no other leader.
 //!
 //! How it differs from the labelers it learnt from. ggrepel and adjustText push overlapping
 //! boxes apart with forces and pull them back with springs: nothing bounds a leader, and
@@ -72,8 +73,11 @@ impl Placement {
 const GAP: f64 = 3.0;
 
 /// What labels must keep clear of: dots, obstacles and series lines (segments), how far
-/// apart two labels must stay so that they never read as one, and how long a leader may be
-/// (from the dot's rim; infinite for no limit but the search's reach).
+/// apart two labels must stay so that they never read as one, how long a leader may be
+/// (from the dot's rim; infinite for no limit but the search's reach), and the dots a leader
+/// may cross: those of radius `crossable` or less (0: none). On a map of hundreds of dots a
+/// leader out of a dense cluster has to pass some; it may pass small ones, never another of
+/// the sizes labels name.
 #[derive(Debug, Clone, Copy)]
 pub struct Scenery<'a> {
     pub dots: &'a [Circle],
@@ -82,6 +86,7 @@ pub struct Scenery<'a> {
     pub bounds: Rect,
     pub label_gap: f64,
     pub max_leader: f64,
+    pub crossable: f64,
 }
 
 /// The gap two labels keep: the scenery's, at least [`GAP`].
@@ -119,7 +124,7 @@ pub fn place(requests: &[Request], scenery: Scenery) -> Vec<Option<Placement>> {
 
 /// The first hard rule `placed` breaks, if any (for tests and the fuzz target): a label
 /// outside the bounds, two labels closer than the gap, a label on a dot, an obstacle or a
-/// series line, a leader across a label, another dot or another leader. Comparisons allow a
+/// series line, a leader across a label, another dot (but a crossable one) or another leader. Comparisons allow a
 /// millionth of a pixel, the rounding of the grown boxes placement works with.
 pub fn violation(requests: &[Request], scenery: Scenery, placed: &[Option<Placement>]) -> Option<String> {
     const EPS: f64 = 1e-6;
@@ -172,7 +177,9 @@ pub fn violation(requests: &[Request], scenery: Scenery, placed: &[Option<Placem
         // Dots that overlap the labelled one (a blob the leader leaves) do not count.
         let apart = |c: &&Circle| (c.centre.0 - d.0).hypot(c.centre.1 - d.1) >= c.radius + radius + EPS;
         let inner = |c: &Circle| Circle { centre: c.centre, radius: c.radius - EPS };
-        if let Some(c) = scenery.dots.iter().filter(finite).filter(apart).find(|c| inner(c).hits_segment(*d, *q)) {
+        let solid = |c: &&Circle| !(c.radius <= scenery.crossable);
+        let mut crossed = scenery.dots.iter().filter(finite).filter(solid).filter(apart);
+        if let Some(c) = crossed.find(|c| inner(c).hits_segment(*d, *q)) {
             return Some(format!("leader {d:?}-{q:?} crosses dot {c:?}"));
         }
         if let Some((other, _, _)) = leaders[i + 1..].iter().find(|(o, _, _)| crosses((*d, *q), *o)) {

@@ -45,6 +45,7 @@ pub(super) struct State {
     bounds: Rect,
     label_gap: f64,
     max_leader: f64,
+    crossable: f64,
     dot_grid: Grid,
     obstacle_grid: Grid,
     segment_grid: Grid,
@@ -87,6 +88,7 @@ impl State {
             bounds: b,
             label_gap: super::gap(scenery),
             max_leader: if scenery.max_leader > 0.0 { scenery.max_leader } else { f64::INFINITY },
+            crossable: scenery.crossable,
             candidates: vec![Vec::new(); count],
             placed: vec![None; count],
             box_grid: Grid::new(b),
@@ -144,7 +146,7 @@ impl State {
         Some(Candidate { rect, anchor: *anchor, leader, cost })
     }
 
-    /// Whether a leader from the anchor to `q` passes no other dot.
+    /// Whether a leader from the anchor to `q` passes no other dot but crossable ones.
     fn leader_clear(&self, anchor: &Circle, q: (f64, f64)) -> bool {
         let d = anchor.centre;
         !self.dot_grid.any(&Rect::spanning(d, q), |i| {
@@ -152,7 +154,7 @@ impl State {
             // that overlap the labelled one are one blob with it, which the leader leaves.
             let dot = Circle { centre: self.dots[i].centre, radius: self.dots[i].radius - GAP };
             let apart = (dot.centre.0 - d.0).hypot(dot.centre.1 - d.1) >= dot.radius + anchor.radius;
-            apart && dot.hits_segment(d, q)
+            apart && !(dot.radius <= self.crossable) && dot.hits_segment(d, q)
         })
     }
 

@@ -3,7 +3,15 @@
 use super::*;
 
 fn check(requests: &[Request], dots: &[Circle], bounds: Rect, placed: &[Option<Placement>]) {
-    let scenery = Scenery { dots, obstacles: &[], segments: &[], bounds, label_gap: GAP, max_leader: f64::INFINITY };
+    let scenery = Scenery {
+        dots,
+        obstacles: &[],
+        segments: &[],
+        bounds,
+        label_gap: GAP,
+        max_leader: f64::INFINITY,
+        crossable: 0.0,
+    };
     if let Some(v) = violation(requests, scenery, placed) {
         panic!("{v}");
     }
@@ -23,7 +31,15 @@ fn dense_cluster_gets_labels_without_any_overlap() {
     let bounds = Rect::new(0.0, 0.0, 1000.0, 700.0);
     let placed = place(
         &requests,
-        Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP, max_leader: f64::INFINITY },
+        Scenery {
+            dots: &dots,
+            obstacles: &[],
+            segments: &[],
+            bounds,
+            label_gap: GAP,
+            max_leader: f64::INFINITY,
+            crossable: 0.0,
+        },
     );
     check(&requests, &dots, bounds, &placed);
     // Leaders from inside the cluster would cross other dots: those labels are left out.
@@ -60,6 +76,7 @@ fn thousands_of_labels_fill_the_plot_without_overlap() {
             bounds,
             label_gap: GAP,
             max_leader: f64::INFINITY,
+            crossable: 0.0,
         },
     );
     check(&requests, &dots, bounds, &placed);
@@ -76,7 +93,15 @@ fn a_label_with_no_room_is_reported_not_overlapped() {
     let bounds = Rect::new(0.0, 0.0, 100.0, 40.0);
     let placed = place(
         &requests,
-        Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP, max_leader: f64::INFINITY },
+        Scenery {
+            dots: &dots,
+            obstacles: &[],
+            segments: &[],
+            bounds,
+            label_gap: GAP,
+            max_leader: f64::INFINITY,
+            crossable: 0.0,
+        },
     );
     check(&requests, &dots, bounds, &placed);
     assert!(placed.iter().any(|p| p.is_none()));
@@ -93,6 +118,7 @@ fn labels_avoid_obstacles_and_sit_next_to_a_lone_dot() {
         bounds: Rect::new(0.0, 0.0, 800.0, 600.0),
         label_gap: GAP,
         max_leader: f64::INFINITY,
+        crossable: 0.0,
     };
     let placed = place(&[Request::new((60.0, 16.0), dots[0])], scenery);
     let p = placed[0].unwrap();
@@ -113,6 +139,7 @@ fn labels_keep_off_lines_when_they_can() {
         bounds: Rect::new(0.0, 0.0, 400.0, 400.0),
         label_gap: GAP,
         max_leader: f64::INFINITY,
+        crossable: 0.0,
     };
     let p = place(&[Request::new((60.0, 16.0), dots[0])], scenery)[0].unwrap();
     assert!(!p.rect.hits_segment(line[0].0, line[0].1), "{p:?}");
@@ -130,7 +157,15 @@ fn values_that_are_not_numbers_are_left_unplaced_without_a_panic() {
     let bounds = Rect::new(0.0, 0.0, 200.0, 100.0);
     let placed = place(
         &requests,
-        Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP, max_leader: f64::INFINITY },
+        Scenery {
+            dots: &dots,
+            obstacles: &[],
+            segments: &[],
+            bounds,
+            label_gap: GAP,
+            max_leader: f64::INFINITY,
+            crossable: 0.0,
+        },
     );
     assert!(placed[0].is_none() && placed[1].is_none() && placed[2].is_some());
     let nowhere = Rect { x0: nan, y0: nan, x1: nan, y1: nan };
@@ -143,7 +178,8 @@ fn values_that_are_not_numbers_are_left_unplaced_without_a_panic() {
                 segments: &[],
                 bounds: nowhere,
                 label_gap: GAP,
-                max_leader: f64::INFINITY
+                max_leader: f64::INFINITY,
+                crossable: 0.0
             }
         )
         .iter()
@@ -165,8 +201,15 @@ fn a_label_boxed_in_at_its_dot_names_another_of_its_dots() {
     }
     let bounds = Rect::new(0.0, 0.0, 500.0, 500.0);
     let requests = [Request { size: (80.0, 16.0), dot: top, also: vec![low] }];
-    let scenery =
-        Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP, max_leader: f64::INFINITY };
+    let scenery = Scenery {
+        dots: &dots,
+        obstacles: &[],
+        segments: &[],
+        bounds,
+        label_gap: GAP,
+        max_leader: f64::INFINITY,
+        crossable: 0.0,
+    };
     let placed = place(&requests, scenery);
     assert_eq!(violation(&requests, scenery, &placed), None);
     let p = placed[0].expect("placed beside the other dot");
@@ -208,8 +251,58 @@ proptest::proptest! {
             })
             .collect();
         let bounds = Rect::new(0.0, 0.0, 800.0, 600.0);
-        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP, max_leader: f64::INFINITY });
+        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP, max_leader: f64::INFINITY , crossable: 0.0});
         proptest::prop_assert_eq!(placed.len(), requests.len());
         check(&requests, &dots, bounds, &placed);
     }
+}
+
+#[test]
+fn a_leader_crosses_small_dots_only_when_the_scenery_allows_it() {
+    // A dot walled in by a ring of dots: its label can only sit outside the ring, its leader
+    // crossing it.
+    let hub = Circle { centre: (500.0, 400.0), radius: 8.0 };
+    let ring = |radius: f64| -> Vec<Circle> {
+        let mut dots: Vec<Circle> = (0..24)
+            .map(|k| {
+                let a = f64::from(k) * std::f64::consts::TAU / 24.0;
+                Circle { centre: (500.0 + 16.0 * a.cos(), 400.0 + 16.0 * a.sin()), radius }
+            })
+            .collect();
+        dots.push(hub);
+        dots
+    };
+    let requests = [Request::new((60.0, 16.0), hub)];
+    let bounds = Rect::new(0.0, 0.0, 1000.0, 800.0);
+    let place_among = |dots: &[Circle], crossable: f64| {
+        let scenery = Scenery {
+            dots,
+            obstacles: &[],
+            segments: &[],
+            bounds,
+            label_gap: GAP,
+            max_leader: f64::INFINITY,
+            crossable,
+        };
+        let placed = place(&requests, scenery);
+        assert_eq!(violation(&requests, scenery, &placed), None);
+        placed[0]
+    };
+    let small = ring(3.0);
+    assert_eq!(place_among(&small, 0.0), None, "no dot may be crossed");
+    assert!(place_among(&small, 3.0).is_some_and(|p| p.leader), "dots of radius 3 may be crossed");
+    // The rule holds for dots bigger than the limit, and `violation` says so.
+    let big = ring(4.0);
+    assert_eq!(place_among(&big, 3.0), None);
+    let crossing = place_among(&small, 3.0);
+    let strict = Scenery {
+        dots: &big,
+        obstacles: &[],
+        segments: &[],
+        bounds,
+        label_gap: GAP,
+        max_leader: f64::INFINITY,
+        crossable: 3.0,
+    };
+    assert!(violation(&requests, strict, &[crossing]).is_some_and(|v| v.contains("crosses dot")));
 }
