@@ -177,7 +177,7 @@ pub fn violation(requests: &[Request], scenery: Scenery, placed: &[Option<Placem
         // Dots that overlap the labelled one (a blob the leader leaves) do not count.
         let apart = |c: &&Circle| (c.centre.0 - d.0).hypot(c.centre.1 - d.1) >= c.radius + radius + EPS;
         let inner = |c: &Circle| Circle { centre: c.centre, radius: c.radius - EPS };
-        let solid = |c: &&Circle| !(c.radius <= scenery.crossable);
+        let solid = |c: &&Circle| c.radius > scenery.crossable;
         let mut crossed = scenery.dots.iter().filter(finite).filter(solid).filter(apart);
         if let Some(c) = crossed.find(|c| inner(c).hits_segment(*d, *q)) {
             return Some(format!("leader {d:?}-{q:?} crosses dot {c:?}"));

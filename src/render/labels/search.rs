@@ -154,7 +154,7 @@ impl State {
             // that overlap the labelled one are one blob with it, which the leader leaves.
             let dot = Circle { centre: self.dots[i].centre, radius: self.dots[i].radius - GAP };
             let apart = (dot.centre.0 - d.0).hypot(dot.centre.1 - d.1) >= dot.radius + anchor.radius;
-            apart && !(dot.radius <= self.crossable) && dot.hits_segment(d, q)
+            apart && dot.radius > self.crossable && dot.hits_segment(d, q)
         })
     }
 
