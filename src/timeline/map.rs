@@ -20,8 +20,8 @@ pub const HEIGHT: u32 = 1250;
 /// How many of the most related entries are offered a label: the dense core has no room for
 /// all of them, and those that find none go unlabelled (the map is read by its shape).
 pub const LABELS: usize = 40;
-/// The most organisations the legend names.
-const LEGEND_ORGANISATIONS: usize = 12;
+/// The most colours a legend names (the grey of the smaller communities besides).
+const LEGEND: usize = 12;
 /// How finely `fit` shrinks the map until the legend finds a clear place.
 const FIT_STEPS: usize = 40;
 
@@ -46,19 +46,36 @@ pub fn colours(g: &KnowledgeGraph, map: &Map, by: ColourBy) -> Vec<Rgb> {
         .collect()
 }
 
-/// What the colours of a map coloured `by` stand for, at most twelve: the kinds present; the
-/// organisations with the most entries in their colour; or the biggest communities, each named
-/// after its most related entry.
+/// What the colours of a map coloured `by` stand for, at most [`LEGEND`] lines: the kinds
+/// present; the biggest communities, each named after its most related entry, and grey for the
+/// rest; or the colours that cover the most entries (an organisation's, or a kind's for
+/// entries of none), each at least ΔE 15 from those above it.
 pub fn legend(g: &KnowledgeGraph, map: &Map, by: ColourBy) -> Vec<(String, Rgb)> {
-    let name = |i: usize| crate::latex::to_unicode(&g.node(NodeIndex::new(i)).name).into_owned();
-    // The node with the most relations among those `of` picks (the first of equals).
-    let top = |of: &dyn Fn(usize) -> bool| {
-        (0..g.node_count()).filter(|&i| of(i)).max_by_key(|&i| (g.degree(NodeIndex::new(i)), std::cmp::Reverse(i)))
-    };
     match by {
-        ColourBy::Community => (0..palette::COLOURED_COMMUNITIES.min(map.communities) as u32)
-            .filter_map(|c| Some((name(top(&|i| map.community[i] == c)?), palette::community_colour(c))))
-            .collect(),
+        ColourBy::Community => {
+            let coloured = palette::COLOURED_COMMUNITIES.min(map.communities);
+            // The node with the most relations in each community (the first of equals).
+            let mut top: Vec<Option<usize>> = vec![None; coloured];
+            for i in 0..g.node_count() {
+                let c = map.community[i] as usize;
+                let d = g.degree(NodeIndex::new(i));
+                if c < coloured && top[c].is_none_or(|t| d > g.degree(NodeIndex::new(t))) {
+                    top[c] = Some(i);
+                }
+            }
+            let tops: Vec<usize> = top.into_iter().flatten().collect();
+            let mut out: Vec<(String, Rgb)> = names(g, &tops)
+                .into_iter()
+                .zip(&tops)
+                .map(|(name, &i)| (name, palette::community_colour(map.community[i])))
+                .collect();
+            let rest = map.communities - coloured;
+            if rest > 0 {
+                let s = if rest == 1 { "y" } else { "ies" };
+                out.push((format!("{rest} smaller communit{s}"), palette::OTHER));
+            }
+            out
+        }
         ColourBy::Kind => EntryKind::ALL
             .iter()
             .filter(|&&k| g.nodes().any(|n| g.node(n).key.kind == k))
@@ -66,15 +83,72 @@ pub fn legend(g: &KnowledgeGraph, map: &Map, by: ColourBy) -> Vec<(String, Rgb)>
             .collect(),
         ColourBy::Organisation => {
             let palette = Palette::new(g);
-            let mut entries = vec![0usize; g.node_count()];
-            g.nodes().filter_map(|n| palette::home_org(g, n)).for_each(|o| entries[o.index()] += 1);
-            let mut orgs: Vec<usize> = (0..g.node_count()).filter(|&i| entries[i] > 0).collect();
-            // The most entries first; ties in node order.
-            orgs.sort_by_key(|&i| std::cmp::Reverse(entries[i]));
-            orgs.truncate(LEGEND_ORGANISATIONS);
-            orgs.into_iter().map(|i| (name(i), palette.org(g.node(NodeIndex::new(i)).index))).collect()
+            // Each colour drawn: the entries it covers, and what it stands for.
+            let mut drawn: Vec<(usize, Rgb, Vec<EntryKind>, Option<usize>)> = Vec::new();
+            for n in g.nodes() {
+                let kind = g.node(n).key.kind;
+                let org = palette::home_org(g, n);
+                let colour = palette.colour(by, kind, org.map(|o| g.node(o).index), None);
+                let at = match drawn.iter().position(|d| d.1 == colour && d.3 == org.map(|o| o.index())) {
+                    Some(at) => at,
+                    None => {
+                        drawn.push((0, colour, Vec::new(), org.map(|o| o.index())));
+                        drawn.len() - 1
+                    }
+                };
+                drawn[at].0 += 1;
+                if !drawn[at].2.contains(&kind) {
+                    drawn[at].2.push(kind);
+                }
+            }
+            // The most entries first; ties in the order first drawn.
+            drawn.sort_by_key(|d| std::cmp::Reverse(d.0));
+            let mut out: Vec<(String, Rgb)> = Vec::new();
+            for (_, colour, kinds, org) in drawn {
+                if out.len() == LEGEND || out.iter().any(|(_, c)| palette::delta_e(*c, colour) < palette::MIN_DELTA_E) {
+                    continue;
+                }
+                let name = match org {
+                    Some(o) => crate::latex::to_unicode(&g.node(NodeIndex::new(o)).name).into_owned(),
+                    None => {
+                        let mut kinds = kinds;
+                        kinds.sort();
+                        // Kinds that have organisations elsewhere on the map are in this
+                        // colour for want of one.
+                        let elsewhere =
+                            g.nodes().any(|n| kinds.contains(&g.node(n).key.kind) && palette::home_org(g, n).is_some());
+                        let without = if elsewhere { " without organisation" } else { "" };
+                        let kinds: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+                        format!("{}{without}", kinds.join(", "))
+                    }
+                };
+                out.push((name, colour));
+            }
+            out
         }
     }
+}
+
+/// The names of `nodes` as a legend or labels show them: where two are the same, each told
+/// apart by its section number (a technique) or its kind.
+fn names(g: &KnowledgeGraph, nodes: &[usize]) -> Vec<String> {
+    let plain: Vec<String> =
+        nodes.iter().map(|&i| crate::latex::to_unicode(&g.node(NodeIndex::new(i)).name).into_owned()).collect();
+    plain
+        .iter()
+        .zip(nodes)
+        .map(|(name, &i)| {
+            if plain.iter().filter(|p| *p == name).count() < 2 {
+                return name.clone();
+            }
+            let node = g.node(NodeIndex::new(i));
+            let number = match node.key.kind {
+                EntryKind::Technique => g.data.techniques[node.index].number.clone(),
+                _ => None,
+            };
+            format!("{name} ({})", number.unwrap_or_else(|| node.key.kind.as_str().to_string()))
+        })
+        .collect()
 }
 
 /// Where the layout's coordinates go on the canvas: the same scale on both axes (y up on the
@@ -181,10 +255,11 @@ pub fn draw(g: &KnowledgeGraph, map: &Map, by: ColourBy, width: u32, height: u32
     hubs.truncate(LABELS);
     let labels: Vec<Label> = hubs
         .iter()
-        .map(|&i| {
+        .zip(names(g, &hubs))
+        .map(|(&i, text)| {
             let n = NodeIndex::new(i);
             Label {
-                text: crate::latex::to_unicode(&g.node(n).name).into_owned(),
+                text,
                 colour: text_colour(colour[i]),
                 weight: if degree[i] >= degree[hubs[0]] / 2 { Weight::Bold } else { Weight::Regular },
                 dot: dots[i],
@@ -225,8 +300,8 @@ mod tests {
         let map = Map::of(&g, &[], &crate::layout::Settings::default());
         let fig = draw(&g, &map, ColourBy::MAPS, WIDTH, HEIGHT);
         let dots = fig.scene.items.iter().filter(|i| matches!(i, Item::Circle { .. })).count();
-        // Every node, and one marker per named community in the legend.
-        assert_eq!(dots, g.node_count() + palette::COLOURED_COMMUNITIES);
+        // Every node, one marker per named community in the legend and one for the rest.
+        assert_eq!(dots, g.node_count() + palette::COLOURED_COMMUNITIES + 1);
         assert_eq!(fig.labelled, LABELS);
         // The dense core has room for nearly every hub: 38 of the 40 biggest, the ten biggest
         // (llama.cpp first) among them.
@@ -242,5 +317,42 @@ mod tests {
             fig.scene.render(crate::render::ImageFormat::Svg),
             again.scene.render(crate::render::ImageFormat::Svg)
         );
+    }
+
+    #[test]
+    fn each_legend_says_what_most_colours_stand_for_in_colours_told_apart_and_covers_no_node() {
+        let g = shipped();
+        let map = Map::of(&g, &[], &crate::layout::Settings::default());
+        for by in [ColourBy::Kind, ColourBy::Community, ColourBy::Organisation] {
+            let entries = legend(&g, &map, by);
+            assert!((2..=LEGEND + 1).contains(&entries.len()), "{by:?}: {entries:?}");
+            for (i, (a, x)) in entries.iter().enumerate() {
+                for (b, y) in &entries[i + 1..] {
+                    assert_ne!(a, b, "{by:?}: two entries of one name");
+                    assert!(palette::delta_e(*x, *y) >= palette::MIN_DELTA_E, "{by:?}: {a} and {b} look alike");
+                }
+            }
+            // What the legend names covers most of the map (by organisation it once named twelve
+            // organisations, a fifth of the entries, and not the kinds' colours of the rest).
+            let colours = colours(&g, &map, by);
+            let covered = colours.iter().filter(|c| entries.iter().any(|(_, e)| e == *c)).count();
+            assert!(covered * 10 >= g.node_count() * 7, "{by:?}: {covered} of {} entries", g.node_count());
+            let fig = draw(&g, &map, by, WIDTH, HEIGHT);
+            let frame = fig.scene.items.iter().find_map(|i| match i {
+                Item::Rect { rect, .. } => Some(*rect),
+                _ => None,
+            });
+            let frame = frame.expect("a legend");
+            let dots = fig.scene.items.iter().filter_map(|i| match i {
+                Item::Circle { centre, radius, .. } => Some(Circle { centre: *centre, radius: *radius }),
+                _ => None,
+            });
+            let under: Vec<Circle> = dots.take(g.node_count()).filter(|d| frame.hits_circle(d)).collect();
+            assert_eq!(under, Vec::new(), "{by:?}: nodes under the legend");
+        }
+        // The two sections called Quantization are told apart.
+        let names: Vec<String> = legend(&g, &map, ColourBy::Community).into_iter().map(|e| e.0).collect();
+        assert!(names.contains(&"Quantization (V.A.1)".to_string()), "{names:?}");
+        assert_eq!(names.last().map(String::as_str), Some("37 smaller communities"));
     }
 }
