@@ -60,3 +60,29 @@ fn committed_outputs_are_what_build_makes_of_the_shipped_data() {
         assert!(old == new, "output/{name} is stale: run `cargo run --release -- build` and commit output/");
     }
 }
+
+/// `--colour-by community` without communities is a usage error (exit 2), said before anything
+/// is written: with `--layout none`, and with `--layout auto` on a graph too big to lay out.
+#[test]
+fn colour_by_community_without_a_layout_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let r = run(&["build", "--colour-by", "community", "--layout", "none", "--out", out.to_str().unwrap()], &root());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.stderr, "error: --colour-by community needs the communities, which --layout none leaves out\n");
+    assert_eq!(r.stdout, "");
+    assert!(!out.exists(), "nothing is written");
+    // Over 20,000 nodes `--layout auto` lays nothing out.
+    let data = dir.path().join("data");
+    let synth = run(&["synth", "--entries", "20500", "--out", data.to_str().unwrap()], &root());
+    assert_eq!(synth.code, 0, "{}", synth.stderr);
+    let args = ["build", "--data", data.to_str().unwrap(), "--colour-by", "community", "--out", out.to_str().unwrap()];
+    let r = run(&args, &root());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "error: --colour-by community needs the communities, which --layout auto above 20,000 nodes \
+         (--layout forceatlas2 lays out any graph) leaves out\n"
+    );
+    assert!(!out.exists(), "nothing is written");
+}

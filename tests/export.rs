@@ -111,3 +111,18 @@ fn exports_pass_the_real_consumers() {
         }
     }
 }
+
+/// `--colour-by community` with `--layout none` has no communities to colour by: exit 2, and
+/// nothing on stdout.
+#[test]
+fn colour_by_community_with_layout_none_is_a_usage_error() {
+    let r = run(&["export", "--format", "json", "--colour-by", "community", "--layout", "none"], &root());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.stderr, "error: --colour-by community needs the communities, which --layout none leaves out\n");
+    assert_eq!(r.stdout, "");
+    // Kind and organisation need none.
+    for by in ["kind", "organisation"] {
+        let r = run(&["export", "--format", "json", "--colour-by", by, "--layout", "none"], &root());
+        assert_eq!(r.code, 0, "{by}: {}", r.stderr);
+    }
+}
