@@ -166,6 +166,18 @@ fn box_hits_dot(b: &[f64; 4], (c, r): &((f64, f64), f64)) -> bool {
     (qx - c.0).hypot(qy - c.1) < *r
 }
 
+/// No two labels of `figure` overlap, and none covers a dot of `dots`.
+fn assert_labels_clear(figure: &str, d: &Drawn, dots: &[&Dot]) {
+    for (i, (names, b, _)) in d.labels.iter().enumerate() {
+        for (other, c, _) in &d.labels[i + 1..] {
+            let apart = b[2] <= c[0] || c[2] <= b[0] || b[3] <= c[1] || c[3] <= b[1];
+            assert!(apart, "{figure}: the labels of {names:?} and {other:?} overlap");
+        }
+        let hit = dots.iter().find(|dot| box_hits_dot(b, dot));
+        assert!(hit.is_none(), "{figure}: the label of {names:?} covers the dot {hit:?}");
+    }
+}
+
 fn segment_near(a: (f64, f64), b: (f64, f64), c: (f64, f64)) -> f64 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let t = (((c.0 - a.0) * dx + (c.1 - a.1) * dy) / (dx * dx + dy * dy).max(1e-12)).clamp(0.0, 1.0);
@@ -202,13 +214,9 @@ fn the_emergence_svg_labels_every_release_with_short_leaders_and_no_overlap() {
     // Legible: 26 px at 2100 px wide, labels and ticks alike.
     assert!(d.font_sizes.iter().all(|s| *s >= 26.0), "{:?}", d.font_sizes);
     let dots: Vec<&((f64, f64), f64)> = d.dots.values().flatten().collect();
+    assert_labels_clear("emergence", &d, &dots);
     let mut longest = 0.0f64;
-    for (i, (names, b, leader)) in d.labels.iter().enumerate() {
-        for (other, c, _) in &d.labels[i + 1..] {
-            let apart = b[2] <= c[0] || c[2] <= b[0] || b[3] <= c[1] || c[3] <= b[1];
-            assert!(apart, "the labels of {names:?} and {other:?} overlap");
-        }
-        assert!(!dots.iter().any(|dot| box_hits_dot(b, dot)), "the label of {names:?} covers a dot");
+    for (i, (names, _, leader)) in d.labels.iter().enumerate() {
         let Some((a, z)) = *leader else { continue };
         longest = longest.max((z.0 - a.0).hypot(z.1 - a.1));
         // The leader starts on its dot's rim; dots overlapping that dot are one blob with it.
@@ -246,14 +254,7 @@ fn the_chip_svgs_label_every_chip_without_overlap() {
         assert!(d.font_sizes.iter().all(|s| *s >= 26.0), "{figure}: {:?}", d.font_sizes);
         let dots: Vec<&Dot> = d.dots.values().flatten().chain(&d.triangles).collect();
         assert!(d.triangles.len() > 20, "{figure}: the upper panel's models");
-        for (i, (names, b, _)) in d.labels.iter().enumerate() {
-            for (other, c, _) in &d.labels[i + 1..] {
-                let apart = b[2] <= c[0] || c[2] <= b[0] || b[3] <= c[1] || c[3] <= b[1];
-                assert!(apart, "{figure}: the labels of {names:?} and {other:?} overlap");
-            }
-            let hit = dots.iter().find(|dot| box_hits_dot(b, dot));
-            assert!(hit.is_none(), "{figure}: the label of {names:?} covers the dot {hit:?}");
-        }
+        assert_labels_clear(figure, &d, &dots);
     }
 }
 
@@ -309,12 +310,8 @@ fn the_map_names_the_biggest_hubs_without_overlap() {
     assert!(dots.len() > nodes.len());
     let dot_of = |id: &str| dots[nodes.iter().position(|n| n["id"] == id).unwrap()];
     let hub_dots: Vec<Dot> = hubs.iter().map(|(id, _)| dot_of(id)).collect();
-    for (i, (names, b, leader)) in d.labels.iter().enumerate() {
-        for (other, c, _) in &d.labels[i + 1..] {
-            let apart = b[2] <= c[0] || c[2] <= b[0] || b[3] <= c[1] || c[3] <= b[1];
-            assert!(apart, "the labels of {names:?} and {other:?} overlap");
-        }
-        assert!(!dots.iter().any(|dot| box_hits_dot(b, dot)), "the label of {names:?} covers a dot");
+    assert_labels_clear("graph-map", &d, &dots.iter().collect::<Vec<_>>());
+    for (names, _, leader) in &d.labels {
         let Some((a, z)) = *leader else { continue };
         for (other, c, _) in d.labels.iter().filter(|l| &l.0 != names) {
             assert!(!box_hits_segment(c, (a, z)), "the leader of {names:?} crosses the label of {other:?}");

@@ -2,16 +2,14 @@
 
 use super::*;
 
+/// A scenery of `dots` in `bounds` and nothing else: no obstacles or lines, the least gap, any
+/// leader, none across a dot.
+fn plain(dots: &[Circle], bounds: Rect) -> Scenery<'_> {
+    Scenery { dots, obstacles: &[], segments: &[], bounds, label_gap: GAP, max_leader: f64::INFINITY, crossable: 0.0 }
+}
+
 fn check(requests: &[Request], dots: &[Circle], bounds: Rect, placed: &[Option<Placement>]) {
-    let scenery = Scenery {
-        dots,
-        obstacles: &[],
-        segments: &[],
-        bounds,
-        label_gap: GAP,
-        max_leader: f64::INFINITY,
-        crossable: 0.0,
-    };
+    let scenery = plain(dots, bounds);
     if let Some(v) = violation(requests, scenery, placed) {
         panic!("{v}");
     }
@@ -29,18 +27,7 @@ fn dense_cluster_gets_labels_without_any_overlap() {
     }
     let requests: Vec<Request> = dots.iter().map(|&dot| Request::new((70.0, 18.0), dot)).collect();
     let bounds = Rect::new(0.0, 0.0, 1000.0, 700.0);
-    let placed = place(
-        &requests,
-        Scenery {
-            dots: &dots,
-            obstacles: &[],
-            segments: &[],
-            bounds,
-            label_gap: GAP,
-            max_leader: f64::INFINITY,
-            crossable: 0.0,
-        },
-    );
+    let placed = place(&requests, plain(&dots, bounds));
     check(&requests, &dots, bounds, &placed);
     // Leaders from inside the cluster would cross other dots: those labels are left out.
     let count = placed.iter().flatten().count();
@@ -67,18 +54,7 @@ fn thousands_of_labels_fill_the_plot_without_overlap() {
     let requests: Vec<Request> = dots.iter().map(|&dot| Request::new((40.0 + next(60.0), 14.0), dot)).collect();
     let bounds = Rect::new(0.0, 0.0, 1000.0, 700.0);
     let obstacles = [Rect::new(800.0, 20.0, 150.0, 120.0)];
-    let placed = place(
-        &requests,
-        Scenery {
-            dots: &dots,
-            obstacles: &obstacles,
-            segments: &[],
-            bounds,
-            label_gap: GAP,
-            max_leader: f64::INFINITY,
-            crossable: 0.0,
-        },
-    );
+    let placed = place(&requests, Scenery { obstacles: &obstacles, ..plain(&dots, bounds) });
     check(&requests, &dots, bounds, &placed);
     let rects: Vec<Rect> = placed.iter().flatten().map(|p| p.rect).collect();
     assert!(rects.iter().all(|r| !r.overlaps(&obstacles[0])));
@@ -91,18 +67,7 @@ fn a_label_with_no_room_is_reported_not_overlapped() {
     let dots = [Circle { centre: (50.0, 20.0), radius: 5.0 }];
     let requests = vec![Request::new((70.0, 18.0), dots[0]); 3];
     let bounds = Rect::new(0.0, 0.0, 100.0, 40.0);
-    let placed = place(
-        &requests,
-        Scenery {
-            dots: &dots,
-            obstacles: &[],
-            segments: &[],
-            bounds,
-            label_gap: GAP,
-            max_leader: f64::INFINITY,
-            crossable: 0.0,
-        },
-    );
+    let placed = place(&requests, plain(&dots, bounds));
     check(&requests, &dots, bounds, &placed);
     assert!(placed.iter().any(|p| p.is_none()));
 }
@@ -111,15 +76,7 @@ fn a_label_with_no_room_is_reported_not_overlapped() {
 fn labels_avoid_obstacles_and_sit_next_to_a_lone_dot() {
     let dots = [Circle { centre: (200.0, 200.0), radius: 6.0 }];
     let legend = Rect::new(205.0, 150.0, 200.0, 100.0);
-    let scenery = Scenery {
-        dots: &dots,
-        obstacles: &[legend],
-        segments: &[],
-        bounds: Rect::new(0.0, 0.0, 800.0, 600.0),
-        label_gap: GAP,
-        max_leader: f64::INFINITY,
-        crossable: 0.0,
-    };
+    let scenery = Scenery { obstacles: &[legend], ..plain(&dots, Rect::new(0.0, 0.0, 800.0, 600.0)) };
     let placed = place(&[Request::new((60.0, 16.0), dots[0])], scenery);
     let p = placed[0].unwrap();
     assert!(!p.rect.overlaps(&legend));
@@ -132,15 +89,7 @@ fn labels_keep_off_lines_when_they_can() {
     let dots = [Circle { centre: (200.0, 200.0), radius: 6.0 }];
     // A line through the dot from left to right: the label goes above or below it.
     let line = [((0.0, 200.0), (400.0, 200.0))];
-    let scenery = Scenery {
-        dots: &dots,
-        obstacles: &[],
-        segments: &line,
-        bounds: Rect::new(0.0, 0.0, 400.0, 400.0),
-        label_gap: GAP,
-        max_leader: f64::INFINITY,
-        crossable: 0.0,
-    };
+    let scenery = Scenery { segments: &line, ..plain(&dots, Rect::new(0.0, 0.0, 400.0, 400.0)) };
     let p = place(&[Request::new((60.0, 16.0), dots[0])], scenery)[0].unwrap();
     assert!(!p.rect.hits_segment(line[0].0, line[0].1), "{p:?}");
 }
@@ -155,36 +104,10 @@ fn values_that_are_not_numbers_are_left_unplaced_without_a_panic() {
         Request::new((30.0, 10.0), dots[1]),
     ];
     let bounds = Rect::new(0.0, 0.0, 200.0, 100.0);
-    let placed = place(
-        &requests,
-        Scenery {
-            dots: &dots,
-            obstacles: &[],
-            segments: &[],
-            bounds,
-            label_gap: GAP,
-            max_leader: f64::INFINITY,
-            crossable: 0.0,
-        },
-    );
+    let placed = place(&requests, plain(&dots, bounds));
     assert!(placed[0].is_none() && placed[1].is_none() && placed[2].is_some());
     let nowhere = Rect { x0: nan, y0: nan, x1: nan, y1: nan };
-    assert!(
-        place(
-            &requests,
-            Scenery {
-                dots: &dots,
-                obstacles: &[],
-                segments: &[],
-                bounds: nowhere,
-                label_gap: GAP,
-                max_leader: f64::INFINITY,
-                crossable: 0.0
-            }
-        )
-        .iter()
-        .all(Option::is_none)
-    );
+    assert!(place(&requests, plain(&dots, nowhere)).iter().all(Option::is_none));
     // An inverted rectangle has a nearest point too.
     assert_eq!(Rect { x0: 10.0, y0: 0.0, x1: 0.0, y1: 5.0 }.nearest((20.0, 2.0)), (0.0, 2.0));
 }
@@ -201,15 +124,7 @@ fn a_label_boxed_in_at_its_dot_names_another_of_its_dots() {
     }
     let bounds = Rect::new(0.0, 0.0, 500.0, 500.0);
     let requests = [Request { size: (80.0, 16.0), dot: top, also: vec![low] }];
-    let scenery = Scenery {
-        dots: &dots,
-        obstacles: &[],
-        segments: &[],
-        bounds,
-        label_gap: GAP,
-        max_leader: f64::INFINITY,
-        crossable: 0.0,
-    };
+    let scenery = plain(&dots, bounds);
     let placed = place(&requests, scenery);
     assert_eq!(violation(&requests, scenery, &placed), None);
     let p = placed[0].expect("placed beside the other dot");
@@ -251,7 +166,7 @@ proptest::proptest! {
             })
             .collect();
         let bounds = Rect::new(0.0, 0.0, 800.0, 600.0);
-        let placed = place(&requests, Scenery { dots: &dots, obstacles: &[], segments: &[], bounds, label_gap: GAP, max_leader: f64::INFINITY , crossable: 0.0});
+        let placed = place(&requests, plain(&dots, bounds));
         proptest::prop_assert_eq!(placed.len(), requests.len());
         check(&requests, &dots, bounds, &placed);
     }
@@ -275,15 +190,7 @@ fn a_leader_crosses_small_dots_only_when_the_scenery_allows_it() {
     let requests = [Request::new((60.0, 16.0), hub)];
     let bounds = Rect::new(0.0, 0.0, 1000.0, 800.0);
     let place_among = |dots: &[Circle], crossable: f64| {
-        let scenery = Scenery {
-            dots,
-            obstacles: &[],
-            segments: &[],
-            bounds,
-            label_gap: GAP,
-            max_leader: f64::INFINITY,
-            crossable,
-        };
+        let scenery = Scenery { crossable, ..plain(dots, bounds) };
         let placed = place(&requests, scenery);
         assert_eq!(violation(&requests, scenery, &placed), None);
         placed[0]
@@ -295,14 +202,6 @@ fn a_leader_crosses_small_dots_only_when_the_scenery_allows_it() {
     let big = ring(4.0);
     assert_eq!(place_among(&big, 3.0), None);
     let crossing = place_among(&small, 3.0);
-    let strict = Scenery {
-        dots: &big,
-        obstacles: &[],
-        segments: &[],
-        bounds,
-        label_gap: GAP,
-        max_leader: f64::INFINITY,
-        crossable: 3.0,
-    };
+    let strict = Scenery { crossable: 3.0, ..plain(&big, bounds) };
     assert!(violation(&requests, strict, &[crossing]).is_some_and(|v| v.contains("crosses dot")));
 }
