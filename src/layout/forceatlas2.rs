@@ -1,7 +1,8 @@
 //! ForceAtlas2 (Jacomy, Venturini, Heymann, Bastian 2014) on one connected graph: edges
 //! attract, nodes repel in proportion to their degrees (Barnes-Hut), gravity pulls to the
 //! centre, and the global speed adapts to how much the nodes swing versus how much they travel.
-//! Every node's force is computed on its own, so the two threads change nothing in the result.
+//! Every node's force is computed on its own and the tree is the same however it is built, so
+//! the two threads change nothing in the result.
 
 use super::quadtree::QuadTree;
 use crate::par;
@@ -115,7 +116,7 @@ impl<'a> Layout<'a> {
 
     fn repel(&mut self, s: &Settings) {
         let n = self.x.len();
-        self.tree.build(&self.x, &self.y, &self.mass);
+        self.tree.build(&self.x, &self.y, &self.mass, n >= PARALLEL_FROM);
         let (tree, sizes) = (&self.tree, if s.prevent_overlap { self.sizes } else { None });
         let fill = |out: &mut [(f64, f64)], from: usize| {
             for (i, f) in out.iter_mut().enumerate() {
@@ -128,9 +129,9 @@ impl<'a> Layout<'a> {
         } else {
             fill(&mut self.repulsion, 0);
         }
-        for (&i, &(rx, ry)) in self.tree.order.iter().zip(&self.repulsion) {
-            self.fx[i as usize] = rx;
-            self.fy[i as usize] = ry;
+        for (k, &(rx, ry)) in self.repulsion.iter().enumerate() {
+            let i = self.tree.node(k);
+            (self.fx[i], self.fy[i]) = (rx, ry);
         }
     }
 
@@ -263,10 +264,10 @@ mod tests {
         for _ in 0..3 {
             std::mem::swap(&mut one.fx, &mut one.old_fx);
             std::mem::swap(&mut one.fy, &mut one.old_fy);
-            one.tree.build(&one.x, &one.y, &one.mass);
+            one.tree.build(&one.x, &one.y, &one.mass, false);
             for k in 0..n {
                 let (rx, ry) = one.tree.repulsion(k, 10.0, 1.2, None);
-                let i = one.tree.order[k] as usize;
+                let i = one.tree.node(k);
                 (one.fx[i], one.fy[i]) = (rx, ry);
             }
             let s = Settings::default();
