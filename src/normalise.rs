@@ -66,6 +66,64 @@ pub fn check_encoding(bytes: &[u8]) -> Result<(), WrongEncoding> {
     }
 }
 
+/// Reads `inner` with CRLF and lone CR line ends as LF, streaming: a table's rows and their
+/// line numbers are then the same whichever line ends an editor saved.
+pub struct LineEnds<R> {
+    inner: R,
+    /// The last byte read was a CR: an LF right after it belongs to it.
+    after_cr: bool,
+}
+
+impl<R> LineEnds<R> {
+    pub fn new(inner: R) -> LineEnds<R> {
+        LineEnds { inner, after_cr: false }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let kept = lf_in_place(&mut buf[..n], &mut self.after_cr);
+            // Zero kept: the chunk was the LF of a CRLF split across reads; read on.
+            if kept > 0 {
+                return Ok(kept);
+            }
+        }
+    }
+}
+
+/// `bytes` with CRLF and lone CR line ends as LF, as [`LineEnds`] reads them.
+pub fn lf_bytes(mut bytes: Vec<u8>) -> Vec<u8> {
+    let kept = lf_in_place(&mut bytes, &mut false);
+    bytes.truncate(kept);
+    bytes
+}
+
+/// Rewrites `buf` in place with CR and CRLF as LF and returns how many bytes it kept;
+/// `after_cr` carries a CR that ended the previous chunk.
+fn lf_in_place(buf: &mut [u8], after_cr: &mut bool) -> usize {
+    // Most files have no CR: the one scan of the chunk is all.
+    if !*after_cr && !buf.contains(&b'\r') {
+        return buf.len();
+    }
+    let mut kept = 0;
+    for read in 0..buf.len() {
+        let b = buf[read];
+        if b == b'\n' && *after_cr {
+            *after_cr = false;
+            continue;
+        }
+        *after_cr = b == b'\r';
+        buf[kept] = if b == b'\r' { b'\n' } else { b };
+        kept += 1;
+    }
+    kept
+}
+
 /// Whether a UTF-8 file starts with a byte-order mark.
 pub fn has_bom(bytes: &[u8]) -> bool {
     bytes.starts_with("\u{feff}".as_bytes())
@@ -197,5 +255,24 @@ mod tests {
         assert_eq!(check_encoding(b"\xfe\xff\0#").unwrap_err().0, "UTF-16 (big-endian)");
         assert!(check_encoding("\u{feff}# x".as_bytes()).is_ok());
         assert!(has_bom("\u{feff}id".as_bytes()));
+    }
+
+    #[test]
+    fn line_ends_read_as_lf_across_chunk_boundaries() {
+        use std::io::Read;
+        let input = b"a,b\r\nc,d\re,f\n\r\n\rg\r".to_vec();
+        let expected = b"a,b\nc,d\ne,f\n\n\ng\n".to_vec();
+        assert_eq!(lf_bytes(input.clone()), expected);
+        // One byte at a time: every CRLF is split across two reads.
+        let mut out = Vec::new();
+        let mut reader = LineEnds::new(std::io::Read::take(&input[..], u64::MAX));
+        let mut one = [0u8; 1];
+        while reader.read(&mut one).unwrap() == 1 {
+            out.push(one[0]);
+        }
+        assert_eq!(out, expected);
+        let mut all = Vec::new();
+        LineEnds::new(&input[..]).read_to_end(&mut all).unwrap();
+        assert_eq!(all, expected);
     }
 }

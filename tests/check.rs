@@ -164,6 +164,26 @@ fn every_validation_error_names_file_line_column_value_and_expectation() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A table saved with CRLF or lone CR line ends gives each error the line and column it has
+/// with LF.
+#[test]
+fn crlf_and_cr_tables_report_the_positions_of_lf_ones() {
+    let mut failures = Vec::new();
+    for ending in ["\r\n", "\r"] {
+        for (file, from, to, expected) in BAD_DATA {
+            let dir = imported();
+            let path = dir.path().join("data").join(file);
+            let text = std::fs::read_to_string(&path).unwrap().replacen(from, to, 1);
+            std::fs::write(&path, text.replace('\n', ending)).unwrap();
+            let r = run(&["check"], dir.path());
+            if !r.stderr.lines().any(|l| l == *expected) {
+                failures.push(format!("{ending:?} {file}: expected {expected}\ngot {}", r.stderr));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn all_errors_of_a_run_are_reported_together() {
     let dir = imported();
@@ -221,7 +241,7 @@ fn broken_csv_bytes_are_errors_not_panics() {
         (
             "backends.csv",
             b"",
-            "data/backends.csv:1: error: header does not match; missing column id, name; expected the columns id,name",
+            "data/backends.csv:1: error: no header (the file is empty); expected the columns id,name",
         ),
         (
             "backends.csv",

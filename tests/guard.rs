@@ -492,7 +492,7 @@ fn a_data_table_is_read_by_column_name() {
                 c.remove(3);
             },
             0,
-            ":1: warning: no column venue: read as empty (optional; `import` writes every column)",
+            ":1: warning: no column venue: read as empty (optional)",
         ),
         (
             "required removed",

@@ -110,9 +110,31 @@ fn import_writes_the_columns_a_data_file_lacks_and_says_so() {
     let list = root().join(FIXTURE_LIST);
     let r = run(&["import", list.to_str().unwrap()], dir.path());
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let note = "note: data/models.csv:1: no column modalities: read as empty (optional; `import` writes every column)";
+    let note = "note: data/models.csv:1: no column modalities: read as empty (optional)";
     assert!(r.stderr.lines().any(|l| l == note), "{}", r.stderr);
     assert_eq!(std::fs::read(data.join("models.csv")).unwrap(), expected);
+}
+
+/// A table import would write other bytes for, though no row changed (CRLF line ends saved by
+/// an editor), is named as rewritten, with --dry-run too, instead of "nothing changed".
+#[test]
+fn a_file_rewritten_without_row_changes_is_named() {
+    let dir = imported();
+    let data = dir.path().join("data");
+    let orgs = std::fs::read_to_string(data.join("organisations.csv")).unwrap();
+    std::fs::write(data.join("organisations.csv"), orgs.replace('\n', "\r\n")).unwrap();
+    let list = root().join(FIXTURE_LIST);
+    let line = |verb: &str| {
+        format!("organisations.csv: {verb} in import's form (columns in schema order, LF line ends); no row changed\n")
+    };
+    let r = run(&["import", "--dry-run", list.to_str().unwrap()], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains(&line("would be rewritten")) && !r.stdout.contains("nothing"), "{}", r.stdout);
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert!(r.stdout.contains(&line("rewritten")), "{}", r.stdout);
+    assert_eq!(std::fs::read_to_string(data.join("organisations.csv")).unwrap(), orgs);
+    let r = run(&["import", list.to_str().unwrap()], dir.path());
+    assert!(r.stdout.contains("data: nothing changed"), "{}", r.stdout);
 }
 
 #[test]

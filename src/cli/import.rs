@@ -45,6 +45,11 @@ pub fn run(a: ImportArgs) -> Result<(), Failure> {
     let mut any = false;
     for t in &report.tables {
         if t.added.is_empty() && t.changed.is_empty() && t.removed.is_empty() {
+            if t.written {
+                any = true;
+                let verb = if a.dry_run { "would be rewritten" } else { "rewritten" };
+                say!("{}: {verb} in import's form (columns in schema order, LF line ends); no row changed", t.file);
+            }
             continue;
         }
         any = true;

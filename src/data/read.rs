@@ -30,7 +30,8 @@ pub struct Source {
 
 impl Source {
     fn bytes(&self) -> &[u8] {
-        self.bytes.get_or_init(|| std::fs::read(&self.path).unwrap_or_default())
+        // Read as the rows were: line ends as LF, so positions agree.
+        self.bytes.get_or_init(|| crate::normalise::lf_bytes(std::fs::read(&self.path).unwrap_or_default()))
     }
 
     /// The file's field holding declared column `column`, if the file has it.
@@ -260,7 +261,7 @@ pub fn read_table<T>(
         };
         diags.push(Diagnostic::warning(display, 1, 1, crate::normalise::describe(&[bom])));
     }
-    let file = std::io::Read::chain(std::io::Cursor::new(head[..n].to_vec()), file);
+    let file = crate::normalise::LineEnds::new(std::io::Read::chain(std::io::Cursor::new(head[..n].to_vec()), file));
     let mut reader = ReaderBuilder::new().flexible(true).buffer_capacity(1 << 16).from_reader(file);
     let header = match reader.byte_headers() {
         Ok(h) => h.clone(),
@@ -274,8 +275,7 @@ pub fn read_table<T>(
         Ok((fields, missing)) => {
             out.source.fields = fields;
             if !missing.is_empty() {
-                let msg =
-                    format!("no column {}: read as empty (optional; `import` writes every column)", missing.join(", "));
+                let msg = format!("no column {}: read as empty (optional)", missing.join(", "));
                 diags.push(Diagnostic::warning(display, 1, 0, msg));
             }
         }
@@ -349,6 +349,9 @@ pub fn read_table<T>(
 /// the file leaves out; or what is wrong with the header: a required column missing, a name
 /// no column has (with the closest declared ones), a name twice.
 fn match_header(found: &[String], columns: Columns) -> Result<(Vec<Option<usize>>, Vec<&'static str>), String> {
+    if found.iter().all(String::is_empty) {
+        return Err(format!("no header (the file is empty); expected the columns {}", columns.names.join(",")));
+    }
     let fields: Vec<Option<usize>> = columns.names.iter().map(|c| found.iter().position(|f| f == c)).collect();
     let absent = || columns.names.iter().zip(&fields).filter(|(_, f)| f.is_none()).map(|(c, _)| *c);
     let missing: Vec<&str> = absent().filter(|c| !(columns.optional)(c)).collect();

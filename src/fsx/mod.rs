@@ -283,10 +283,15 @@ impl OutDir {
         Ok(path)
     }
 
+    /// Whether file `name` of the directory holds `bytes` already.
+    pub fn holds(&self, name: &str, bytes: &[u8]) -> bool {
+        fs::read(self.dir.join(name)).is_ok_and(|old| old == bytes)
+    }
+
     /// Stages `bytes` for `name` unless the file already holds them (then `None`: unchanged
     /// files keep their bytes and times).
     pub fn stage_if_changed(&self, name: &str, bytes: &[u8]) -> Result<Option<Staged>, WriteError> {
-        if fs::read(self.dir.join(name)).is_ok_and(|old| old == bytes) {
+        if self.holds(name, bytes) {
             return Ok(None);
         }
         self.stage(name, |w| w.write_all(bytes)).map(Some)

@@ -62,6 +62,8 @@ pub struct TableChange {
     pub changed: Vec<String>,
     /// Rows the list no longer has: removed, or kept with `keep_gone`.
     pub removed: Vec<String>,
+    /// The file is (or with `dry_run` would be) written: its rows changed, or its bytes
+    /// differ from import's form (columns in another order, other line ends, a BOM).
     pub written: bool,
 }
 
@@ -233,12 +235,20 @@ pub fn import(list: &Path, data: &OutDir, opts: Options) -> Result<Report, Impor
     problems.extend(emptied_families(&merged, &prev, data_dir));
     warnings.extend(alias_collisions(&merged, &data_dir.join(Alias::FILE)));
     if problems.has_errors() {
-        return Err(ImportError::Invalid(problems));
+        // What reading data/ said may be the cause (a curated column missing).
+        problems.extend(read);
+        return Err(ImportError::Invalid(problems.sorted()));
     }
     let moves = moves(&prev, &merged);
     let mut report =
         Report { tables, warnings: warnings.sorted(), curated_created: Vec::new(), renames, moves, corrected, notes };
-    if !opts.dry_run {
+    if opts.dry_run {
+        for (file, content) in &rendered {
+            if let Some(t) = report.tables.iter_mut().find(|t| t.file == *file) {
+                t.written = !data.holds(file, content);
+            }
+        }
+    } else {
         write_all(rendered, data, &mut report)?;
     }
     Ok(report)
