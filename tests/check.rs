@@ -284,3 +284,23 @@ fn shipped_data_checks_clean_and_answers_show() {
         assert!(r.stdout.lines().any(|l| l == line), "missing {line:?} in\n{}", r.stdout);
     }
 }
+
+/// A table that cannot be read (its header wrong) is one error: the references into it from
+/// the other tables (relations, aliases, device chips, logos, ...) are not reported again.
+#[test]
+fn an_unreadable_table_is_one_error_not_one_per_reference() {
+    for kind in edge_atlas::model::EntryKind::ALL {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join("data");
+        common::copy_tree(&root().join("data"), &data);
+        let path = data.join(kind.file_name());
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replacen("id,", "ID,", 1)).unwrap();
+        let r = run(&["check", "--data", data.to_str().unwrap()], &root());
+        assert_eq!(r.code, 1, "{kind}");
+        let errors: Vec<&str> = r.stderr.lines().filter(|l| l.contains(": error: ")).collect();
+        let header =
+            format!("{}:1: error: header does not match; missing column id; unknown column \"ID\"", path.display());
+        assert!(errors.len() == 1 && errors[0].starts_with(&header), "{kind}: {errors:#?}");
+    }
+}

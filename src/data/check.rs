@@ -323,7 +323,7 @@ fn curated(cx: &mut Ctx) {
     for (i, fa) in d.family_assignments.iter().enumerate() {
         cx.reference(EntryKind::Model, &fa.model, FamilyAssignment::FILE, i, "model");
         let known = d.families.iter().any(|f| f.id.as_str() == fa.family || f.name == fa.family);
-        if !known {
+        if !known && !cx.pos.is_broken(EntryKind::Family, &fa.family) {
             let hint = did_you_mean(&fa.family, d.families.iter().map(|f| f.name.as_str()));
             let msg = format!("family {}: no family has this id or name{hint}", quoted(&fa.family));
             cx.out.push(cx.pos.at(FamilyAssignment::FILE, i, "family", msg));
@@ -331,7 +331,9 @@ fn curated(cx: &mut Ctx) {
     }
     for (i, dc) in d.device_chips.iter().enumerate() {
         for (column, value, kind) in [("device", &dc.device, EntryKind::Device), ("chip", &dc.chip, EntryKind::Chip)] {
-            if let Err(e) = cx.names.resolve(d, value, &[kind]) {
+            if let Err(e) = cx.names.resolve(d, value, &[kind])
+                && !cx.pos.is_broken(kind, value)
+            {
                 let why = match e {
                     ResolveError::Unknown { .. } => format!("no {kind} has this id or name"),
                     ResolveError::Ambiguous { .. } => format!("names more than one {kind}"),

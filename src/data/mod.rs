@@ -240,6 +240,9 @@ pub(crate) struct Positions {
     files: BTreeMap<&'static str, (read::Source, Vec<RowPos>)>,
     /// Ids of rows that failed to parse, per kind: they exist, their errors are reported.
     broken: std::collections::HashSet<(EntryKind, String)>,
+    /// Files that could not be read to their end (their error is reported): any id of their
+    /// kind may be in them, so references to it are not reported again.
+    unread: std::collections::HashSet<&'static str>,
     /// A table whose rows go on in another file (chips.csv in extra_chips.csv): rows past the
     /// first file's are the second's.
     continued: Option<(&'static str, &'static str)>,
@@ -247,7 +250,9 @@ pub(crate) struct Positions {
 
 impl Positions {
     pub(crate) fn is_broken(&self, kind: EntryKind, id: &str) -> bool {
-        self.broken.contains(&(kind, id.to_string()))
+        let unread = self.unread.contains(kind.file_name())
+            || (kind == EntryKind::Chip && self.unread.contains(EXTRA_CHIPS_FILE));
+        unread || self.broken.contains(&(kind, id.to_string()))
     }
 
     /// The file row `index` of `file`'s table comes from, and its row there.
@@ -310,6 +315,9 @@ impl Loader<'_> {
         self.found_any |= path.exists();
         let display = path.display().to_string();
         let t = read::read_table(&path, &display, columns, &mut self.diags, parse);
+        if t.unread {
+            self.positions.unread.insert(file);
+        }
         self.positions.files.insert(file, (t.source, t.positions));
         t.rows
     }
@@ -427,6 +435,7 @@ fn read_all_then<Rel: Send, R>(
     l.found_any |= rl.found_any;
     l.diags.extend(rl.diags);
     l.positions.files.extend(rl.positions.files);
+    l.positions.unread.extend(rl.positions.unread);
     data.extra_relations = l.table(EXTRA_RELATIONS_FILE);
     data.aliases = l.table(Alias::FILE);
     data.family_assignments = l.table(FamilyAssignment::FILE);
@@ -436,9 +445,12 @@ fn read_all_then<Rel: Send, R>(
     data.model_compute = l.table(ModelCompute::FILE);
     data.model_memory = l.table(ModelMemory::FILE);
     let mut logos = BTreeMap::new();
-    l.rows(logos::FILE, read::Columns::required(logos::COLUMNS), |r| {
-        logos::row(r, dir, &data.organisations, &mut logos)
-    });
+    // Without organisations.csv (its error reported), every logo row would name a missing one.
+    if !l.positions.unread.contains(Organisation::FILE) {
+        l.rows(logos::FILE, read::Columns::required(logos::COLUMNS), |r| {
+            logos::row(r, dir, &data.organisations, &mut logos)
+        });
+    }
     data.logos = logos;
     if !l.found_any {
         let msg = "no data tables here (models.csv, papers.csv, ...); run `edge-atlas import LIST_DIR` first";

@@ -203,6 +203,9 @@ pub struct TableRows<T> {
     pub rows: Vec<T>,
     pub positions: Vec<RowPos>,
     pub source: Source,
+    /// The file could not be read to its end (unreadable, its header wrong, broken CSV): its
+    /// entries are missing and references to them say nothing new.
+    pub unread: bool,
 }
 
 /// A table's declared columns, and which of them a file may leave out (read as empty).
@@ -235,10 +238,10 @@ pub fn read_table<T>(
         columns: columns.names,
         fields: vec![None; columns.names.len()],
     };
-    let mut out = TableRows { rows: Vec::new(), positions: Vec::new(), source };
+    let mut out = TableRows { rows: Vec::new(), positions: Vec::new(), source, unread: true };
     let mut file = match crate::fsx::open_regular(path, MAX_FILE_BYTES) {
         Ok(f) => f,
-        Err(e) if e.is_not_found() => return out,
+        Err(e) if e.is_not_found() => return TableRows { unread: false, ..out },
         Err(e) => {
             diags.push(Diagnostic::error(display, 0, 0, format!("cannot read: {e}")));
             return out;
@@ -284,6 +287,7 @@ pub fn read_table<T>(
             return out;
         }
     }
+    out.unread = false;
     let source = &out.source;
     let mut record = ByteRecord::new();
     loop {
@@ -293,6 +297,7 @@ pub fn read_table<T>(
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
                 diags.push(Diagnostic::error(display, line, 0, format!("malformed CSV: {e}")));
+                out.unread = true;
                 break;
             }
         }
