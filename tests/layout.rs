@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{have, node_has, npm_tools, python_has, root, run};
+use common::{copy_tree, have, node_has, npm_tools, python_has, root, run};
 
 #[test]
 fn layout_is_deterministic_and_starts_from_a_pinned_map() {
@@ -30,9 +30,25 @@ fn a_bad_start_file_is_reported_with_its_place() {
     let r = run(&["layout", "--from", csv.to_str().unwrap()], &root());
     assert_eq!(r.code, 1, "{}", r.stderr);
     let path = csv.display();
-    assert!(r.stderr.contains(&format!("{path}:3:13: error: \"oops\" is not a finite number")), "{}", r.stderr);
-    assert!(r.stderr.contains(&format!("{path}:3:18: error: \"NaN\" is not a finite number")), "{}", r.stderr);
-    assert!(r.stderr.contains(&format!("{path}:4:1: error: \"not an id\" is not a kind:id")), "{}", r.stderr);
+    for line in [
+        format!("{path}:3:13: error: x \"oops\": expected a finite number (a coordinate)"),
+        format!("{path}:3:18: error: y \"NaN\": expected a finite number (a coordinate)"),
+        format!("{path}:4:1: error: id \"not an id\": "),
+    ] {
+        assert!(r.stderr.lines().any(|l| l.starts_with(&line)), "{line}\n{}", r.stderr);
+    }
+    // Read by column name: columns in another order read the same; a header without x is an
+    // error at the header, and `check` reports what `build` would refuse.
+    std::fs::write(&csv, "x,community,id,y\n1.5,0,model:qwen2-5,2\n").unwrap();
+    let r = run(&["layout", "--from", csv.to_str().unwrap()], &root());
+    assert!(r.stderr.contains("536 nodes (1 from"), "{}", r.stderr);
+    let data = dir.path().join("data");
+    copy_tree(&root().join("data"), &data);
+    std::fs::write(data.join("layout.csv"), "id,y,community\nmodel:qwen2-5,2,0\n").unwrap();
+    let r = run(&["check", "--data", data.to_str().unwrap()], &root());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let header = format!("{}:1: error: header does not match; missing column x;", data.join("layout.csv").display());
+    assert!(r.stderr.lines().any(|l| l.starts_with(&header)), "{}", r.stderr);
 }
 
 /// Issue 29: modularity within 1 % of networkx's `louvain_communities` (best of seeds 1-5).

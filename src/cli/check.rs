@@ -6,6 +6,9 @@ use super::{Failure, load};
 
 pub fn run(a: DataArgs) -> Result<(), Failure> {
     let g = load(&a.data, &mut Progress::new())?;
+    // The pinned map's start positions: what `build` would refuse is caught here.
+    let layout = a.data.join(edge_atlas::layout::file::START_FILE);
+    edge_atlas::layout::file::read(&g, &layout).map_err(Failure::Invalid)?;
     say!("{}: {} entries, {} relations, no errors", a.data.display(), g.node_count(), g.edge_count());
     super::stats::print_counts(&g);
     let (compute, memory) = (g.data.model_compute.len(), g.data.model_memory.len());

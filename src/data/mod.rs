@@ -3,7 +3,7 @@
 mod check;
 pub mod logos;
 pub mod plausible;
-mod read;
+pub mod read;
 mod relations;
 pub mod resolve;
 mod tables;
