@@ -8,7 +8,6 @@ use std::path::Path;
 use crate::data::read::{Columns, read_table};
 use crate::diag::Diagnostics;
 use crate::graph::KnowledgeGraph;
-use crate::model::Key;
 
 use super::{Map, Point};
 
