@@ -202,7 +202,12 @@ fn all_errors_of_a_run_are_reported_together() {
 fn broken_csv_bytes_are_errors_not_panics() {
     let huge = format!("id,name\ncuda,{}\n", "A".repeat(2_000_000));
     let wide = format!("id,name{}\ncuda,CUDA\n", ",x".repeat(1_000_000));
-    let cases: [(&str, &[u8], &str); 12] = [
+    let cases: [(&str, &[u8], &str); 13] = [
+        (
+            "backends.csv",
+            b"id,name,,\ncuda,CUDA,,\n",
+            "data/backends.csv:1: error: header does not match; 2 column(s) without a name (a trailing comma?); expected the columns id,name",
+        ),
         ("backends.csv", b"id,name\ncuda,CU\xffDA\n", "data/backends.csv:2:6: error: name is not valid UTF-8 text"),
         ("backends.csv", b"\xef\xbb\xbfid,name\r\ncuda,CUDA\r\n", ""),
         // Quotes escaped inside a quoted field, and a 2 MB field, are just text.

@@ -367,7 +367,11 @@ fn match_header(found: &[String], columns: Columns) -> Result<(Vec<Option<usize>
     // A hostile header may have a million columns: seen in a set, and the first few named.
     let mut seen = std::collections::HashSet::new();
     let mut wrong = 0;
-    for f in found {
+    let unnamed = found.iter().filter(|f| f.is_empty()).count();
+    if unnamed > 0 {
+        problems.push(format!("{unnamed} column(s) without a name (a trailing comma?)"));
+    }
+    for f in found.iter().filter(|f| !f.is_empty()) {
         let problem = if !seen.insert(f.as_str()) {
             format!("column {} appears twice", quoted(f))
         } else if !columns.names.contains(&f.as_str()) {
