@@ -35,6 +35,10 @@ fn timeline_flags_select_releases_and_report_what_did_not_fit() {
     let r = run(&["timeline", "--data", data, "--out", out, "--org", "Alibabba"], dir.path());
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("closest: organisation:alibaba"), "{}", r.stderr);
+    let r = run(&["timeline", "--data", data, "--out", out, "--since", "2030-01", "--format", "svg"], dir.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let empty = "warning: timeline-emergence-llms: no release to draw; the filters (--since, --until, --org, --family, --max-params) leave none";
+    assert!(r.stderr.lines().any(|l| l == empty), "{}", r.stderr);
     let r = run(&["timeline", "--data", data, "--out", out, "--max-params", "lots"], dir.path());
     assert_eq!(r.code, 2, "{}", r.stderr);
 }

@@ -148,6 +148,9 @@ fn drawn(g: &KnowledgeGraph, settings: &super::Settings, file: &str) -> Option<s
     super::report(g, &fig.unlabelled, &super::unlabelled(file), "; try --height or --always-label", &mut warnings);
     let lead = format!("note: {file}: not drawn (no release month or no size within range):");
     super::report(g, &fig.undrawable, &lead, "", &mut warnings);
+    if fig.points.is_empty() {
+        warnings.push(format!("warning: {file}: no release to draw; the filters (--since, --until, --org, --family, --max-params) leave none"));
+    }
     let releases: Vec<NodeIndex> = fig.points.iter().map(|p| p.model).collect();
     let what = format!("{} dots, {} releases", fig.points.len(), releases.iter().collect::<BTreeSet<_>>().len());
     let organisations = vec![super::organisations_drawn(g, releases)];
