@@ -79,6 +79,7 @@ mod tests {
             &dir.join(FILE),
             FILE,
             super::super::read::Columns::required(COLUMNS),
+            super::super::read::MAX_FILE_BYTES,
             &mut diags,
             |r| row(r, dir, orgs, &mut logos),
         );

@@ -314,7 +314,7 @@ impl Loader<'_> {
         let path = self.dir.join(file);
         self.found_any |= path.exists();
         let display = path.display().to_string();
-        let t = read::read_table(&path, &display, columns, &mut self.diags, parse);
+        let t = read::read_table(&path, &display, columns, read::MAX_FILE_BYTES, &mut self.diags, parse);
         if t.unread {
             self.positions.unread.insert(file);
         }

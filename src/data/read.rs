@@ -222,12 +222,13 @@ impl Columns {
     }
 }
 
-/// Reads `path` and calls `each` on every row. A missing file reads as an empty table.
-/// Columns are found by their names in the header.
+/// Reads `path` (refused over `max_bytes`) and calls `each` on every row. A missing file reads
+/// as an empty table. Columns are found by their names in the header.
 pub fn read_table<T>(
     path: &Path,
     display: &str,
     columns: Columns,
+    max_bytes: u64,
     diags: &mut Diagnostics,
     mut each: impl FnMut(&mut Row) -> Option<T>,
 ) -> TableRows<T> {
@@ -239,7 +240,7 @@ pub fn read_table<T>(
         fields: vec![None; columns.names.len()],
     };
     let mut out = TableRows { rows: Vec::new(), positions: Vec::new(), source, unread: true };
-    let mut file = match crate::fsx::open_regular(path, MAX_FILE_BYTES) {
+    let mut file = match crate::fsx::open_regular(path, max_bytes) {
         Ok(f) => f,
         Err(e) if e.is_not_found() => return TableRows { unread: false, ..out },
         Err(e) => {

@@ -13,6 +13,8 @@ use super::{Map, Point};
 
 /// The curated start positions in data/.
 pub const START_FILE: &str = "layout.csv";
+/// Larger position files are refused (a million nodes take about 40 MB).
+const MAX_BYTES: u64 = 256 << 20;
 
 /// Writes one row per node, in node order; coordinates to two decimals, so that the file
 /// (and every export) is the same on every machine.
@@ -32,7 +34,7 @@ pub fn read(g: &KnowledgeGraph, path: &Path) -> Result<Vec<Option<Point>>, Diagn
     let mut diags = Diagnostics::default();
     let columns = Columns { names: &["id", "x", "y", "community"], optional: |c| c == "community" };
     let display = path.display().to_string();
-    let rows = read_table(path, &display, columns, &mut diags, |r| {
+    let rows = read_table(path, &display, columns, MAX_BYTES, &mut diags, |r| {
         let key = r.key("id");
         let (x, y) = (r.parse("x", coordinate), r.parse("y", coordinate));
         Some((key?, [x?, y?]))
